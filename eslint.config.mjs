@@ -1,0 +1,40 @@
+// ESLint flat config. The pure layers (syntax, module, graph, analysis, edits) must not reach
+// outside the process: no file system, processes, network or LSP connection (see design.md).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const outsideWorld = [
+  'fs', 'node:fs', 'fs/promises', 'node:fs/promises',
+  'child_process', 'node:child_process',
+  'http', 'node:http', 'https', 'node:https', 'net', 'node:net',
+  'vscode-languageserver', 'vscode-languageserver/node', 'vscode',
+];
+
+export default tseslint.config(
+  { ignores: ['**/out/**', 'dist/**', 'node_modules/**', '.artifacts/**', 'bin/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: [
+      'server/src/syntax/**/*.ts', 'server/src/module/**/*.ts', 'server/src/graph/**/*.ts',
+      'server/src/analysis/**/*.ts', 'server/src/edits/**/*.ts',
+    ],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: outsideWorld.map((name) => ({ name, message: 'pure layers must not touch the outside world; inject it (design.md)' })),
+        patterns: [{ group: ['**/node/**', '**/server', '**/cli'], message: 'pure layers must not depend on outer layers' }],
+      }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', __dirname: 'readonly', module: 'writable' } },
+  },
+);
