@@ -1,0 +1,113 @@
+/**
+ * The go-mod-lens command line: the same services as the language server, in the shape of the go
+ * command's own output so that scripts can use either.
+ *
+ *   go-mod-lens edit -json [FILE]          the parsed file, as `go mod edit -json` / `go work edit -json`
+ *   go-mod-lens edit -fmt [-print] [FILE]  canonical formatting, as `go mod edit -fmt`
+ *   go-mod-lens pseudo VERSION             decode a pseudo-version
+ */
+import { writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { decodePseudoVersion } from './module/pseudo';
+import { goErrorLines } from './syntax/errors';
+import { formatModFile, formatWorkFile } from './syntax/format';
+import { goMarshalIndent, modFileJson, workFileJson } from './syntax/goJson';
+import { parseModFile } from './syntax/modfile';
+import { parseWorkFile } from './syntax/workfile';
+import { readGoText } from './node/files';
+
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+}
+
+const usage = `usage: go-mod-lens <command> [arguments]
+
+commands:
+  edit -json [FILE]          print FILE (default ./go.mod; go.work recognised by name) as go mod edit -json does
+  edit -fmt [-print] [FILE]  format FILE as go mod edit -fmt does; -print writes to stdout instead of FILE
+  pseudo VERSION             decode a pseudo-version into base version, commit time and revision
+`;
+
+/** runCli runs one command and returns its exit status (0 ok, 1 failure, 2 usage). */
+export function runCli(args: string[], io: CliIO): number {
+  const [command, ...rest] = args;
+  try {
+    switch (command) {
+      case 'edit': return editCommand(rest, io);
+      case 'pseudo': return pseudoCommand(rest, io);
+      case 'help': case '-h': case '-help': case '--help':
+        io.stdout(usage);
+        return 0;
+      default:
+        io.stderr(command ? `go-mod-lens: unknown command ${JSON.stringify(command)}\n${usage}` : usage);
+        return 2;
+    }
+  } catch (e) {
+    io.stderr(`go-mod-lens: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}
+
+function editCommand(args: string[], io: CliIO): number {
+  const flags = new Set<string>();
+  const files: string[] = [];
+  for (const a of args) {
+    if (a.startsWith('-')) flags.add(a.replace(/^--?/, '-'));
+    else files.push(a);
+  }
+  const unknown = [...flags].filter((f) => !['-json', '-fmt', '-print'].includes(f));
+  if (unknown.length > 0 || files.length > 1 || flags.size === 0) {
+    io.stderr(`usage: go-mod-lens edit [-fmt|-print|-json] [FILE]\n`);
+    return 2;
+  }
+  if (flags.has('-json') && flags.has('-print')) {
+    io.stderr('go-mod-lens: cannot use both -json and -print\n');
+    return 2;
+  }
+  const file = files[0] ?? 'go.mod';
+  const path = resolve(io.cwd, file);
+  const text = readGoText(path);
+  const isWork = basename(file).endsWith('.work');
+  if (flags.has('-json')) {
+    const parsed = isWork ? parseWorkFile(text, file) : parseModFile(text, { name: file });
+    if (parsed.errors.length > 0) return reportErrors(file, text, parsed.errors, io);
+    io.stdout(goMarshalIndent('use' in parsed ? workFileJson(parsed) : modFileJson(parsed)));
+    return 0;
+  }
+  const formatted = isWork ? formatWorkFile(text, file) : formatModFile(text, file);
+  if (!formatted.ok) return reportErrors(file, text, formatted.errors, io);
+  if (flags.has('-print')) io.stdout(formatted.text);
+  else if (formatted.text !== text) writeFileSync(path, formatted.text);
+  return 0;
+}
+
+function reportErrors(file: string, text: string, errors: Parameters<typeof goErrorLines>[2], io: CliIO): number {
+  for (const line of goErrorLines(file, text, errors)) io.stderr(line + '\n');
+  return 1;
+}
+
+function pseudoCommand(args: string[], io: CliIO): number {
+  if (args.length !== 1) {
+    io.stderr('usage: go-mod-lens pseudo VERSION\n');
+    return 2;
+  }
+  const d = decodePseudoVersion(args[0]);
+  if (!d.ok) {
+    io.stderr(`go-mod-lens: ${d.error.toString()}\n`);
+    return 1;
+  }
+  const fields = [['base', d.base], ['time', d.time.toISOString().replace(/\.\d{3}Z$/, 'Z')], ['rev', d.rev]];
+  io.stdout(`{${fields.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')}}\n`);
+  return 0;
+}
+
+if (require.main === module) {
+  const status = runCli(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    cwd: process.cwd(),
+  });
+  process.exitCode = status;
+}

@@ -1,0 +1,78 @@
+/** The go-mod-lens command, run as users run it (node bin/go-mod-lens.js …). */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../oracle/env';
+
+function cli(args: string[], cwd = repoRoot) {
+  const r = spawnSync(process.execPath, [join(repoRoot, 'bin/go-mod-lens.js'), ...args], { cwd, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('go-mod-lens CLI', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gml-cli-'));
+
+  it('edit -json prints go mod edit -json output for ./go.mod by default', () => {
+    writeFileSync(join(dir, 'go.mod'), '// Deprecated: use b\nmodule example.com/a\n\ngo 1.22.1\n\ntoolchain go1.23.0\n\nrequire (\n\texample.com/x v1.2 // indirect\n)\n\nexclude example.com/x v1.0.0\n\nreplace example.com/x => ../x\n\nretract [v1.0.0, v1.1.0] // broken\n\ntool example.com/x/cmd/t\n');
+    const r = cli(['edit', '-json'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, [
+      '{', '\t"Module": {', '\t\t"Path": "example.com/a",', '\t\t"Deprecated": "use b"', '\t},', '\t"Go": "1.22.1",', '\t"Toolchain": "go1.23.0",',
+      '\t"Require": [', '\t\t{', '\t\t\t"Path": "example.com/x",', '\t\t\t"Version": "v1.2.0",', '\t\t\t"Indirect": true', '\t\t}', '\t],',
+      '\t"Exclude": [', '\t\t{', '\t\t\t"Path": "example.com/x",', '\t\t\t"Version": "v1.0.0"', '\t\t}', '\t],',
+      '\t"Replace": [', '\t\t{', '\t\t\t"Old": {', '\t\t\t\t"Path": "example.com/x"', '\t\t\t},', '\t\t\t"New": {', '\t\t\t\t"Path": "../x"', '\t\t\t}', '\t\t}', '\t],',
+      '\t"Retract": [', '\t\t{', '\t\t\t"Low": "v1.0.0",', '\t\t\t"High": "v1.1.0",', '\t\t\t"Rationale": "broken"', '\t\t}', '\t],',
+      '\t"Tool": [', '\t\t{', '\t\t\t"Path": "example.com/x/cmd/t"', '\t\t}', '\t]', '}', '',
+    ].join('\n'));
+  });
+
+  it('edit -json recognises go.work by name', () => {
+    const file = join(dir, 'go.work');
+    writeFileSync(file, 'go 1.21\n\nuse (\n\t./a\n)\n');
+    const r = cli(['edit', '-json', file]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, '{\n\t"Go": "1.21",\n\t"Use": [\n\t\t{\n\t\t\t"DiskPath": "./a"\n\t\t}\n\t],\n\t"Replace": null\n}\n');
+  });
+
+  it('reports errors as FILE:LINE:COL: message with exit status 1', () => {
+    const file = join(dir, 'bad.mod');
+    writeFileSync(file, 'module x\nrequire (\n\ta v2.0.0\n)\nfoo\n');
+    const r = cli(['edit', '-json', file]);
+    assert.equal(r.status, 1);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr, `${file}:3:2: require a: version "v2.0.0" invalid: should be v0 or v1, not v2\n${file}:5: unknown directive: foo\n`);
+  });
+
+  it('edit -fmt rewrites the file; -print prints instead', () => {
+    const file = join(dir, 'fmt.mod');
+    const input = 'module   "m"\nrequire (\n\tb v1\n\ta v1.0.0\n)\n';
+    writeFileSync(file, input);
+    const p = cli(['edit', '-fmt', '-print', file]);
+    assert.equal(p.status, 0);
+    assert.equal(p.stdout, 'module m\n\nrequire (\n\ta v1.0.0\n\tb v1.0.0\n)\n');
+    assert.equal(readFileSync(file, 'utf8'), input);
+    assert.equal(cli(['edit', '-fmt', file]).status, 0);
+    assert.equal(readFileSync(file, 'utf8'), p.stdout);
+  });
+
+  it('pseudo decodes a pseudo-version', () => {
+    const r = cli(['pseudo', 'v1.2.4-0.20191109021931-daa7c04131f5']);
+    assert.equal(r.status, 0);
+    assert.equal(r.stdout, '{"base": "v1.2.3", "time": "2019-11-09T02:19:31Z", "rev": "daa7c04131f5"}\n');
+    const bad = cli(['pseudo', 'v1.2.3-20191109021931-daa7c04131f5']);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /pseudo-version "v1\.2\.3-20191109021931-daa7c04131f5" invalid: syntax error/);
+    const time = cli(['pseudo', 'v0.0.0-20190229000000-daa7c04131f5']);
+    assert.equal(time.status, 1);
+    assert.match(time.stderr, /malformed time "20190229000000"/);
+  });
+
+  it('usage errors exit with 2', () => {
+    assert.equal(cli([]).status, 2);
+    assert.equal(cli(['frobnicate']).status, 2);
+    assert.equal(cli(['edit']).status, 2);
+    assert.equal(cli(['edit', '-json', '-print']).status, 2);
+  });
+});
