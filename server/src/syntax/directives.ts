@@ -21,17 +21,21 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: DirectiveEr
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const fail = <T>(message: string, span?: Span, hint?: string): Result<T> => ({ ok: false, error: { message, span, hint } });
 
-/** mustQuote is modfile.MustQuote: whether s needs quotes to be one token. */
+/** mustQuote is modfile.MustQuote: whether s needs quotes to be one token (hot: one call per argument). */
 export function mustQuote(s: string): boolean {
-  if (s === '' || s.includes('//') || s.includes('/*')) return true;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (cp === 0x20 || cp === 0x22 || cp === 0x27 || cp === 0x60) return true;
-    if ('()[]{},'.includes(ch)) {
-      if (s.length > 1) return true;
-    } else if (!isGoPrint(cp)) {
-      return true;
+  if (s === '') return true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (c <= 0x20 || c === 0x22 || c === 0x27 || c === 0x60 || c === 0x7f) return true;
+      if (c === 0x2f && (s.charCodeAt(i + 1) === 0x2f || s.charCodeAt(i + 1) === 0x2a)) return true; // `//` or `/*`
+      if ((c === 0x28 || c === 0x29 || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2c) && s.length > 1) return true;
+      continue;
     }
+    const cp = s.codePointAt(i) ?? c;
+    if (cp > 0xffff) i++;
+    else if (cp >= 0xd800 && cp <= 0xdfff) continue; // a lone surrogate: Go sees U+FFFD, which is printable
+    if (!isGoPrint(cp)) return true;
   }
   return false;
 }

@@ -70,18 +70,23 @@ function omitEmptyList(list: JsonValue[]): JsonValue | undefined {
   return list.length === 0 ? undefined : list;
 }
 
-/** goMarshalIndent is json.MarshalIndent(v, "", "\t") followed by the newline `go … -json` adds. */
-export function goMarshalIndent(v: JsonValue): string {
+/**
+ * goMarshalIndent is json.MarshalIndent(v, "", "\t") followed by the newline `go … -json` adds.
+ * `legacy` escapes U+0008 and U+000C as \u0008 and \u000c, as encoding/json did before Go 1.22.
+ */
+export function goMarshalIndent(v: JsonValue, legacy = false): string {
   const out: string[] = [];
-  write(out, v, '');
+  write(out, v, '', legacy ? goJsonStringLegacy : goJsonString);
   return out.join('') + '\n';
 }
 
-function write(out: string[], v: JsonValue, indent: string): void {
+type Quote = (s: string) => string;
+
+function write(out: string[], v: JsonValue, indent: string, quote: Quote): void {
   if (v === null) {
     out.push('null');
   } else if (typeof v === 'string') {
-    out.push(goJsonString(v));
+    out.push(quote(v));
   } else if (typeof v === 'boolean') {
     out.push(v ? 'true' : 'false');
   } else if (Array.isArray(v)) {
@@ -93,7 +98,7 @@ function write(out: string[], v: JsonValue, indent: string): void {
     out.push('[');
     v.forEach((x, i) => {
       out.push(i === 0 ? '\n' : ',\n', inner);
-      write(out, x, inner);
+      write(out, x, inner, quote);
     });
     out.push('\n', indent, ']');
   } else {
@@ -105,14 +110,18 @@ function write(out: string[], v: JsonValue, indent: string): void {
     const inner = indent + '\t';
     out.push('{');
     entries.forEach(([k, x], i) => {
-      out.push(i === 0 ? '\n' : ',\n', inner, goJsonString(k), ': ');
-      write(out, x, inner);
+      out.push(i === 0 ? '\n' : ',\n', inner, quote(k), ': ');
+      write(out, x, inner, quote);
     });
     out.push('\n', indent, '}');
   }
 }
 
 const named: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+
+function goJsonStringLegacy(s: string): string {
+  return goJsonString(s).replace(/\\([\\bf])/g, (m, c: string) => (c === 'b' ? '\\u0008' : c === 'f' ? '\\u000c' : m));
+}
 
 /** goJsonString quotes a string as encoding/json does, HTML-safe (`<`, `>`, `&`, U+2028/9 escaped). */
 export function goJsonString(s: string): string {
