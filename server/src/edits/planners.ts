@@ -8,7 +8,7 @@ import { autoQuote } from '../syntax/directives';
 import { trimGoSpace } from '../syntax/text';
 import { GoStmt, ModFile, ModVersion, Replace, Require } from '../syntax/modfile';
 import { Hint, planAddLine } from './addLine';
-import { TextEdit, deleteLine, eolOf, lastOffsetOf, lineEndOf } from './textEdit';
+import { TextEdit, appendStatement, deleteLine, eolOf, lastOffsetOf, lineEndOf } from './textEdit';
 
 /** ReplaceHost is a go.mod or go.work: both hold replace directives. */
 export interface ReplaceHost {
@@ -17,10 +17,12 @@ export interface ReplaceHost {
 }
 
 /**
- * planAddReplace adds or updates `replace old => new`. As modfile.AddReplace: the first replace
- * of the same old path (and same version, unless old.version is empty) is rewritten, later ones
- * are dropped; otherwise the new line goes after the last replace of the same path, else at the
- * end of the last replace block (a single replace line becomes a block), else at the end of file.
+ * planAddReplace adds or updates `replace old => new`, as modfile.AddReplace (`go mod edit
+ * -replace`) does: the first replace of the same old path (and same version, unless old.version
+ * is empty) is rewritten and later ones are dropped; otherwise the new line goes after the last
+ * replace of the same path (a single line of that path becomes a block), and with no replace of
+ * that path, at the end of the file as a line of its own. (modfile passes a typed nil *Line as
+ * its hint there, so its "last replace block" rule never applies; Go 1.19 confirms.)
  */
 export function planAddReplace(f: ReplaceHost, old: ModVersion, target: ModVersion): TextEdit[] {
   const args = [autoQuote(old.path)];
@@ -43,6 +45,7 @@ export function planAddReplace(f: ReplaceHost, old: ModVersion, target: ModVersi
     if (r.old.path === old.path) hint = { line: r.line, block: r.block };
   }
   if (updated) return edits;
+  if (!hint) return [appendStatement(f.syntax.text, ['replace', ...args].join(' '))];
   return planAddLine(f.syntax, hint, 'replace', args);
 }
 

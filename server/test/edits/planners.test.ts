@@ -31,16 +31,16 @@ const cases: Case[] = [
     out: 'module m\nrequire b v1.0.0\n\nreplace b => ./b\n',
   },
   {
-    desc: 'single replace line becomes a block',
-    in: 'module m\n\nreplace a => ./a // keep me\n\nrequire b v1.0.0\n',
-    args: (f) => planAddReplace(f, mv('b'), mv('./b')),
-    out: 'module m\n\nreplace (\n\ta => ./a // keep me\n\tb => ./b\n)\n\nrequire b v1.0.0\n',
+    desc: 'a single replace line of the same path becomes a block',
+    in: 'module m\n\nreplace b v1.0.0 => ./b1 // keep me\n\nrequire b v1.0.0\n',
+    args: (f) => planAddReplace(f, mv('b', 'v1.1.0'), mv('./b2')),
+    out: 'module m\n\nreplace (\n\tb v1.0.0 => ./b1 // keep me\n\tb v1.1.0 => ./b2\n)\n\nrequire b v1.0.0\n',
   },
   {
-    desc: 'appended at the end of the last replace block, odd spacing kept elsewhere',
-    in: 'module   m\nreplace (\n    a   =>   ./a\n)\nreplace (\n  c => ./c\n)\n',
+    desc: 'a new path goes to the end of the file even when replace blocks exist (as go mod edit does)',
+    in: 'module   m\nreplace (\n    a   =>   ./a\n)\nreplace (\n  c => ./c\n)\n// tail\n',
     args: (f) => planAddReplace(f, mv('b'), mv('b2', 'v1.0.0')),
-    out: 'module   m\nreplace (\n    a   =>   ./a\n)\nreplace (\n  c => ./c\n  b => b2 v1.0.0\n)\n',
+    out: 'module   m\nreplace (\n    a   =>   ./a\n)\nreplace (\n  c => ./c\n)\n// tail\n\nreplace b => b2 v1.0.0\n',
   },
   {
     desc: 'placed next to a replace of the same path (version-specific)',
@@ -62,9 +62,15 @@ const cases: Case[] = [
   },
   {
     desc: 'CRLF file, new block line uses CRLF',
-    in: 'module m\r\nreplace (\r\n\ta => ./a\r\n)\r\n',
+    in: 'module m\r\nreplace (\r\n\ta v1.0.0 => ./a\r\n)\r\n',
+    args: (f) => planAddReplace(f, mv('a', 'v1.1.0'), mv('./b')),
+    out: 'module m\r\nreplace (\r\n\ta v1.0.0 => ./a\r\n\ta v1.1.0 => ./b\r\n)\r\n',
+  },
+  {
+    desc: 'CRLF file, new statement at the end uses CRLF',
+    in: 'module m\r\n',
     args: (f) => planAddReplace(f, mv('b'), mv('./b')),
-    out: 'module m\r\nreplace (\r\n\ta => ./a\r\n\tb => ./b\r\n)\r\n',
+    out: 'module m\r\n\r\nreplace b => ./b\r\n',
   },
   {
     desc: 'paths that need quotes are quoted',
