@@ -7,4 +7,5 @@ process.exitCode = runCli(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   cwd: process.cwd(),
+  env: process.env,
 });

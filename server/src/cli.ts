@@ -20,6 +20,8 @@ export interface CliIO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   cwd: string;
+  /** the environment (GOPROXY, GOMODCACHE, GOFLAGS, GOWORK, …); process.env when run as a command */
+  env: Record<string, string | undefined>;
 }
 
 const usage = `usage: go-mod-lens <command> [arguments]
@@ -108,6 +110,7 @@ if (require.main === module) {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     cwd: process.cwd(),
+    env: process.env,
   });
   process.exitCode = status;
 }

@@ -1,0 +1,37 @@
+/**
+ * Where go.mod files come from, as seen by the pure graph layer. Implementations live in
+ * server/src/node/ (module cache, GOPROXY, directories, editor buffers); tests inject fakes.
+ * Methods may answer synchronously (disk, memory) or with a promise (network).
+ */
+
+export type MaybePromise<T> = T | Promise<T>;
+
+/** FetchResult is a go.mod (or .info/list) text, or why it could not be had. */
+export type FetchResult =
+  | { ok: true; text: string; origin: string }
+  | { ok: false; kind: FetchFailure; message: string };
+
+/**
+ * FetchFailure: `not-found` (no such file/version: a proxy's 404/410), `offline` (only the network
+ * has it and network access is off), `unsupported` (GOPROXY=direct, GOPROXY=off or a private path
+ * routed to version control), `error` (anything else: I/O, HTTP 5xx, timeout, malformed data).
+ */
+export type FetchFailure = 'not-found' | 'offline' | 'unsupported' | 'error';
+
+/** ModuleSource serves module versions the way a Go module proxy does (semantics §5.3–5.4). */
+export interface ModuleSource {
+  /** goMod is the `.mod` file of path@version (canonical version), exactly as served. */
+  goMod(path: string, version: string): MaybePromise<FetchResult>;
+  /** info is the `.info` JSON of path@version (`{"Version": …, "Time": …}`). */
+  info?(path: string, version: string): MaybePromise<FetchResult>;
+  /** versions is the `@v/list` text (one version per line). */
+  versions?(path: string): MaybePromise<FetchResult>;
+  /** describe says in a few words where this source looks, for messages ("module cache /home/u/go/pkg/mod"). */
+  describe(): string;
+}
+
+/** FileSource reads workspace files: open editor buffers win over the disk. */
+export interface FileSource {
+  /** readText returns the file's text, or undefined when it does not exist or is not a regular file. */
+  readText(absPath: string): MaybePromise<string | undefined>;
+}
