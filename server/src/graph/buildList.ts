@@ -1,0 +1,196 @@
+/**
+ * computeBuild answers "what does the go command select?" for a main module or workspace, from
+ * files already on the machine (semantics §3.10): roots, replacement- and exclusion-aware
+ * summaries, the pruned/unpruned/workspace graph, and (with -mod=mod) the root-sync iteration.
+ * Missing go.mod files are a result: the build is marked incomplete and names each of them.
+ */
+import { join } from 'node:path';
+import { compareGoVersion } from '../module/goVersion';
+import { FileSource, ModuleSource } from './source';
+import { LoadedGraph, failureChain, readModGraph } from './load';
+import { MainModuleSet, Replacement } from './mainModules';
+import { ModGraph, ModuleKey, keyOf } from './mvs';
+import { minimalRequirements } from './req';
+import { Summary, SummaryResult, pruningForGoVersion, summarizeGoMod } from './summary';
+
+export interface BuildOptions {
+  /** emulate this go command version: '1.19' reproduces Go 1.19; 1.21+ adds the go/toolchain pseudo-modules */
+  toolchain: string;
+  /** 'mod' re-roots inconsistent requirements as -mod=mod does; 'readonly' keeps the roots as written */
+  mode: 'mod' | 'readonly';
+}
+
+/** SummaryCache keeps raw (unfiltered) summaries by the module version or directory they were read from. */
+export type SummaryCache = Map<string, SummaryResult>;
+
+export interface Build {
+  main: MainModuleSet;
+  /** the roots after -mod=mod re-rooting (equal to main.roots in readonly mode) */
+  roots: ModuleKey[];
+  graph: ModGraph;
+  loaded: LoadedGraph;
+  /** modules whose go.mod could not be read: the build list is incomplete */
+  missing: { module: ModuleKey; message: string }[];
+  /** the error the go command would stop with (without the `go: ` prefix), if any */
+  error?: string;
+  /** go.mod summaries read for this build, by module version */
+  summaries: Map<string, Summary>;
+}
+
+export interface BuildIO {
+  modules: ModuleSource;
+  files: FileSource;
+  cache?: SummaryCache;
+}
+
+/** computeBuild loads the graph of the main module set and selects versions. */
+export async function computeBuild(main: MainModuleSet, io: BuildIO, options: BuildOptions): Promise<Build> {
+  const cache = io.cache ?? new Map<string, SummaryResult>();
+  const summaries = new Map<string, Summary>();
+  const summary = makeSummaryFn(main, io, cache, options, summaries);
+  const mainKey = main.workspace ? undefined : { path: main.modules[0].path, version: '' };
+  let roots = main.roots;
+  const base = { main, summaries };
+  if (main.errors.length > 0) {
+    const empty = { graph: new ModGraph(mainKey ? [mainKey] : roots), failures: new Map() };
+    return finish({ ...base, roots, loaded: empty, error: main.errors[0] });
+  }
+  let loaded = await readModGraph(main.pruning, mainKey, roots, summary);
+  if (loaded.failures.size === 0 && options.mode === 'mod' && mainKey && !allRootsSelected(loaded.graph, roots)) {
+    const next = main.pruning === 'pruned'
+      ? await syncPrunedRoots(main, roots, loaded, summary, mainKey)
+      : await minimalRequirements(mainKey, roots, main.direct, loaded.graph, summary);
+    if (next.roots !== roots) {
+      roots = next.roots;
+      loaded = next.loaded ?? await readModGraph(main.pruning, mainKey, roots, summary);
+    }
+  }
+  return finish({ ...base, roots, loaded });
+}
+
+function finish(b: Omit<Build, 'graph' | 'missing'>): Build {
+  const missing = [...b.loaded.failures.values()];
+  let error = b.error;
+  const chain = failureChain(b.loaded);
+  if (!error && chain) error = chainError(chain.chain, chain.message, b.main);
+  return { ...b, graph: b.loaded.graph, missing, error };
+}
+
+const show = (m: ModuleKey): string => (m.version === '' ? m.path : `${m.path}@${m.version}`);
+
+/** chainError formats a load failure as mvs.BuildListError does: `a@v requires\n\tb@v: reason`. */
+function chainError(chain: ModuleKey[], message: string, main: MainModuleSet): string {
+  const stack = chain.filter((m, i) => !(m.version === '' && chain.slice(0, i + 1).every((x) => x.version === '')));
+  if (stack.length === 0) return message;
+  const lines = stack.slice(0, -1).map((m) => `${show(m)} requires\n\t`).join('');
+  const last = stack[stack.length - 1];
+  const r = main.replacement(last);
+  const replaced = r && (r.path !== last.path || r.version !== last.version);
+  return lines + (replaced ? `${show(last)} (replaced by ${show(r)}): ${message}` : `${show(last)}: ${message}`);
+}
+
+function allRootsSelected(g: ModGraph, roots: ModuleKey[]): boolean {
+  return roots.every((m) => g.selectedVersion(m.path) === m.version);
+}
+
+/**
+ * syncPrunedRoots is updatePrunedRoots without packages: every root moves to its selected version
+ * (duplicates collapse, main modules drop out); since a raised root's go.mod is then read, the
+ * selection can rise again, so repeat until no root changes.
+ */
+async function syncPrunedRoots(main: MainModuleSet, roots: ModuleKey[], loaded: LoadedGraph, summary: ReturnType<typeof makeSummaryFn>, mainKey: ModuleKey): Promise<{ roots: ModuleKey[]; loaded?: LoadedGraph }> {
+  let cur = roots;
+  let g = loaded;
+  for (;;) {
+    const next: ModuleKey[] = [];
+    const inRoots = new Set(main.modules.map((m) => m.path));
+    let upgraded = false;
+    for (const m of cur) {
+      if (inRoots.has(m.path)) continue;
+      inRoots.add(m.path);
+      const v = g.graph.selectedVersion(m.path);
+      next.push({ path: m.path, version: v });
+      if (v !== m.version) upgraded = true;
+    }
+    const changed = upgraded || next.length !== cur.length;
+    if (!changed) return { roots: cur, loaded: g };
+    cur = next;
+    g = await readModGraph('pruned', mainKey, cur, summary);
+    if (g.failures.size > 0 || !upgraded) return { roots: cur, loaded: g };
+  }
+}
+
+/** makeSummaryFn builds goModSummary for this main module set: replacement, reading, checks, exclusions. */
+function makeSummaryFn(main: MainModuleSet, io: BuildIO, cache: SummaryCache, options: BuildOptions, out: Map<string, Summary>) {
+  const pseudo = compareGoVersion(options.toolchain, '1.21') >= 0;
+  return (m: ModuleKey): SummaryResult | Promise<SummaryResult> => {
+    if (m.path === 'go' || m.path === 'toolchain') return pseudoSummary(m, pseudo);
+    const member = main.isMain(m) ? main.modules.find((x) => x.path === m.path) : undefined;
+    if (member) return keep(m, filtered(memberSummary(member.modFile), main, pseudo));
+    const actual = main.replacement(m);
+    const raw = rawSummary(actual ?? m, actual, io, cache);
+    const done = (r: SummaryResult): SummaryResult => keep(m, r.ok ? checked(m, actual, r.summary, main, pseudo) : r);
+    return raw instanceof Promise ? raw.then(done) : done(raw);
+  };
+
+  function keep(m: ModuleKey, r: SummaryResult): SummaryResult {
+    if (r.ok) out.set(keyOf(m), r.summary);
+    return r;
+  }
+}
+
+function pseudoSummary(m: ModuleKey, pseudo: boolean): SummaryResult {
+  const require = pseudo && m.path === 'go' && compareGoVersion(m.version, '1.21') >= 0 ? [{ path: 'toolchain', version: `go${m.version}` }] : [];
+  return { ok: true, summary: { module: m.path, goVersion: '', pruning: 'pruned', require, deprecated: '', retract: [] } };
+}
+
+function memberSummary(f: MainModuleSet['modules'][number]['modFile']): Summary {
+  const goVersion = f.go?.version ?? '';
+  return {
+    module: f.module?.path ?? '', goVersion, pruning: pruningForGoVersion(goVersion),
+    require: f.require.map((r) => r.mod), deprecated: f.module?.deprecated ?? '', retract: [],
+  };
+}
+
+/** rawSummary reads and parses the go.mod of a module version or replacement directory, once per cache. */
+function rawSummary(m: ModuleKey, r: Replacement | undefined, io: BuildIO, cache: SummaryCache): SummaryResult | Promise<SummaryResult> {
+  const dir = r && r.version === '' ? r.dir ?? r.path : undefined;
+  const key = dir !== undefined ? `dir:${dir}` : keyOf(m);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const store = (res: SummaryResult): SummaryResult => {
+    cache.set(key, res);
+    return res;
+  };
+  if (dir !== undefined) {
+    const file = join(dir, 'go.mod');
+    const text = io.files.readText(file);
+    const parse = (t: string | undefined): SummaryResult => store(t === undefined
+      ? { ok: false, message: `reading ${join(r?.path ?? dir, 'go.mod')}: open ${file}: no such file or directory` }
+      : summarizeGoMod(t, join(r?.path ?? dir, 'go.mod')));
+    return text instanceof Promise ? text.then(parse) : parse(text);
+  }
+  const got = io.modules.goMod(m.path, m.version);
+  const parse = (f: Awaited<typeof got>): SummaryResult => store(f.ok ? summarizeGoMod(f.text, 'go.mod') : { ok: false, message: f.message });
+  return got instanceof Promise ? got.then(parse) : parse(got);
+}
+
+/** checked applies the module-path checks of versioned go.mod files, the go@ requirement and exclusions. */
+function checked(m: ModuleKey, actual: Replacement | undefined, s: Summary, main: MainModuleSet, pseudo: boolean): SummaryResult {
+  const versioned = actual === undefined || actual.version !== '';
+  if (versioned) {
+    if (s.module === '') return { ok: false, message: 'parsing go.mod: missing module line' };
+    const actualPath = actual?.path ?? m.path;
+    if (s.module !== m.path && s.module !== actualPath) {
+      return { ok: false, message: `parsing go.mod:\n\tmodule declares its path as: ${s.module}\n\t        but was required as: ${m.path}` };
+    }
+  }
+  return filtered(s, main, pseudo);
+}
+
+function filtered(s: Summary, main: MainModuleSet, pseudo: boolean): SummaryResult {
+  let require = s.require;
+  if (pseudo && s.goVersion !== '' && compareGoVersion(s.goVersion, '1.21') >= 0) require = [...require, { path: 'go', version: s.goVersion }];
+  if (main.excludes.size > 0) require = require.filter((r) => !main.excludes.has(keyOf(r)));
+  return { ok: true, summary: require === s.require ? s : { ...s, require } };
+}

@@ -1,0 +1,75 @@
+/**
+ * The go command's views of a build (semantics §3.5): `go list -m all` lines, `go list -m -json all`
+ * objects (Path, Version, Replace, Main, Indirect, GoVersion) and `go mod graph` edges.
+ */
+import { JsonValue, goMarshalIndent } from '../syntax/goJson';
+import { Build } from './buildList';
+import { ModuleKey, keyOf } from './mvs';
+
+/** ListedModule is one entry of `go list -m all`. */
+export interface ListedModule {
+  path: string;
+  version: string;
+  main: boolean;
+  indirect: boolean;
+  replace?: { path: string; version: string };
+}
+
+const isPseudoModule = (path: string): boolean => path === 'go' || path === 'toolchain';
+
+/** listModules is the build list as `go list -m all` orders it: main module(s) first, then by path. */
+export function listModules(build: Build): ListedModule[] {
+  return build.graph.buildList().filter((m) => !isPseudoModule(m.path)).map((m) => {
+    const main = build.main.isMain(m);
+    const r = main ? undefined : build.main.replacement(m);
+    return {
+      path: m.path, version: m.version, main,
+      indirect: !main && !build.main.direct.has(m.path),
+      replace: r ? { path: r.path, version: r.version } : undefined,
+    };
+  });
+}
+
+/** listLines formats modules as `go list -m all` prints them. */
+export function listLines(mods: ListedModule[]): string[] {
+  return mods.map((m) => {
+    let s = m.main ? m.path : `${m.path} ${m.version}`;
+    if (m.replace) s += m.replace.version ? ` => ${m.replace.path} ${m.replace.version}` : ` => ${m.replace.path}`;
+    return s;
+  });
+}
+
+/**
+ * listJson formats modules as `go list -m -json all` does, restricted to Path, Version, Replace,
+ * Main, Indirect and GoVersion; `goVersionOf` gives the go line of a module's go.mod (its
+ * replacement's when replaced), '' when unknown.
+ */
+export function listJson(mods: ListedModule[], goVersionOf: (m: ListedModule) => string, legacyEscapes = false): string {
+  return mods.map((m) => {
+    const goVersion = goVersionOf(m) || undefined;
+    const obj: JsonValue = {
+      Path: m.path,
+      Version: m.version || undefined,
+      Replace: m.replace ? { Path: m.replace.path, Version: m.replace.version || undefined } : undefined,
+      Main: m.main || undefined,
+      Indirect: m.indirect || undefined,
+      GoVersion: goVersion,
+    };
+    return goMarshalIndent(obj, legacyEscapes);
+  }).join('');
+}
+
+/** graphLines is `go mod graph`: every recorded edge, nodes visited breadth-first from the roots. */
+export function graphLines(build: Build): string[] {
+  const fmt = (m: ModuleKey): string => (m.version === '' ? m.path : `${m.path}@${m.version}`);
+  const out: string[] = [];
+  build.graph.walkBreadthFirst((m) => {
+    for (const r of build.graph.requiredBy(m) ?? []) out.push(`${fmt(m)} ${fmt(r)}`);
+  });
+  return out;
+}
+
+/** goVersionFromSummaries looks a module's go line up among the go.mod files the build read. */
+export function goVersionFromSummaries(build: Build, m: ModuleKey): string | undefined {
+  return build.summaries.get(keyOf(m))?.goVersion;
+}

@@ -1,0 +1,166 @@
+/**
+ * The main module(s) of a build (semantics §2.2, §3.2, §3.8, §3.9): one go.mod, or the members of
+ * a go.work; their roots, direct dependencies, exclusions and replacements, with the go command's
+ * precedence rules and its fatal configuration errors.
+ */
+import { isAbsolute, join, relative } from 'node:path';
+import { ModFile, Replace } from '../syntax/modfile';
+import { WorkFile } from '../syntax/workfile';
+import { compareGoVersion } from '../module/goVersion';
+import { ModuleKey, compareModules, keyOf } from './mvs';
+import { Pruning, pruningForGoVersion } from './summary';
+
+export interface MainModule {
+  path: string;
+  /** absolute directory of the module */
+  dir: string;
+  modFile: ModFile;
+}
+
+/** Replacement is where a module version's go.mod really comes from: another module version or a directory. */
+export interface Replacement {
+  /** module path, or the directory as the go command prints it */
+  path: string;
+  /** '' for a directory */
+  version: string;
+  /** absolute directory, for directory replacements */
+  dir?: string;
+}
+
+export interface MainModuleSet {
+  modules: MainModule[];
+  workspace?: { file: string; dir: string; work: WorkFile };
+  /** the go version that decides pruning (go.mod go line, or go.work's), '' when absent */
+  goVersion: string;
+  pruning: Pruning;
+  roots: ModuleKey[];
+  direct: Set<string>;
+  /** `go: dropping requirement on excluded version P V` lines */
+  droppedRoots: ModuleKey[];
+  excludes: Set<string>;
+  /** fatal configuration errors, as the go command prints them (without the `go: ` prefix) */
+  errors: string[];
+  isMain(m: ModuleKey): boolean;
+  replacement(m: ModuleKey): Replacement | undefined;
+}
+
+export interface MainModuleOptions {
+  /** emulate the go command of this version (go@/toolchain@ pseudo-modules from 1.21) */
+  toolchain: string;
+}
+
+type ReplaceMap = Map<string, Replacement>;
+
+const show = (m: ModuleKey): string => (m.version === '' ? m.path : `${m.path}@${m.version}`);
+
+function replaceMap(replaces: Replace[], dir: string, errors: string[], display: (p: string) => string): ReplaceMap {
+  const map: ReplaceMap = new Map();
+  for (const r of replaces) {
+    const target: Replacement = r.new.version === ''
+      ? { path: display(r.new.path), version: '', dir: isAbsolute(r.new.path) ? r.new.path : join(dir, r.new.path) }
+      : { path: r.new.path, version: r.new.version };
+    const k = keyOf(r.old);
+    const prev = map.get(k);
+    if (prev && (prev.path !== target.path || prev.version !== target.version)) {
+      errors.push(`conflicting replacements for ${show(r.old)}:\n\t${show(prev)}\n\t${show(target)}`);
+    }
+    map.set(k, target);
+  }
+  return map;
+}
+
+function lookup(map: ReplaceMap, m: ModuleKey): Replacement | undefined {
+  return map.get(keyOf(m)) ?? map.get(keyOf({ path: m.path, version: '' }));
+}
+
+function goRoots(goVersion: string, toolchain: string | undefined, options: MainModuleOptions, defaultGo: string): ModuleKey[] {
+  if (compareGoVersion(options.toolchain, '1.21') < 0) return [];
+  const roots = [{ path: 'go', version: goVersion || defaultGo }];
+  if (toolchain) roots.push({ path: 'toolchain', version: toolchain });
+  return roots;
+}
+
+/** singleModule builds the main module set of module mode (no go.work). */
+export function singleModule(main: MainModule, options: MainModuleOptions): MainModuleSet {
+  const f = main.modFile;
+  const errors: string[] = [];
+  const excludes = new Set(f.exclude.map((x) => keyOf(x.mod)));
+  const replaces = replaceMap(f.replace, main.dir, errors, (p) => p);
+  const roots: ModuleKey[] = [];
+  const droppedRoots: ModuleKey[] = [];
+  const direct = new Set<string>();
+  for (const r of f.require) {
+    if (excludes.has(keyOf(r.mod))) {
+      droppedRoots.push(r.mod);
+      continue;
+    }
+    roots.push(r.mod);
+    if (!r.indirect) direct.add(r.mod.path);
+  }
+  const goVersion = f.go?.version ?? '';
+  roots.push(...goRoots(goVersion, f.toolchain?.name, options, '1.16'));
+  roots.sort(compareModules);
+  return {
+    modules: [main], goVersion, pruning: pruningForGoVersion(goVersion || '1.16'), roots, direct, droppedRoots, excludes, errors,
+    isMain: (m) => m.version === '' && m.path === main.path,
+    replacement: (m) => (m.version === '' && m.path === main.path ? undefined : lookup(replaces, m)),
+  };
+}
+
+/** workspaceModules builds the main module set of workspace mode from go.work and its members. */
+export function workspaceModules(
+  workFile: string, work: WorkFile, members: MainModule[], options: MainModuleOptions,
+): MainModuleSet {
+  const workDir = join(workFile, '..');
+  const errors: string[] = [];
+  const mainPaths = new Set(members.map((m) => m.path));
+  const rel = (abs: string): string => relative(workDir, abs) || '.';
+  const workReplaces = replaceMap(work.replace, workDir, errors, (p) => p);
+  for (const r of work.replace) {
+    if (mainPaths.has(r.old.path) && r.old.version === '') {
+      errors.push(`workspace module ${r.old.path} is replaced at all versions in the go.work file. To fix, remove the replacement from the go.work file or specify the version at which to replace the module.`);
+    }
+  }
+  const replacedByWork = new Set(work.replace.map((r) => r.old.path));
+  const memberMaps = members.map((m) => replaceMap(m.modFile.replace, m.dir, errors, (p) => (isAbsolute(p) ? p : rel(join(m.dir, p)))));
+  checkConflicts(members, memberMaps, replacedByWork, errors);
+  const excludes = new Set(members.flatMap((m) => m.modFile.exclude.map((x) => keyOf(x.mod))));
+  const direct = new Set(members.flatMap((m) => m.modFile.require.filter((r) => !r.indirect).map((r) => r.mod.path)));
+  const goVersion = work.go?.version ?? '';
+  const roots: ModuleKey[] = members.map((m) => ({ path: m.path, version: '' }));
+  roots.push(...goRoots(goVersion, work.toolchain?.name, options, '1.18'));
+  roots.sort(compareModules);
+  return {
+    modules: members, workspace: { file: workFile, dir: workDir, work }, goVersion, pruning: 'workspace', roots, direct,
+    droppedRoots: [], excludes, errors,
+    isMain: (m) => m.version === '' && mainPaths.has(m.path),
+    replacement: (m) => {
+      if (m.version === '' && mainPaths.has(m.path)) return undefined;
+      const fromWork = lookup(workReplaces, m); // go.work replaces win, printed as written
+      if (fromWork) return fromWork;
+      for (const map of memberMaps) {
+        const r = lookup(map, m);
+        if (r) return r;
+      }
+      return undefined;
+    },
+  };
+}
+
+/** checkConflicts reports two members replacing the same module version differently (unless go.work decides). */
+function checkConflicts(members: MainModule[], maps: ReplaceMap[], replacedByWork: Set<string>, errors: string[]): void {
+  const seen = new Map<string, Replacement>();
+  members.forEach((_, i) => {
+    for (const [k, r] of maps[i]) {
+      const path = k.slice(0, k.lastIndexOf('@'));
+      if (replacedByWork.has(path)) continue;
+      const prev = seen.get(k);
+      const norm = (x: Replacement): string => x.dir ?? `${x.path}@${x.version}`;
+      if (prev && norm(prev) !== norm(r)) {
+        const old = k.endsWith('@') ? path : k;
+        errors.push(`conflicting replacements for ${old}:\n\t${prev.dir ?? show(prev)}\n\t${r.dir ?? show(r)}\nuse "go work edit -replace ${old}=[override]" to resolve`);
+      }
+      seen.set(k, r);
+    }
+  });
+}

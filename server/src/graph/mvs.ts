@@ -1,0 +1,152 @@
+/**
+ * The module requirement graph and minimal version selection (semantics §3.1): nodes are module
+ * versions, each loaded node records its requirement list once, and the selected version of a path
+ * is the highest version among the roots and every recorded edge target, whether or not that
+ * target's own go.mod was loaded.
+ */
+import { compareGoVersion, goFromToolchain } from '../module/goVersion';
+import { goCompareStrings } from '../module/goString';
+import { compare as semverCompare } from '../module/semver';
+
+export interface ModuleKey {
+  path: string;
+  /** '' for a main module; 'none' for "not selected" */
+  version: string;
+}
+
+export const keyOf = (m: ModuleKey): string => `${m.path}@${m.version}`;
+
+/**
+ * cmpVersion orders two versions of one path as the go command does: '' (a main module) above
+ * everything, Go-version order for the `go` and `toolchain` pseudo-modules, semver otherwise.
+ */
+export function cmpVersion(path: string, a: string, b: string): number {
+  if (a === b) return 0;
+  if (b === '') return -1;
+  if (a === '') return 1;
+  if (a === 'none') return -1;
+  if (b === 'none') return 1;
+  if (path === 'go') return compareGoVersion(a, b);
+  if (path === 'toolchain') return compareGoVersion(goFromToolchain(a), goFromToolchain(b));
+  return semverCompare(a, b);
+}
+
+/** compareModules is gover.ModSort's order: path (byte order), then version. */
+export function compareModules(a: ModuleKey, b: ModuleKey): number {
+  if (a.path !== b.path) return goCompareStrings(a.path, b.path);
+  return cmpVersion(a.path, a.version, b.version);
+}
+
+/** ModGraph is mvs.Graph: roots, recorded requirement lists and the selected version of each path. */
+export class ModGraph {
+  private readonly required = new Map<string, ModuleKey[]>();
+  private readonly selected = new Map<string, string>();
+  private readonly nodes = new Map<string, ModuleKey>();
+
+  constructor(readonly roots: ModuleKey[]) {
+    for (const r of roots) this.touch(r);
+  }
+
+  private touch(m: ModuleKey): void {
+    const k = keyOf(m);
+    if (!this.nodes.has(k)) this.nodes.set(k, m);
+    const cur = this.selected.get(m.path);
+    if (cur === undefined || cmpVersion(m.path, cur, m.version) < 0) this.selected.set(m.path, m.version);
+  }
+
+  /** require records m's requirement list; a second call for the same node is ignored. */
+  require(m: ModuleKey, reqs: ModuleKey[]): void {
+    const k = keyOf(m);
+    if (this.required.has(k)) return;
+    this.required.set(k, reqs);
+    for (const r of reqs) this.touch(r);
+  }
+
+  requiredBy(m: ModuleKey): ModuleKey[] | undefined {
+    return this.required.get(keyOf(m));
+  }
+
+  /** isLoaded reports whether m's requirement list was recorded (its go.mod was read). */
+  isLoaded(m: ModuleKey): boolean {
+    return this.required.has(keyOf(m));
+  }
+
+  /** selectedVersion is the selected version of path, or 'none'. */
+  selectedVersion(path: string): string {
+    return this.selected.get(path) ?? 'none';
+  }
+
+  /** buildList: each distinct root path first (in root order), then every other selected path, sorted. */
+  buildList(): ModuleKey[] {
+    const seenRoot = new Set<string>();
+    const list: ModuleKey[] = [];
+    for (const r of this.roots) {
+      if (seenRoot.has(r.path)) continue;
+      seenRoot.add(r.path);
+      const v = this.selectedVersion(r.path);
+      if (v !== 'none') list.push({ path: r.path, version: v });
+    }
+    const rest: ModuleKey[] = [];
+    for (const [path, version] of this.selected) if (!seenRoot.has(path)) rest.push({ path, version });
+    rest.sort(compareModules);
+    return list.concat(rest);
+  }
+
+  /** walkBreadthFirst visits every reachable node once, roots first, in breadth-first order. */
+  walkBreadthFirst(f: (m: ModuleKey) => void): void {
+    const seen = new Set<string>();
+    const queue: ModuleKey[] = [];
+    for (const r of this.roots) {
+      if (r.version !== 'none' && !seen.has(keyOf(r))) {
+        seen.add(keyOf(r));
+        queue.push(r);
+      }
+    }
+    for (let i = 0; i < queue.length; i++) {
+      const m = queue[i];
+      f(m);
+      for (const r of this.requiredBy(m) ?? []) {
+        const k = keyOf(r);
+        if (!seen.has(k) && r.version !== 'none') {
+          seen.add(k);
+          queue.push(r);
+        }
+      }
+    }
+  }
+
+  /**
+   * findPath returns the breadth-first shortest chain from a root to the first node (in BFS order)
+   * satisfying f, or undefined.
+   */
+  findPath(f: (m: ModuleKey) => boolean): ModuleKey[] | undefined {
+    const first = new Map<string, ModuleKey | undefined>();
+    const queue: ModuleKey[] = [];
+    for (const r of this.roots) {
+      if (!first.has(keyOf(r))) {
+        first.set(keyOf(r), undefined);
+        queue.push(r);
+      }
+    }
+    for (let i = 0; i < queue.length; i++) {
+      const m = queue[i];
+      if (f(m)) {
+        const path = [m];
+        for (let p = first.get(keyOf(m)); p; p = first.get(keyOf(p))) path.push(p);
+        return path.reverse();
+      }
+      for (const r of this.requiredBy(m) ?? []) {
+        if (!first.has(keyOf(r))) {
+          first.set(keyOf(r), m);
+          queue.push(r);
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** allNodes lists every node that appeared (roots and edge targets). */
+  allNodes(): ModuleKey[] {
+    return [...this.nodes.values()];
+  }
+}

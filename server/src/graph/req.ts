@@ -1,0 +1,78 @@
+/**
+ * minimalRequirements is what -mod=mod does to the roots of an unpruned main module whose
+ * requirements are inconsistent (cmd/go updateUnprunedRoots with mvs.Req): the build list does
+ * not change, but go.mod is rewritten to a near-minimal set — roots already at their selected
+ * version and direct dependencies are kept, anything implied by them is dropped.
+ */
+import { LoadedGraph, SummaryFn } from './load';
+import { ModGraph, ModuleKey, keyOf } from './mvs';
+import { goCompareStrings } from '../module/goString';
+
+export async function minimalRequirements(
+  main: ModuleKey, roots: ModuleKey[], direct: Set<string>, g: ModGraph, summary: SummaryFn,
+): Promise<{ roots: ModuleKey[]; loaded?: LoadedGraph }> {
+  const rootPaths: string[] = [];
+  const inRootPaths = new Set<string>();
+  for (const r of roots) {
+    if (!inRootPaths.has(r.path) && g.selectedVersion(r.path) === r.version) {
+      rootPaths.push(r.path);
+      inRootPaths.add(r.path);
+    }
+  }
+  const keep = g.buildList().slice(1);
+  for (const m of keep) {
+    if (direct.has(m.path) && !inRootPaths.has(m.path)) {
+      rootPaths.push(m.path);
+      inRootPaths.add(m.path);
+    }
+  }
+  const min = await req(main, rootPaths, keep, summary);
+  const same = min.length === roots.length && min.every((m, i) => keyOf(m) === keyOf(roots[i]));
+  return { roots: same ? roots : min };
+}
+
+/**
+ * req is mvs.Req: the smallest requirement list, starting with `base`, from which MVS still selects
+ * every module of the build list (main requires `keep`, everything at its selected version).
+ */
+async function req(main: ModuleKey, base: string[], keep: ModuleKey[], summary: SummaryFn): Promise<ModuleKey[]> {
+  const max = new Map<string, string>();
+  for (const m of keep) max.set(m.path, m.version);
+  const reqCache = new Map<string, ModuleKey[]>([[keyOf(main), []]]);
+  const postorder: ModuleKey[] = [];
+  const requiredOf = async (m: ModuleKey): Promise<ModuleKey[]> => {
+    if (m.version === 'none') return [];
+    const r = await summary(m);
+    return r.ok ? r.summary.require : [];
+  };
+  const walk = async (m: ModuleKey): Promise<void> => {
+    if (reqCache.has(keyOf(m))) return;
+    const required = await requiredOf(m);
+    reqCache.set(keyOf(m), required);
+    for (const r of required) await walk(r);
+    postorder.push(m);
+  };
+  for (const m of [main, ...keep]) await walk(m);
+  const have = new Set<string>();
+  const mark = (m: ModuleKey): void => {
+    if (have.has(keyOf(m))) return;
+    have.add(keyOf(m));
+    for (const r of reqCache.get(keyOf(m)) ?? []) mark(r);
+  };
+  const min: ModuleKey[] = [];
+  const haveBase = new Set<string>();
+  for (const path of base) {
+    if (haveBase.has(path)) continue;
+    const m = { path, version: max.get(path) ?? '' };
+    min.push(m);
+    mark(m);
+    haveBase.add(path);
+  }
+  for (let i = postorder.length - 1; i >= 0; i--) {
+    const m = postorder[i];
+    if (max.get(m.path) !== m.version || have.has(keyOf(m))) continue;
+    min.push(m);
+    mark(m);
+  }
+  return min.sort((a, b) => goCompareStrings(a.path, b.path));
+}

@@ -1,0 +1,66 @@
+/**
+ * Provenance (design: "the graph keeps provenance"): why a module has its selected version — the
+ * requirement edges that name exactly that version, the shortest chain from a main module through
+ * each of them, and the lower versions that lost.
+ */
+import { Build } from './buildList';
+import { ModGraph, ModuleKey, cmpVersion, keyOf } from './mvs';
+
+export interface Requirement {
+  /** the module version whose go.mod holds the requirement */
+  by: ModuleKey;
+  version: string;
+}
+
+export interface Selection {
+  path: string;
+  /** the selected version ('none' when the path is not in the build list) */
+  version: string;
+  /** requirements on exactly the selected version: these set it */
+  setBy: Requirement[];
+  /** for each of them, a shortest requirement chain from a main module, ending at the selected module */
+  chains: ModuleKey[][];
+  /** requirements on lower versions, which MVS overrode */
+  lower: Requirement[];
+}
+
+/** explainSelection gathers the provenance of path's selected version in a build. */
+export function explainSelection(build: Build, path: string): Selection {
+  const g = build.graph;
+  const version = g.selectedVersion(path);
+  const setBy: Requirement[] = [];
+  const lower: Requirement[] = [];
+  g.walkBreadthFirst((m) => {
+    for (const r of g.requiredBy(m) ?? []) {
+      if (r.path !== path) continue;
+      if (r.version === version) setBy.push({ by: m, version: r.version });
+      else if (cmpVersion(path, r.version, version) < 0) lower.push({ by: m, version: r.version });
+    }
+  });
+  const target = { path, version };
+  const chains = setBy.map((s) => [...(shortestChain(g, s.by) ?? [s.by]), target]);
+  return { path, version, setBy, chains, lower };
+}
+
+/** shortestChain is the breadth-first shortest requirement chain from a root to m. */
+export function shortestChain(g: ModGraph, m: ModuleKey): ModuleKey[] | undefined {
+  const k = keyOf(m);
+  return g.findPath((x) => keyOf(x) === k);
+}
+
+const show = (m: ModuleKey): string => (m.version === '' ? m.path : `${m.path}@${m.version}`);
+
+/** selectionText renders a Selection for the CLI's `why` command. */
+export function selectionText(s: Selection): string {
+  if (s.version === 'none') return `# ${s.path}\n(${s.path} is not in the build list)\n`;
+  const lines = [`# ${s.path}@${s.version}`];
+  if (s.setBy.length === 0) lines.push(`(selected as a main module)`);
+  s.chains.forEach((chain) => {
+    lines.push(chain.map(show).join(' -> '));
+  });
+  if (s.lower.length > 0) {
+    lines.push(`lower requirements, overridden by minimal version selection:`);
+    for (const l of s.lower) lines.push(`\t${show(l.by)} requires ${s.path}@${l.version}`);
+  }
+  return lines.join('\n') + '\n';
+}

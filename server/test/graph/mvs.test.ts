@@ -1,0 +1,125 @@
+/**
+ * Minimal version selection on in-memory graphs: the worked examples of semantics §3.11 and the
+ * observations of oracles.md §1. (The same scenarios run against the real go command in
+ * test/differential/mvs.test.ts.)
+ */
+import * as assert from 'node:assert/strict';
+import { computeBuild } from '../../src/graph/buildList';
+import { graphLines, listLines, listModules } from '../../src/graph/listing';
+import { explainSelection } from '../../src/graph/why';
+import { FakeFiles, FakeModules, mainSet, mod, workSet } from './fake';
+
+async function list(mainText: string, mods: Record<string, string>, opts: { mode?: 'mod' | 'readonly'; files?: Record<string, string>; toolchain?: string } = {}) {
+  const toolchain = opts.toolchain ?? '1.19';
+  const source = new FakeModules(mods);
+  const build = await computeBuild(mainSet(mainText, toolchain), { modules: source, files: new FakeFiles(opts.files ?? {}) }, { toolchain, mode: opts.mode ?? 'mod' });
+  return { build, lines: listLines(listModules(build)), graph: graphLines(build), reads: source.reads };
+}
+
+const A = 'example.com/a', B = 'example.com/b', C = 'example.com/c', D = 'example.com/d';
+
+describe('minimal version selection', () => {
+  it('mission example: requirements are minimums, MVS takes the highest', async () => {
+    const mods = {
+      [`${B}@v1.0.0`]: mod(B, '1.17', [`${A} v1.1.0`]),
+      [`${C}@v1.0.0`]: mod(C, '1.17', [`${A} v1.3.0`]),
+      [`${A}@v1.1.0`]: mod(A, '1.17'), [`${A}@v1.3.0`]: mod(A, '1.17'),
+    };
+    const main = mod('example.com/main', '1.17', [`${B} v1.0.0`, `${C} v1.0.0`, `${A} v1.1.0`]);
+    const { lines } = await list(main, mods);
+    assert.deepEqual(lines, ['example.com/main', `${A} v1.3.0`, `${B} v1.0.0`, `${C} v1.0.0`]);
+    const { build } = await list(main, mods, { mode: 'readonly' }); // the go.mod as written, before -mod=mod raises it
+    const why = explainSelection(build, A);
+    assert.equal(why.version, 'v1.3.0');
+    assert.deepEqual(why.setBy.map((s) => s.by.path), [C]);
+    assert.deepEqual(why.chains[0].map((m) => m.path), ['example.com/main', C, A]);
+    assert.deepEqual(why.lower.map((l) => `${l.by.path} ${l.version}`).sort(), [`${B} v1.1.0`, `example.com/main v1.1.0`]);
+    const pinned = await list(main + `replace ${A} => ${A} v1.1.0\n`, mods);
+    assert.deepEqual(pinned.lines.slice(1, 2), [`${A} v1.3.0 => ${A} v1.1.0`]);
+    const depReplace = await list(main, { ...mods, [`${C}@v1.0.0`]: mod(C, '1.17', [`${A} v1.3.0`], `replace ${A} => ${A} v1.1.0\n`) });
+    assert.deepEqual(depReplace.lines, ['example.com/main', `${A} v1.3.0`, `${B} v1.0.0`, `${C} v1.0.0`]);
+  });
+
+  describe('pruning (oracles.md §1)', () => {
+    const mods = (bGo: string) => ({
+      [`${B}@v1.0.0`]: mod(B, bGo, [`${C} v1.0.0`]),
+      [`${C}@v1.0.0`]: mod(C, '1.17', [`${D} v1.1.0`]),
+      [`${D}@v1.0.0`]: mod(D, '1.17'), [`${D}@v1.1.0`]: mod(D, '1.17'),
+    });
+    const main = (go: string) => mod('example.com/main', go, [`${B} v1.0.0`, `${D} v1.0.0`]);
+    it('a pruned root hides its dependencies\' requirements', async () => {
+      const r = await list(main('1.17'), mods('1.17'));
+      assert.deepEqual(r.lines, ['example.com/main', `${B} v1.0.0`, `${C} v1.0.0`, `${D} v1.0.0`]);
+      assert.ok(!r.reads.includes(`${C}@v1.0.0`), 'c\'s go.mod is not read');
+    });
+    it('an unpruned main module reads everything', async () => {
+      assert.deepEqual((await list(main('1.16'), mods('1.17'))).lines.slice(-1), [`${D} v1.1.0`]);
+    });
+    it('an unpruned dependency is expanded fully inside a pruned graph', async () => {
+      assert.deepEqual((await list(main('1.17'), mods('1.16'))).lines.slice(-1), [`${D} v1.1.0`]);
+    });
+  });
+
+  it('root sync: a raised root\'s requirements are loaded (-mod=mod)', async () => {
+    const mods = {
+      [`${A}@v1.1.0`]: mod(A, '1.17'), [`${A}@v1.3.0`]: mod(A, '1.17', [`${C} v1.5.0`]),
+      [`${B}@v1.0.0`]: mod(B, '1.17', [`${A} v1.3.0`]), [`${C}@v1.5.0`]: mod(C, '1.17'),
+    };
+    const main = mod('example.com/main', '1.17', [`${A} v1.1.0`, `${B} v1.0.0`]);
+    const synced = await list(main, mods);
+    assert.deepEqual(synced.lines, ['example.com/main', `${A} v1.3.0`, `${B} v1.0.0`, `${C} v1.5.0`]);
+    assert.deepEqual(synced.graph.slice(0, 2), [`example.com/main ${A}@v1.3.0`, `example.com/main ${B}@v1.0.0`]);
+    const readonly = await list(main, mods, { mode: 'readonly' });
+    assert.deepEqual(readonly.lines, ['example.com/main', `${A} v1.3.0`, `${B} v1.0.0`]);
+  });
+
+  it('exclude drops the edge; it does not move to the next version', async () => {
+    const mods = {
+      [`${B}@v1.0.0`]: mod(B, '1.17', [`${A} v1.3.0`]), [`${C}@v1.0.0`]: mod(C, '1.17', [`${A} v1.2.0`]),
+      [`${A}@v1.2.0`]: mod(A, '1.17'), [`${A}@v1.3.0`]: mod(A, '1.17'), [`${A}@v1.4.0`]: mod(A, '1.17'),
+    };
+    const main = mod('example.com/main', '1.17', [`${B} v1.0.0`, `${C} v1.0.0`], `exclude ${A} v1.3.0\n`);
+    assert.deepEqual((await list(main, mods)).lines, ['example.com/main', `${A} v1.2.0`, `${B} v1.0.0`, `${C} v1.0.0`]);
+  });
+
+  it('missing data is a result that names the module', async () => {
+    const main = mod('example.com/main', '1.17', [`${B} v1.0.0`]);
+    const r = await list(main, { [`${B}@v1.0.0`]: mod(B, '1.16', [`${C} v1.0.0`]) });
+    assert.deepEqual(r.build.missing.map((m) => `${m.module.path}@${m.module.version}`), [`${C}@v1.0.0`]);
+    assert.match(r.build.error ?? '', new RegExp(`^${B}@v1.0.0 requires\n\t${C}@v1.0.0: `));
+  });
+
+  it('replaced modules keep their identity; directory replacements read DIR/go.mod unchecked', async () => {
+    const main = mod('example.com/main', '1.17', [`${B} v1.0.0`], `replace ${B} => ./b\n`);
+    const r = await list(main, {}, { files: { '/w/main/b/go.mod': mod('whatever/else', '1.17', [`${C} v1.2.0`]) } });
+    assert.deepEqual(r.lines, ['example.com/main', `${B} v1.0.0 => ./b`, `${C} v1.2.0`]);
+  });
+
+  it('a module version whose go.mod declares another path is an error', async () => {
+    const main = mod('example.com/main', '1.17', [`${B} v1.0.0`]);
+    const r = await list(main, { [`${B}@v1.0.0`]: mod('example.com/other', '1.17') });
+    assert.equal(r.build.error, `${B}@v1.0.0: parsing go.mod:\n\tmodule declares its path as: example.com/other\n\t        but was required as: ${B}`);
+  });
+
+  it('workspace: upgraded dependencies of workspace modules are reloaded (work_prune)', async () => {
+    const Q = 'example.com/q';
+    const src = new FakeModules({
+      [`${B}@v1.0.0`]: mod(B, '1.18', [`${Q} v1.1.0`]),
+      [`${Q}@v1.0.0`]: mod(Q, '1.18'), [`${Q}@v1.1.0`]: mod(Q, '1.18', [`${D} v1.0.0`]), [`${D}@v1.0.0`]: mod(D, '1.18'),
+    });
+    const set = workSet('go 1.18\nuse ./a\nuse ./p\n', {
+      '/w/a': mod(A, '1.18', [`${B} v1.0.0`]), '/w/p': mod('example.com/p', '1.18', [`${Q} v1.0.0`]),
+    });
+    const build = await computeBuild(set, { modules: src, files: new FakeFiles({}) }, { toolchain: '1.19', mode: 'readonly' });
+    assert.deepEqual(listLines(listModules(build)), [A, 'example.com/p', `${B} v1.0.0`, `${D} v1.0.0`, `${Q} v1.1.0`]);
+  });
+
+  it('Go 1.21 semantics add the go pseudo-module to the graph', async () => {
+    const mods = { [`${B}@v1.0.0`]: mod(B, '1.22') };
+    const r = await list(mod('example.com/main', '1.21', [`${B} v1.0.0`]), mods, { toolchain: '1.23' });
+    assert.deepEqual(r.lines, ['example.com/main', `${B} v1.0.0`]);
+    // -mod=mod raises the go root to the highest go line of a loaded dependency
+    for (const edge of ['example.com/main go@1.22', `${B}@v1.0.0 go@1.22`, 'go@1.22 toolchain@go1.22']) assert.ok(r.graph.includes(edge), edge);
+    assert.equal(r.build.graph.selectedVersion('go'), '1.22');
+  });
+});
