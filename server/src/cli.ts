@@ -15,6 +15,7 @@ import { goMarshalIndent, modFileJson, workFileJson } from './syntax/goJson';
 import { parseModFile } from './syntax/modfile';
 import { parseWorkFile } from './syntax/workfile';
 import { readGoText } from './node/files';
+import { DEFAULT_TOOLCHAIN, graphCommand, listCommand, whyCommand } from './cliGraph';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -30,15 +31,25 @@ commands:
   edit -json [FILE]          print FILE (default ./go.mod; go.work recognised by name) as go mod edit -json does
   edit -fmt [-print] [FILE]  format FILE as go mod edit -fmt does; -print writes to stdout instead of FILE
   pseudo VERSION             decode a pseudo-version into base version, commit time and revision
+  list [-json] [DIR]         the build list, as go list -mod=mod -m [-json] all prints it
+  graph [DIR]                the module requirement graph, as go mod graph prints it
+  why [DIR] MODULE           the requirement chains that make MODULE's version the selected one
+
+list, graph and why read the module cache (and GOPROXY when it is a file:// tree; other proxies only
+with -network). -go=VERSION emulates that go command (default ${DEFAULT_TOOLCHAIN}); -mod=readonly keeps
+the requirements as written instead of re-rooting them as -mod=mod does.
 `;
 
 /** runCli runs one command and returns its exit status (0 ok, 1 failure, 2 usage). */
-export function runCli(args: string[], io: CliIO): number {
+export async function runCli(args: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = args;
   try {
     switch (command) {
       case 'edit': return editCommand(rest, io);
       case 'pseudo': return pseudoCommand(rest, io);
+      case 'list': return await listCommand(rest, io);
+      case 'graph': return await graphCommand(rest, io);
+      case 'why': return await whyCommand(rest, io);
       case 'help': case '-h': case '-help': case '--help':
         io.stdout(usage);
         return 0;
@@ -106,11 +117,10 @@ function pseudoCommand(args: string[], io: CliIO): number {
 }
 
 if (require.main === module) {
-  const status = runCli(process.argv.slice(2), {
+  void runCli(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     cwd: process.cwd(),
     env: process.env,
-  });
-  process.exitCode = status;
+  }).then((status) => (process.exitCode = status));
 }

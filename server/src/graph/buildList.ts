@@ -35,6 +35,8 @@ export interface Build {
   error?: string;
   /** go.mod summaries read for this build, by module version */
   summaries: Map<string, Summary>;
+  /** raw summaries by where they were read from (reusable by the next build) */
+  cache: SummaryCache;
 }
 
 export interface BuildIO {
@@ -50,7 +52,7 @@ export async function computeBuild(main: MainModuleSet, io: BuildIO, options: Bu
   const summary = makeSummaryFn(main, io, cache, options, summaries);
   const mainKey = main.workspace ? undefined : { path: main.modules[0].path, version: '' };
   let roots = main.roots;
-  const base = { main, summaries };
+  const base = { main, summaries, cache };
   if (main.errors.length > 0) {
     const empty = { graph: new ModGraph(mainKey ? [mainKey] : roots), failures: new Map() };
     return finish({ ...base, roots, loaded: empty, error: main.errors[0] });
@@ -137,6 +139,17 @@ function makeSummaryFn(main: MainModuleSet, io: BuildIO, cache: SummaryCache, op
     if (r.ok) out.set(keyOf(m), r.summary);
     return r;
   }
+}
+
+/**
+ * moduleGoVersion is the go line of a listed module's go.mod (its replacement's when replaced), as
+ * `go list -m -json` reports it; read now if the build did not need it; '' when unknown.
+ */
+export async function moduleGoVersion(build: Build, io: BuildIO, m: ModuleKey): Promise<string> {
+  if (build.main.isMain(m)) return build.main.modules.find((x) => x.path === m.path)?.modFile.go?.version ?? '';
+  const r = build.main.replacement(m);
+  const raw = await rawSummary(r ?? m, r, io, build.cache);
+  return raw.ok ? raw.summary.goVersion : '';
 }
 
 function pseudoSummary(m: ModuleKey, pseudo: boolean): SummaryResult {

@@ -1,0 +1,114 @@
+/**
+ * The module-graph commands of the CLI: `list`, `graph` and `why`, printing what `go list -m all`,
+ * `go list -m -json all` and `go mod graph` print, computed offline from the module cache (and the
+ * GOPROXY when it is a file:// tree, or when network access is enabled).
+ */
+import { resolve } from 'node:path';
+import { Build, BuildIO, computeBuild, moduleGoVersion } from './graph/buildList';
+import { graphLines, listJson, listLines, listModules } from './graph/listing';
+import { explainSelection, selectionText } from './graph/why';
+import { compareGoVersion, isValidGoVersion } from './module/goVersion';
+import { DiskFileSource } from './node/fileSource';
+import { readTextFile, resolveGoEnv } from './node/goEnv';
+import { loadProject } from './node/project';
+import { createModuleSource } from './node/sources';
+import { diskWorkspaceFs } from './node/workspace';
+
+/** DEFAULT_TOOLCHAIN is the go command version emulated unless -go=VERSION says otherwise. */
+export const DEFAULT_TOOLCHAIN = '1.25';
+
+export interface GraphIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+interface Flags {
+  json: boolean;
+  toolchain: string;
+  mode: 'mod' | 'readonly';
+  network: boolean;
+  args: string[];
+}
+
+function parseFlags(args: string[]): Flags | string {
+  const f: Flags = { json: false, toolchain: DEFAULT_TOOLCHAIN, mode: 'mod', network: false, args: [] };
+  for (const a of args) {
+    const m = /^--?([a-z]+)(?:=(.*))?$/.exec(a);
+    if (!m) {
+      f.args.push(a);
+      continue;
+    }
+    const [, name, value] = m;
+    if (name === 'json' && value === undefined) f.json = true;
+    else if (name === 'network' && value === undefined) f.network = true;
+    else if (name === 'go' && value !== undefined && isValidGoVersion(value)) f.toolchain = value;
+    else if (name === 'mod' && (value === 'mod' || value === 'readonly')) f.mode = value;
+    else return `unknown or malformed flag ${a}`;
+  }
+  return f;
+}
+
+async function build(dir: string, io: GraphIO, flags: Flags): Promise<{ build: Build; bio: BuildIO } | string> {
+  const env = resolveGoEnv(io.env, readTextFile);
+  const files = new DiskFileSource();
+  const project = await loadProject(resolve(io.cwd, dir), env, diskWorkspaceFs(), files, flags.toolchain);
+  if (!project.ok) return project.error;
+  const bio: BuildIO = { modules: createModuleSource(env, { allowNetwork: flags.network }), files };
+  const b = await computeBuild(project.main, bio, { toolchain: flags.toolchain, mode: project.main.workspace ? 'readonly' : flags.mode });
+  if (flags.mode === 'mod') {
+    for (const m of b.main.droppedRoots) io.stderr(`go: dropping requirement on excluded version ${m.path} ${m.version}\n`);
+  }
+  if (b.error) return b.error;
+  return { build: b, bio };
+}
+
+/** listCommand: `list [-json] [-go=V] [-mod=mod|readonly] [-network] [DIR]`. */
+export async function listCommand(args: string[], io: GraphIO): Promise<number> {
+  const flags = parseFlags(args);
+  if (typeof flags === 'string' || flags.args.length > 1) return usage(io, 'list [-json] [-go=VERSION] [-mod=mod|readonly] [-network] [DIR]', flags);
+  const r = await build(flags.args[0] ?? '.', io, flags);
+  if (typeof r === 'string') return fail(io, r);
+  const mods = listModules(r.build);
+  if (!flags.json) {
+    io.stdout(listLines(mods).map((l) => l + '\n').join(''));
+    return 0;
+  }
+  const versions = new Map<string, string>();
+  for (const m of mods) versions.set(m.path, await moduleGoVersion(r.build, r.bio, m));
+  io.stdout(listJson(mods, (m) => versions.get(m.path) ?? '', compareGoVersion(flags.toolchain, '1.22') < 0));
+  return 0;
+}
+
+/** graphCommand: `graph [-go=V] [DIR]`, the lines of `go mod graph`. */
+export async function graphCommand(args: string[], io: GraphIO): Promise<number> {
+  const flags = parseFlags(args);
+  if (typeof flags === 'string' || flags.args.length > 1 || flags.json) return usage(io, 'graph [-go=VERSION] [-network] [DIR]', flags);
+  const r = await build(flags.args[0] ?? '.', io, flags);
+  if (typeof r === 'string') return fail(io, r);
+  io.stdout(graphLines(r.build).map((l) => l + '\n').join(''));
+  return 0;
+}
+
+/** whyCommand: `why [-go=V] [DIR] MODULE`, the requirement chains that set MODULE's version. */
+export async function whyCommand(args: string[], io: GraphIO): Promise<number> {
+  const flags = parseFlags(args);
+  if (typeof flags === 'string' || flags.args.length < 1 || flags.args.length > 2) return usage(io, 'why [-go=VERSION] [-mod=mod|readonly] [DIR] MODULE', flags);
+  const [dir, path] = flags.args.length === 2 ? flags.args : ['.', flags.args[0]];
+  const r = await build(dir, io, { ...flags, mode: args.some((a) => /^--?mod=mod$/.test(a)) ? 'mod' : 'readonly' });
+  if (typeof r === 'string') return fail(io, r);
+  const s = explainSelection(r.build, path);
+  io.stdout(selectionText(s));
+  return s.version === 'none' ? 1 : 0;
+}
+
+function usage(io: GraphIO, text: string, flags: Flags | string): number {
+  io.stderr(`${typeof flags === 'string' ? `go-mod-lens: ${flags}\n` : ''}usage: go-mod-lens ${text}\n`);
+  return 2;
+}
+
+function fail(io: GraphIO, error: string): number {
+  io.stderr(`go: ${error}\n`);
+  return 1;
+}
