@@ -1,7 +1,14 @@
 #!/usr/bin/env node
 'use strict';
-// Entry point of the go-mod-lens command; the implementation is compiled from server/src/cli.ts.
-const { runCli } = require('../server/out/src/cli.js');
+// Entry point of the go-mod-lens command: the bundled CLI (dist/cli.js, from npm run build), or
+// the compiled sources when they are newer (during development, after a plain `tsc -b`).
+const { statSync } = require('node:fs');
+const { join } = require('node:path');
+
+const mtime = (p) => statSync(p, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+const bundled = join(__dirname, '../dist/cli.js');
+const compiled = join(__dirname, '../server/out/src/cli.js');
+const { runCli } = require(mtime(bundled) >= mtime(compiled) ? bundled : compiled);
 
 runCli(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),

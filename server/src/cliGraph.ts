@@ -4,7 +4,7 @@
  * GOPROXY when it is a file:// tree, or when network access is enabled).
  */
 import { resolve } from 'node:path';
-import { Build, BuildIO, computeBuild, moduleGoVersion } from './graph/buildList';
+import { Build, BuildIO, SummaryCache, computeBuild, moduleGoVersion } from './graph/buildList';
 import { graphLines, listJson, listLines, listModules } from './graph/listing';
 import { explainSelection, selectionText } from './graph/why';
 import { compareGoVersion, isValidGoVersion } from './module/goVersion';
@@ -12,7 +12,16 @@ import { DiskFileSource } from './node/fileSource';
 import { readTextFile, resolveGoEnv } from './node/goEnv';
 import { loadProject } from './node/project';
 import { createModuleSource } from './node/sources';
+import { StoredSummaryCache, summaryStoreFile } from './node/summaryStore';
 import { diskWorkspaceFs } from './node/workspace';
+
+/** saves of the summary index, run once a command has printed its answer */
+const pendingSaves: (() => void)[] = [];
+
+/** flushSummaryIndex writes what this process learnt to the persistent summary index. */
+export function flushSummaryIndex(): void {
+  for (const save of pendingSaves.splice(0)) save();
+}
 
 /** DEFAULT_TOOLCHAIN is the go command version emulated unless -go=VERSION says otherwise. */
 export const DEFAULT_TOOLCHAIN = '1.25';
@@ -55,8 +64,11 @@ async function build(dir: string, io: GraphIO, flags: Flags): Promise<{ build: B
   const files = new DiskFileSource();
   const project = await loadProject(resolve(io.cwd, dir), env, diskWorkspaceFs(), files, flags.toolchain);
   if (!project.ok) return project.error;
-  const bio: BuildIO = { modules: createModuleSource(env, { allowNetwork: flags.network }), files };
+  const store = summaryStoreFile(io.env, `${env.gomodcache}\0${env.goproxy}`);
+  const cache: SummaryCache = store ? new StoredSummaryCache(store) : new Map();
+  const bio: BuildIO = { modules: createModuleSource(env, { allowNetwork: flags.network }), files, cache };
   const b = await computeBuild(project.main, bio, { toolchain: flags.toolchain, mode: project.main.workspace ? 'readonly' : flags.mode });
+  if (cache instanceof StoredSummaryCache) pendingSaves.push(() => cache.save());
   if (flags.mode === 'mod') {
     for (const m of b.main.droppedRoots) io.stderr(`go: dropping requirement on excluded version ${m.path} ${m.version}\n`);
   }
@@ -73,11 +85,13 @@ export async function listCommand(args: string[], io: GraphIO): Promise<number> 
   const mods = listModules(r.build);
   if (!flags.json) {
     io.stdout(listLines(mods).map((l) => l + '\n').join(''));
+    flushSummaryIndex();
     return 0;
   }
   const versions = new Map<string, string>();
   for (const m of mods) versions.set(m.path, await moduleGoVersion(r.build, r.bio, m));
   io.stdout(listJson(mods, (m) => versions.get(m.path) ?? '', compareGoVersion(flags.toolchain, '1.22') < 0));
+  flushSummaryIndex();
   return 0;
 }
 
@@ -88,6 +102,7 @@ export async function graphCommand(args: string[], io: GraphIO): Promise<number>
   const r = await build(flags.args[0] ?? '.', io, flags);
   if (typeof r === 'string') return fail(io, r);
   io.stdout(graphLines(r.build).map((l) => l + '\n').join(''));
+  flushSummaryIndex();
   return 0;
 }
 
@@ -100,6 +115,7 @@ export async function whyCommand(args: string[], io: GraphIO): Promise<number> {
   if (typeof r === 'string') return fail(io, r);
   const s = explainSelection(r.build, path);
   io.stdout(selectionText(s));
+  flushSummaryIndex();
   return s.version === 'none' ? 1 : 0;
 }
 

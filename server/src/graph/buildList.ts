@@ -184,7 +184,10 @@ function rawSummary(m: ModuleKey, r: Replacement | undefined, io: BuildIO, cache
     return text instanceof Promise ? text.then(parse) : parse(text);
   }
   const got = io.modules.goMod(m.path, m.version);
-  const parse = (f: Awaited<typeof got>): SummaryResult => store(f.ok ? summarizeGoMod(f.text, 'go.mod') : { ok: false, message: f.message });
+  const prefix = `${m.path}@${m.version}: `; // the error chain names the module itself
+  const parse = (f: Awaited<typeof got>): SummaryResult => store(f.ok
+    ? summarizeGoMod(f.text, 'go.mod')
+    : { ok: false, message: f.message.startsWith(prefix) ? f.message.slice(prefix.length) : f.message });
   return got instanceof Promise ? got.then(parse) : parse(got);
 }
 

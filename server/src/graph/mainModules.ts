@@ -49,8 +49,6 @@ export interface MainModuleOptions {
   toolchain: string;
 }
 
-type ReplaceMap = Map<string, Replacement>;
-
 const show = (m: ModuleKey): string => (m.version === '' ? m.path : `${m.path}@${m.version}`);
 
 function replaceMap(replaces: Replace[], dir: string, errors: string[], display: (p: string) => string): ReplaceMap {
@@ -69,8 +67,13 @@ function replaceMap(replaces: Replace[], dir: string, errors: string[], display:
   return map;
 }
 
+/** ReplaceMap: replacements by `path@version` (`path@` for wildcards), and the set of replaced paths. */
+type ReplaceMap = Map<string, Replacement> & { paths?: Set<string> };
+
 function lookup(map: ReplaceMap, m: ModuleKey): Replacement | undefined {
-  return map.get(keyOf(m)) ?? map.get(keyOf({ path: m.path, version: '' }));
+  map.paths ??= new Set([...map.keys()].map((k) => k.slice(0, k.lastIndexOf('@'))));
+  if (!map.paths.has(m.path)) return undefined; // the common case: most paths are not replaced
+  return map.get(keyOf(m)) ?? map.get(`${m.path}@`);
 }
 
 function goRoots(goVersion: string, toolchain: string | undefined, options: MainModuleOptions, defaultGo: string): ModuleKey[] {

@@ -14,7 +14,21 @@ export interface ModuleKey {
   version: string;
 }
 
-export const keyOf = (m: ModuleKey): string => `${m.path}@${m.version}`;
+const keys = new WeakMap<ModuleKey, string>();
+
+/**
+ * keyOf is the map key of a module version, `path@version`. Requirement lists are shared objects
+ * (cached summaries), so the string is remembered per object: the graph looks keys up millions of
+ * times, and a remembered string also keeps its hash.
+ */
+export function keyOf(m: ModuleKey): string {
+  let k = keys.get(m);
+  if (k === undefined) {
+    k = `${m.path}@${m.version}`;
+    keys.set(m, k);
+  }
+  return k;
+}
 
 /**
  * cmpVersion orders two versions of one path as the go command does: '' (a main module) above
