@@ -1,0 +1,64 @@
+/**
+ * Workspace files as the analysis sees them: the disk, overridden by open editor buffers (design.md
+ * "FileSource"). Text from disk is decoded as Go decodes it (invalid UTF-8 → one U+FFFD per byte).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import * as nodePath from 'node:path';
+import { FileSource, MaybePromise } from '../graph/source';
+import { decodeGoUtf8 } from '../syntax/text';
+
+/**
+ * DiskFileSource reads regular files (symbolic links followed, as Go's os.Stat does); a missing file,
+ * a directory or an unreadable file is undefined. It never throws.
+ */
+export class DiskFileSource implements FileSource {
+  readText(absPath: string): string | undefined {
+    try {
+      if (!statSync(absPath).isFile()) return undefined;
+      return decodeGoUtf8(readFileSync(absPath));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/**
+ * OverlayFileSource answers from open editor buffers first (`setBuffer`), and from `base` (the disk by
+ * default) for every other path. Paths are compared after path.resolve, so `a/../b` and `b` are one file.
+ */
+export class OverlayFileSource implements FileSource {
+  private readonly buffers = new Map<string, string>();
+
+  constructor(private readonly base: FileSource = new DiskFileSource()) {}
+
+  /** setBuffer makes text the content of absPath until clearBuffer (an editor opened or changed it). */
+  setBuffer(absPath: string, text: string): void {
+    this.buffers.set(nodePath.resolve(absPath), text);
+  }
+
+  /** clearBuffer forgets the buffer of absPath (the editor closed it); the disk answers again. */
+  clearBuffer(absPath: string): void {
+    this.buffers.delete(nodePath.resolve(absPath));
+  }
+
+  /** hasBuffer is whether absPath is currently answered from an editor buffer. */
+  hasBuffer(absPath: string): boolean {
+    return this.buffers.has(nodePath.resolve(absPath));
+  }
+
+  /** bufferPaths lists the paths with open buffers, sorted. */
+  bufferPaths(): string[] {
+    return [...this.buffers.keys()].sort();
+  }
+
+  readText(absPath: string): MaybePromise<string | undefined> {
+    const text = this.buffers.get(nodePath.resolve(absPath));
+    if (text !== undefined) return text;
+    try {
+      const r = this.base.readText(absPath);
+      return r instanceof Promise ? r.catch(() => undefined) : r;
+    } catch {
+      return undefined;
+    }
+  }
+}
