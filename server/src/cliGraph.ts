@@ -3,10 +3,12 @@
  * `go list -m -json all` and `go mod graph` print, computed offline from the module cache (and the
  * GOPROXY when it is a file:// tree, or when network access is enabled).
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Build, BuildIO, SummaryCache, computeBuild, moduleGoVersion } from './graph/buildList';
 import { graphLines, listJson, listLines, listModules } from './graph/listing';
+import { MainModuleSet } from './graph/mainModules';
 import { explainSelection, selectionText } from './graph/why';
+import { parseSumFile } from './syntax/sumfile';
 import { compareGoVersion, isValidGoVersion } from './module/goVersion';
 import { DiskFileSource } from './node/fileSource';
 import { readTextFile, resolveGoEnv } from './node/goEnv';
@@ -85,14 +87,14 @@ export async function listCommand(args: string[], io: GraphIO): Promise<number> 
   const mods = listModules(r.build);
   if (!flags.json) {
     io.stdout(listLines(mods).map((l) => l + '\n').join(''));
-    flushSummaryIndex();
-    return 0;
+    return done(io, r.build);
   }
+  const readonly = r.build.main.workspace !== undefined || flags.mode === 'readonly';
+  const sums = readonly ? goSumKeys(r.build.main) : new Set<string>();
   const versions = new Map<string, string>();
-  for (const m of mods) versions.set(m.path, await moduleGoVersion(r.build, r.bio, m));
+  for (const m of mods) versions.set(m.path, await moduleGoVersion(r.build, r.bio, m, readonly, sums));
   io.stdout(listJson(mods, (m) => versions.get(m.path) ?? '', compareGoVersion(flags.toolchain, '1.22') < 0));
-  flushSummaryIndex();
-  return 0;
+  return done(io, r.build);
 }
 
 /** graphCommand: `graph [-go=V] [DIR]`, the lines of `go mod graph`. */
@@ -102,8 +104,7 @@ export async function graphCommand(args: string[], io: GraphIO): Promise<number>
   const r = await build(flags.args[0] ?? '.', io, flags);
   if (typeof r === 'string') return fail(io, r);
   io.stdout(graphLines(r.build).map((l) => l + '\n').join(''));
-  flushSummaryIndex();
-  return 0;
+  return done(io, r.build);
 }
 
 /** whyCommand: `why [-go=V] [DIR] MODULE`, the requirement chains that set MODULE's version. */
@@ -119,9 +120,29 @@ export async function whyCommand(args: string[], io: GraphIO): Promise<number> {
   return s.version === 'none' ? 1 : 0;
 }
 
+/** goSumKeys: the `path version` keys of go.sum (module mode) or go.work.sum and every member's go.sum. */
+function goSumKeys(main: MainModuleSet): Set<string> {
+  const files = main.workspace ? [`${main.workspace.file}.sum`, ...main.modules.map((m) => join(m.dir, 'go.sum'))] : [join(main.modules[0].dir, 'go.sum')];
+  const keys = new Set<string>();
+  for (const f of files) {
+    const text = readTextFile(f);
+    if (text === undefined) continue;
+    for (const l of parseSumFile(text, f).lines) keys.add(`${l.path.text} ${l.version.text}`);
+  }
+  return keys;
+}
+
 function usage(io: GraphIO, text: string, flags: Flags | string): number {
   io.stderr(`${typeof flags === 'string' ? `go-mod-lens: ${flags}\n` : ''}usage: go-mod-lens ${text}\n`);
   return 2;
+}
+
+/** done reports errors the go command finds while answering (after the answer), with its exit status. */
+function done(io: GraphIO, b: Build): number {
+  flushSummaryIndex();
+  const late = b.main.lateErrors ?? [];
+  for (const e of late) io.stderr(`go: ${e}\n`);
+  return late.length > 0 ? 1 : 0;
 }
 
 function fail(io: GraphIO, error: string): number {

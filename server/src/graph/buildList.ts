@@ -9,7 +9,7 @@ import { compareGoVersion } from '../module/goVersion';
 import { FileSource, ModuleSource } from './source';
 import { LoadedGraph, failureChain, readModGraph } from './load';
 import { MainModuleSet, Replacement } from './mainModules';
-import { ModGraph, ModuleKey, keyOf } from './mvs';
+import { ModGraph, ModuleKey, cmpVersion, keyOf } from './mvs';
 import { minimalRequirements } from './req';
 import { Summary, SummaryResult, pruningForGoVersion, summarizeGoMod } from './summary';
 
@@ -37,6 +37,8 @@ export interface Build {
   summaries: Map<string, Summary>;
   /** raw summaries by where they were read from (reusable by the next build) */
   cache: SummaryCache;
+  /** go lines of the go.mod files this build read, by the module version they were read as (cmd/go's rawGoVersion) */
+  goVersions: Map<string, string>;
 }
 
 export interface BuildIO {
@@ -49,10 +51,12 @@ export interface BuildIO {
 export async function computeBuild(main: MainModuleSet, io: BuildIO, options: BuildOptions): Promise<Build> {
   const cache = io.cache ?? new Map<string, SummaryResult>();
   const summaries = new Map<string, Summary>();
-  const summary = makeSummaryFn(main, io, cache, options, summaries);
+  const goVersions = new Map<string, string>();
+  const summary = makeSummaryFn(main, io, cache, options, summaries, goVersions);
   const mainKey = main.workspace ? undefined : { path: main.modules[0].path, version: '' };
   let roots = main.roots;
-  const base = { main, summaries, cache };
+  if (options.mode === 'mod' && main.pruning === 'pruned' && mainKey) roots = collapseRedundantRoots(main, roots);
+  const base = { main, summaries, cache, goVersions };
   if (main.errors.length > 0) {
     const empty = { graph: new ModGraph(mainKey ? [mainKey] : roots), failures: new Map() };
     return finish({ ...base, roots, loaded: empty, error: main.errors[0] });
@@ -68,6 +72,34 @@ export async function computeBuild(main: MainModuleSet, io: BuildIO, options: Bu
     }
   }
   return finish({ ...base, roots, loaded });
+}
+
+/**
+ * collapseRedundantRoots: with -mod=mod, a pruned main module that requires a path twice (or its
+ * own path) has its roots rewritten before the graph is loaded — each path at the highest version
+ * required, the main module's path dropped (cmd/go loadModFile with hasRedundantRoot).
+ */
+function collapseRedundantRoots(main: MainModuleSet, roots: ModuleKey[]): ModuleKey[] {
+  const mainPaths = new Set(main.modules.map((m) => m.path));
+  const seen = new Set<string>();
+  let redundant = false;
+  for (const r of roots) {
+    if (mainPaths.has(r.path) || seen.has(r.path)) redundant = true;
+    seen.add(r.path);
+  }
+  if (!redundant) return roots;
+  const max = new Map<string, ModuleKey>();
+  for (const r of roots) {
+    const cur = max.get(r.path);
+    if (!cur || cmpVersion(r.path, cur.version, r.version) < 0) max.set(r.path, r);
+  }
+  const out: ModuleKey[] = [];
+  for (const r of roots) {
+    if (mainPaths.has(r.path) || max.get(r.path) === undefined) continue;
+    out.push(max.get(r.path) as ModuleKey);
+    max.delete(r.path);
+  }
+  return out;
 }
 
 function finish(b: Omit<Build, 'graph' | 'missing'>): Build {
@@ -123,7 +155,7 @@ async function syncPrunedRoots(main: MainModuleSet, roots: ModuleKey[], loaded: 
 }
 
 /** makeSummaryFn builds goModSummary for this main module set: replacement, reading, checks, exclusions. */
-function makeSummaryFn(main: MainModuleSet, io: BuildIO, cache: SummaryCache, options: BuildOptions, out: Map<string, Summary>) {
+function makeSummaryFn(main: MainModuleSet, io: BuildIO, cache: SummaryCache, options: BuildOptions, out: Map<string, Summary>, goVersions: Map<string, string>) {
   const pseudo = compareGoVersion(options.toolchain, '1.21') >= 0;
   return (m: ModuleKey): SummaryResult | Promise<SummaryResult> => {
     if (m.path === 'go' || m.path === 'toolchain') return pseudoSummary(m, pseudo);
@@ -131,7 +163,10 @@ function makeSummaryFn(main: MainModuleSet, io: BuildIO, cache: SummaryCache, op
     if (member) return keep(m, filtered(memberSummary(member.modFile), main, pseudo));
     const actual = main.replacement(m);
     const raw = rawSummary(actual ?? m, actual, io, cache);
-    const done = (r: SummaryResult): SummaryResult => keep(m, r.ok ? checked(m, actual, r.summary, main, pseudo) : r);
+    const done = (r: SummaryResult): SummaryResult => {
+      if (r.ok) goVersions.set(keyOf(actual ? { path: actual.path, version: actual.version } : m), r.summary.goVersion);
+      return keep(m, r.ok ? checked(m, actual, r.summary, main, pseudo) : r);
+    };
     return raw instanceof Promise ? raw.then(done) : done(raw);
   };
 
@@ -143,12 +178,18 @@ function makeSummaryFn(main: MainModuleSet, io: BuildIO, cache: SummaryCache, op
 
 /**
  * moduleGoVersion is the go line of a listed module's go.mod (its replacement's when replaced), as
- * `go list -m -json` reports it; read now if the build did not need it; '' when unknown.
+ * `go list -m -json` reports it: known when the graph read that go.mod; otherwise read now with
+ * -mod=mod or for directory replacements, and in read-only modes only when go.sum vouches for it
+ * (`sums` holds `path version/go.mod` keys; cmd/go moduleInfo's checksumOk); '' when unknown.
  */
-export async function moduleGoVersion(build: Build, io: BuildIO, m: ModuleKey): Promise<string> {
+export async function moduleGoVersion(build: Build, io: BuildIO, m: ModuleKey, readonly: boolean, sums: Set<string>): Promise<string> {
   if (build.main.isMain(m)) return build.main.modules.find((x) => x.path === m.path)?.modFile.go?.version ?? '';
+  const known = build.goVersions.get(keyOf(m));
+  if (known !== undefined) return known;
   const r = build.main.replacement(m);
-  const raw = await rawSummary(r ?? m, r, io, build.cache);
+  const actual = r ?? m;
+  if (readonly && actual.version !== '' && !sums.has(`${actual.path} ${actual.version}/go.mod`)) return '';
+  const raw = await rawSummary(actual, r, io, build.cache);
   return raw.ok ? raw.summary.goVersion : '';
 }
 

@@ -40,6 +40,8 @@ export interface MainModuleSet {
   excludes: Set<string>;
   /** fatal configuration errors, as the go command prints them (without the `go: ` prefix) */
   errors: string[];
+  /** errors found while resolving (the go command reports them and exits 1, after printing its answer) */
+  lateErrors?: string[];
   isMain(m: ModuleKey): boolean;
   replacement(m: ModuleKey): Replacement | undefined;
 }
@@ -137,21 +139,41 @@ export function workspaceModules(
   const roots: ModuleKey[] = members.map((m) => ({ path: m.path, version: '' }));
   roots.push(...goRoots(goVersion, work.toolchain?.name, options, '1.18'));
   roots.sort(compareModules);
+  const conflicts: string[] = [];
   return {
     modules: members, workspace: { file: workFile, dir: workDir, work }, goVersion, pruning: 'workspace', roots, direct,
-    droppedRoots: [], excludes, errors,
+    droppedRoots: [], excludes, errors, lateErrors: conflicts,
     isMain: (m) => m.version === '' && mainPaths.has(m.path),
     replacement: (m) => {
       if (m.version === '' && mainPaths.has(m.path)) return undefined;
       const fromWork = lookup(workReplaces, m); // go.work replaces win, printed as written
       if (fromWork) return fromWork;
-      for (const map of memberMaps) {
-        const r = lookup(map, m);
-        if (r) return r;
-      }
-      return undefined;
+      return memberReplacement(m, members, memberMaps, conflicts);
     },
   };
+}
+
+/**
+ * memberReplacement is cmd/go's Replacement over workspace members' go.mod files: members are
+ * consulted in order and the last match wins, except that a later version-specific match naming a
+ * different target is a conflict (reported; the first match stays). Go 1.19 behaves so.
+ */
+function memberReplacement(m: ModuleKey, members: MainModule[], maps: ReplaceMap[], conflicts: string[]): Replacement | undefined {
+  let found: Replacement | undefined;
+  let foundAt = -1;
+  for (let i = 0; i < maps.length; i++) {
+    const exact = maps[i].get(keyOf(m));
+    const r = exact ?? maps[i].get(`${m.path}@`);
+    if (!r) continue;
+    if (found && exact && (found.path !== r.path || found.version !== r.version)) {
+      const msg = `conflicting replacements found for ${show(m)} in workspace modules defined by ${join(members[foundAt].dir, 'go.mod')} and ${join(members[i].dir, 'go.mod')}`;
+      if (!conflicts.includes(msg)) conflicts.push(msg);
+      return found;
+    }
+    found = r;
+    foundAt = i;
+  }
+  return found;
 }
 
 /** checkConflicts reports two members replacing the same module version differently (unless go.work decides). */
