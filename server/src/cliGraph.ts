@@ -74,7 +74,13 @@ async function build(dir: string, io: GraphIO, flags: Flags): Promise<{ build: B
   if (flags.mode === 'mod') {
     for (const m of b.main.droppedRoots) io.stderr(`go: dropping requirement on excluded version ${m.path} ${m.version}\n`);
   }
-  if (b.error) return b.error;
+  if (b.error) {
+    const absent = b.missing.filter((m) => m.unavailable);
+    if (absent.length === 0) return b.error;
+    const names = absent.slice(0, 3).map((m) => `${m.module.path}@${m.module.version}`).join(', ') + (absent.length > 3 ? `, and ${absent.length - 3} more` : '');
+    return `${b.error}\n(go-mod-lens: the go.mod of ${names} is not in the module cache (${env.gomodcache}); ` +
+      `run go mod download in the module${flags.network ? '' : ', or pass -network to let go-mod-lens ask GOPROXY'})`;
+  }
   return { build: b, bio };
 }
 

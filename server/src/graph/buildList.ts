@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { compareGoVersion } from '../module/goVersion';
 import { FileSource, ModuleSource } from './source';
-import { LoadedGraph, failureChain, readModGraph } from './load';
+import { Failure, LoadedGraph, failureChain, readModGraph } from './load';
 import { MainModuleSet, Replacement } from './mainModules';
 import { ModGraph, ModuleKey, cmpVersion, keyOf } from './mvs';
 import { minimalRequirements } from './req';
@@ -29,8 +29,8 @@ export interface Build {
   roots: ModuleKey[];
   graph: ModGraph;
   loaded: LoadedGraph;
-  /** modules whose go.mod could not be read: the build list is incomplete */
-  missing: { module: ModuleKey; message: string }[];
+  /** modules whose go.mod could not be read or parsed: the build list is incomplete */
+  missing: Failure[];
   /** the error the go command would stop with (without the `go: ` prefix), if any */
   error?: string;
   /** go.mod summaries read for this build, by module version */
@@ -228,7 +228,7 @@ function rawSummary(m: ModuleKey, r: Replacement | undefined, io: BuildIO, cache
   const prefix = `${m.path}@${m.version}: `; // the error chain names the module itself
   const parse = (f: Awaited<typeof got>): SummaryResult => store(f.ok
     ? summarizeGoMod(f.text, 'go.mod')
-    : { ok: false, message: f.message.startsWith(prefix) ? f.message.slice(prefix.length) : f.message });
+    : { ok: false, message: f.message.startsWith(prefix) ? f.message.slice(prefix.length) : f.message, unavailable: f.kind === 'error' ? undefined : f.kind });
   return got instanceof Promise ? got.then(parse) : parse(got);
 }
 

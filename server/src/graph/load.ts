@@ -14,7 +14,14 @@ export type SummaryFn = (m: ModuleKey) => MaybePromise<SummaryResult>;
 export interface LoadedGraph {
   graph: ModGraph;
   /** nodes whose go.mod could not be read or parsed, with the reason */
-  failures: Map<string, { module: ModuleKey; message: string }>;
+  failures: Map<string, Failure>;
+}
+
+/** Failure: a node whose go.mod could not be read or parsed; `unavailable` says it is simply not on this machine. */
+export interface Failure {
+  module: ModuleKey;
+  message: string;
+  unavailable?: string;
 }
 
 interface Job {
@@ -30,7 +37,7 @@ export async function readModGraph(pruning: Pruning, mainModule: ModuleKey | und
   const graph = new ModGraph(pruning === 'workspace' || !mainModule ? roots : [mainModule]);
   if (pruning !== 'workspace' && mainModule) graph.require(mainModule, roots);
   const loaded = new Map<string, SummaryResult>();
-  const failures = new Map<string, { module: ModuleKey; message: string }>();
+  const failures = new Map<string, Failure>();
   const unprunedSeen = new Set<string>();
   let queue: Job[] = [];
 
@@ -49,7 +56,7 @@ export async function readModGraph(pruning: Pruning, mainModule: ModuleKey | und
     if (loaded.has(k)) return;
     loaded.set(k, r);
     if (r.ok) graph.require(m, r.summary.require);
-    else failures.set(k, { module: m, message: r.message });
+    else failures.set(k, { module: m, message: r.message, unavailable: r.unavailable });
   };
 
   const follow = (job: Job, s: Summary): void => {

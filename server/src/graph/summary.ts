@@ -6,6 +6,7 @@ import { goErrorLines } from '../syntax/errors';
 import { parseModFile } from '../syntax/modfile';
 import { compareGoVersion } from '../module/goVersion';
 import { ModuleKey } from './mvs';
+import { FetchFailure } from './source';
 
 export type Pruning = 'pruned' | 'unpruned' | 'workspace';
 
@@ -26,7 +27,8 @@ export function pruningForGoVersion(goVersion: string): 'pruned' | 'unpruned' {
   return goVersion !== '' && compareGoVersion(goVersion, '1.17') >= 0 ? 'pruned' : 'unpruned';
 }
 
-export type SummaryResult = { ok: true; summary: Summary } | { ok: false; message: string };
+/** SummaryResult: a summary, or why not; `unavailable` when the go.mod is simply not on this machine (a fix is to download it). */
+export type SummaryResult = { ok: true; summary: Summary } | { ok: false; message: string; unavailable?: FetchFailure };
 
 /**
  * summarizeGoMod parses a dependency's go.mod laxly (modfile.ParseLax). `name` is used in the
