@@ -1,0 +1,45 @@
+/**
+ * A stand-in for our CLI in the harness self-tests: it answers `list [-json] DIR` and `graph DIR`
+ * by running the go command itself on a copy of the sources, so the whole differential pipeline
+ * (environment, comparison, shrinking, saving, replay) can be exercised before runCli implements
+ * those commands. An optional planted bug rewrites what it prints.
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { CliFunction, projectGoJson } from './compare';
+import { copyTree, removeTree } from './materialize';
+import { Command, execGo, goArgs } from './runGoOracle';
+
+/** PlantedBug rewrites the fake CLI's stdout for one command. */
+export type PlantedBug = (cmd: Command, stdout: string) => string;
+
+/** goBackedCli returns a CliFunction that delegates to go (and then applies bug, if given). */
+export function goBackedCli(bug?: PlantedBug): CliFunction {
+  return async (args, io) => {
+    const [verb, ...rest] = args;
+    if (verb !== 'list' && verb !== 'graph') {
+      io.stderr(`go-mod-lens: unknown command ${JSON.stringify(verb)}\n`);
+      return 2;
+    }
+    const cmd: Command = verb === 'graph' ? 'graph' : rest.includes('-json') ? 'json' : 'list';
+    const dir = rest.find((a) => !a.startsWith('-')) ?? io.cwd;
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(io.env)) if (v !== undefined) env[k] = v;
+    const workspace = (env.GOWORK ?? 'off') !== 'off';
+    // -mod=mod rewrites go.mod, so go runs on a copy: the workspace folder, or the main module
+    // folder plus the local/ folder beside it (directory replacement targets, see materialize.ts).
+    const copy = mkdtempSync(join(tmpdir(), 'gml-fake-'));
+    const runDir = workspace ? copy : join(copy, 'main');
+    copyTree(dir, runDir);
+    const locals = join(dirname(dir), 'local');
+    if (!workspace && existsSync(locals)) copyTree(locals, join(copy, 'local'));
+    if (workspace) env.GOWORK = join(copy, relative(dir, env.GOWORK));
+    const r = await execGo(goArgs(cmd, workspace), runDir, env);
+    removeTree(copy);
+    const out = cmd === 'json' && r.status === 0 ? projectGoJson(r.stdout) : r.stdout;
+    io.stdout(bug ? bug(cmd, out) : out);
+    io.stderr(r.stderr);
+    return r.status;
+  };
+}
