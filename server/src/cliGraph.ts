@@ -61,7 +61,7 @@ function parseFlags(args: string[]): Flags | string {
   return f;
 }
 
-async function build(dir: string, io: GraphIO, flags: Flags): Promise<{ build: Build; bio: BuildIO } | string> {
+async function build(dir: string, io: GraphIO, flags: Flags, rootsNeeded = false): Promise<{ build: Build; bio: BuildIO } | string> {
   const env = resolveGoEnv(io.env, readTextFile);
   const files = new DiskFileSource();
   const project = await loadProject(resolve(io.cwd, dir), env, diskWorkspaceFs(), files, flags.toolchain);
@@ -69,7 +69,9 @@ async function build(dir: string, io: GraphIO, flags: Flags): Promise<{ build: B
   const store = summaryStoreFile(io.env, `${env.gomodcache}\0${env.goproxy}`);
   const cache: SummaryCache = store ? new StoredSummaryCache(store) : new Map();
   const bio: BuildIO = { modules: createModuleSource(env, { allowNetwork: flags.network }), files, cache };
-  const b = await computeBuild(project.main, bio, { toolchain: flags.toolchain, mode: project.main.workspace ? 'readonly' : flags.mode });
+  const b = await computeBuild(project.main, bio, {
+    toolchain: flags.toolchain, mode: project.main.workspace ? 'readonly' : flags.mode, unprunedRoots: rootsNeeded ? 'rewrite' : 'skip',
+  });
   if (cache instanceof StoredSummaryCache) pendingSaves.push(() => cache.save());
   if (flags.mode === 'mod') {
     for (const m of b.main.droppedRoots) io.stderr(`go: dropping requirement on excluded version ${m.path} ${m.version}\n`);
@@ -107,7 +109,7 @@ export async function listCommand(args: string[], io: GraphIO): Promise<number> 
 export async function graphCommand(args: string[], io: GraphIO): Promise<number> {
   const flags = parseFlags(args);
   if (typeof flags === 'string' || flags.args.length > 1 || flags.json) return usage(io, 'graph [-go=VERSION] [-network] [DIR]', flags);
-  const r = await build(flags.args[0] ?? '.', io, flags);
+  const r = await build(flags.args[0] ?? '.', io, flags, true);
   if (typeof r === 'string') return fail(io, r);
   io.stdout(graphLines(r.build).map((l) => l + '\n').join(''));
   return done(io, r.build);

@@ -18,6 +18,12 @@ export interface BuildOptions {
   toolchain: string;
   /** 'mod' re-roots inconsistent requirements as -mod=mod does; 'readonly' keeps the roots as written */
   mode: 'mod' | 'readonly';
+  /**
+   * unprunedRoots: with -mod=mod an unpruned main module's roots are rewritten to a minimal set
+   * (mvs.Req) and the graph reloaded; the build list does not change, only the main module's edges
+   * (as `go mod graph` shows them). 'skip' saves that work when only the build list is wanted.
+   */
+  unprunedRoots?: 'rewrite' | 'skip';
 }
 
 /** SummaryCache keeps raw (unfiltered) summaries by the module version or directory they were read from. */
@@ -65,7 +71,7 @@ export async function computeBuild(main: MainModuleSet, io: BuildIO, options: Bu
   if (loaded.failures.size === 0 && options.mode === 'mod' && mainKey && !allRootsSelected(loaded.graph, roots)) {
     const next = main.pruning === 'pruned'
       ? await syncPrunedRoots(main, roots, loaded, summary, mainKey)
-      : await minimalRequirements(mainKey, roots, main.direct, loaded.graph, summary);
+      : options.unprunedRoots === 'skip' ? { roots } : await minimalRequirements(mainKey, roots, main.direct, loaded.graph, summary);
     if (next.roots !== roots) {
       roots = next.roots;
       loaded = next.loaded ?? await readModGraph(main.pruning, mainKey, roots, summary);

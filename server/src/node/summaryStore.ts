@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Summary, SummaryResult, pruningForGoVersion } from '../graph/summary';
 
-const FORMAT = 1;
+const HEADER = 'go-mod-lens summary index 2\n';
 const MAX_ENTRIES = 250_000;
 
 type Entry = [module: string, goVersion: string, require: string[], deprecated: string, retract: [string, string, string][]];
@@ -22,7 +22,7 @@ type Entry = [module: string, goVersion: string, require: string[], deprecated: 
 export function summaryStoreFile(env: Record<string, string | undefined>, sourceId: string): string | undefined {
   const dir = env.GOMODLENS_CACHE_DIR ?? (env.XDG_CACHE_HOME ? join(env.XDG_CACHE_HOME, 'go-mod-lens') : env.HOME ? join(env.HOME, '.cache', 'go-mod-lens') : undefined);
   if (!dir || dir === 'off') return undefined;
-  return join(dir, 'summaries', `${createHash('sha256').update(sourceId).digest('hex').slice(0, 24)}.json`);
+  return join(dir, 'summaries', `${createHash('sha256').update(sourceId).digest('hex').slice(0, 24)}.idx`);
 }
 
 /**
@@ -30,25 +30,32 @@ export function summaryStoreFile(env: Record<string, string | undefined>, source
  * summaries only when the build asks for them, and what the build reads anew is saved back.
  */
 export class StoredSummaryCache extends Map<string, SummaryResult> {
-  private readonly stored = new Map<string, Entry>();
+  /** stored entries as `key\tJSON` lines, parsed only when asked for */
+  private readonly stored = new Map<string, string>();
 
   constructor(private readonly file: string) {
     super();
-    let data: { format?: number; entries?: Record<string, Entry> } = {};
+    let text = '';
     try {
-      data = JSON.parse(readFileSync(file, 'utf8')) as typeof data;
+      text = readFileSync(file, 'utf8');
     } catch {
-      // no index yet, or a damaged one: start empty
+      return; // no index yet
     }
-    if (data.format === FORMAT && typeof data.entries === 'object' && data.entries !== null) {
-      for (const [k, e] of Object.entries(data.entries)) if (Array.isArray(e) && e.length === 5) this.stored.set(k, e);
+    if (!text.startsWith(HEADER)) return; // another format: start afresh
+    for (let at = text.indexOf('\n') + 1; at > 0 && at < text.length;) {
+      const nl = text.indexOf('\n', at);
+      const line = text.slice(at, nl < 0 ? text.length : nl);
+      const tab = line.indexOf('\t');
+      if (tab > 0) this.stored.set(line.slice(0, tab), line);
+      at = nl < 0 ? -1 : nl + 1;
     }
   }
 
   override get(k: string): SummaryResult | undefined {
     let v = super.get(k);
     if (v === undefined) {
-      const e = this.stored.get(k);
+      const line = this.stored.get(k);
+      const e = line === undefined ? undefined : parseEntry(line.slice(line.indexOf('\t') + 1));
       if (e) {
         v = { ok: true, summary: fromEntry(e) };
         super.set(k, v);
@@ -63,25 +70,29 @@ export class StoredSummaryCache extends Map<string, SummaryResult> {
 
   /** save writes the index (atomically) when this process read module versions it did not have. */
   save(): void {
-    const fresh: [string, Entry][] = [];
+    const fresh: string[] = [];
     for (const [k, r] of super.entries()) {
-      if (r.ok && !k.startsWith('dir:') && !this.stored.has(k)) fresh.push([k, toEntry(r.summary)]);
+      if (r.ok && !k.startsWith('dir:') && !k.includes('\n') && !this.stored.has(k)) fresh.push(`${k}\t${JSON.stringify(toEntry(r.summary))}`);
     }
     if (fresh.length === 0) return;
-    const entries: Record<string, Entry> = {};
-    let n = 0;
-    for (const [k, e] of [...fresh, ...this.stored]) {
-      if (n++ >= MAX_ENTRIES) break;
-      entries[k] = e;
-    }
+    const lines = [...fresh, ...this.stored.values()].slice(0, MAX_ENTRIES);
     try {
       mkdirSync(join(this.file, '..'), { recursive: true });
       const tmp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ format: FORMAT, entries }));
+      writeFileSync(tmp, HEADER + lines.join('\n') + '\n');
       renameSync(tmp, this.file);
     } catch {
       // a read-only home is not an error: the index only saves time
     }
+  }
+}
+
+function parseEntry(json: string): Entry | undefined {
+  try {
+    const e = JSON.parse(json) as unknown;
+    return Array.isArray(e) && e.length === 5 ? (e as Entry) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
