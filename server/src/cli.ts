@@ -7,7 +7,7 @@
  *   go-mod-lens pseudo VERSION             decode a pseudo-version
  */
 import { writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { decodePseudoVersion } from './module/pseudo';
 import { goErrorLines } from './syntax/errors';
 import { formatModFile, formatWorkFile } from './syntax/format';
@@ -34,11 +34,28 @@ commands:
   list [-json] [DIR]         the build list, as go list -mod=mod -m [-json] all prints it
   graph [DIR]                the module requirement graph, as go mod graph prints it
   why [DIR] MODULE           the requirement chains that make MODULE's version the selected one
+  serve --stdio              run the language server over stdin/stdout (also --node-ipc, --socket=PORT)
 
 list, graph and why read the module cache (and GOPROXY when it is a file:// tree; other proxies only
 with -network). -go=VERSION emulates that go command (default ${DEFAULT_TOOLCHAIN}); -mod=readonly keeps
 the requirements as written instead of re-rooting them as -mod=mod does.
 `;
+
+/**
+ * serveCommand starts the language server, loaded only now (from beside this file: dist/server.js
+ * in the bundle, server/out/src/server.js when compiled) so the other commands start fast. The
+ * returned promise never settles: the server owns the process until the client says exit.
+ */
+function serveCommand(args: string[], io: CliIO): Promise<number> | number {
+  if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='))) {
+    io.stderr('usage: go-mod-lens serve --stdio | --node-ipc | --socket=PORT\n');
+    return 2;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const server = require(join(__dirname, 'server.js')) as { startServer: () => void };
+  server.startServer();
+  return new Promise<number>(() => undefined);
+}
 
 /** runCli runs one command and returns its exit status (0 ok, 1 failure, 2 usage). */
 export async function runCli(args: string[], io: CliIO): Promise<number> {
@@ -50,6 +67,7 @@ export async function runCli(args: string[], io: CliIO): Promise<number> {
       case 'list': return await listCommand(rest, io);
       case 'graph': return await graphCommand(rest, io);
       case 'why': return await whyCommand(rest, io);
+      case 'serve': return serveCommand(rest, io);
       case 'help': case '-h': case '-help': case '--help':
         io.stdout(usage);
         return 0;

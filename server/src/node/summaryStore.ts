@@ -35,7 +35,7 @@ export class StoredSummaryCache extends Map<string, SummaryResult> {
 
   constructor(private readonly file: string) {
     super();
-    let text = '';
+    let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch {

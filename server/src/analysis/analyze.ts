@@ -1,0 +1,77 @@
+/**
+ * analyzeWorkspace runs every rule over a WorkspaceView and groups the findings by file. Each rule
+ * is isolated: one that throws is reported through `onError` and the others still run.
+ */
+import { dependencyGoFindings, featureFindings, toolchainFindings } from './goRules';
+import { lifecycleFindings, missingFindings, requirementFindings, unusedReplaceFindings } from './buildRules';
+import { parseFindings, pseudoFindings, sumFindings } from './fileRules';
+import { Finding } from './findings';
+import { replaceIneffectiveFindings, replaceMissingFindings } from './replaceRules';
+import { ModuleKey } from '../graph/mvs';
+import { WorkspaceView } from './view';
+import { sumMismatchFindings, sumMissingFindings, workFindings } from './workSumRules';
+
+export interface AnalyzeOptions {
+  /** how to say that path@version's go.mod is not available (mentions the module cache and the network setting) */
+  missingMessage: (m: ModuleKey) => string;
+  onError?: (rule: string, err: unknown) => void;
+}
+
+/** analyzeWorkspace: every finding of the view, by absolute file path. */
+export function analyzeWorkspace(ws: WorkspaceView, options: AnalyzeOptions): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  const add = (rule: string, f: () => Finding[]): void => {
+    try {
+      for (const x of f()) {
+        const list = out.get(x.file) ?? [];
+        list.push(x);
+        out.set(x.file, list);
+      }
+    } catch (err) {
+      options.onError?.(rule, err);
+    }
+  };
+  for (const doc of ws.mods.values()) {
+    add('parse', () => parseFindings(doc));
+    add('pseudo', () => pseudoFindings(doc.file, doc.mod));
+    add('replace-ineffective', () => replaceIneffectiveFindings(doc, ws));
+    add('features', () => featureFindings(doc, ws));
+    const go = doc.mod.go;
+    if (ws.mainOf.get(doc.file) !== undefined) add('toolchain', () => toolchainFindings(doc.file, go?.version, go?.line ?? { start: 0, end: 0 }, ws, ws.gotoolchain));
+  }
+  for (const doc of ws.works.values()) {
+    add('parse', () => parseFindings(doc));
+    add('pseudo', () => pseudoFindings(doc.file, doc.work));
+    add('work', () => workFindings(doc, ws));
+    const go = doc.work.go;
+    add('toolchain', () => toolchainFindings(doc.file, go?.version, go?.line ?? { start: 0, end: 0 }, ws, ws.gotoolchain));
+  }
+  for (const doc of ws.sums.values()) {
+    add('sum', () => sumFindings(doc));
+    add('sum-mismatch', () => sumMismatchFindings(doc, ws));
+  }
+  for (const view of ws.builds.values()) {
+    add('requirements', () => requirementFindings(view));
+    add('missing', () => missingFindings(view, options.missingMessage));
+    add('lifecycle', () => lifecycleFindings(view, ws));
+    add('replace-unused', () => unusedReplaceFindings(view));
+    add('replace-missing', () => replaceMissingFindings(view, ws));
+    add('go-below-dependency', () => dependencyGoFindings(view, ws));
+    add('sum-missing', () => sumMissingFindings(view, ws));
+  }
+  return dedupe(out);
+}
+
+/** dedupe drops a finding reported twice (a go.mod that is main in two builds, e.g. module mode and a go.work). */
+function dedupe(byFile: Map<string, Finding[]>): Map<string, Finding[]> {
+  for (const [file, list] of byFile) {
+    const seen = new Set<string>();
+    byFile.set(file, list.filter((f) => {
+      const k = `${f.code}\0${f.start}\0${f.end}\0${f.message}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    }));
+  }
+  return byFile;
+}

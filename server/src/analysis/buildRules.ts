@@ -1,0 +1,173 @@
+/**
+ * Rules on a main module set's build (semantics §3): requirements below the selected version
+ * (`version-raised`, `not-tidy`), incomplete graphs (`module-missing`, `build-error`), excluded,
+ * retracted and deprecated requirements, and replaces of modules outside the graph (`replace-unused`).
+ */
+import { join } from 'node:path';
+import { Build } from '../graph/buildList';
+import { readonlyProblems } from '../graph/consistency';
+import { MainModule } from '../graph/mainModules';
+import { ModuleKey, cmpVersion, keyOf } from '../graph/mvs';
+import { explainSelection } from '../graph/why';
+import { compare, isValid, prerelease } from '../module/semver';
+import { Require } from '../syntax/modfile';
+import { Finding } from './findings';
+import { BuildView, WorkspaceView } from './view';
+
+export const showKey = (m: ModuleKey): string => (m.version === '' ? m.path : `${m.path} ${m.version}`);
+
+/** memberFile is the go.mod of a main module. */
+export const memberFile = (m: MainModule): string => join(m.dir, 'go.mod');
+
+/** requiredBy names the module whose requirement sets path's selected version ("example.com/c v1.0.0"). */
+export function requiredBy(build: Build, path: string): string | undefined {
+  const s = explainSelection(build, path);
+  const by = s.setBy.find((r) => !build.main.isMain(r.by)) ?? s.setBy[0];
+  if (!by) return undefined;
+  return build.main.isMain(by.by) ? `${by.by.path} (a main module)` : showKey(by.by);
+}
+
+/** raisedMessage: the wording the issue fixes for a requirement MVS raises. */
+export function raisedMessage(build: Build, r: Require, selected: string): string {
+  const by = requiredBy(build, r.mod.path);
+  return `go.mod asks for ${r.mod.version} or later; MVS selects ${selected}${by ? `, required by ${by}` : ''}`;
+}
+
+/** requirementFindings: version-raised, not-tidy and excluded on each main go.mod of the view. */
+export function requirementFindings(view: BuildView): Finding[] {
+  const b = view.build;
+  if (!b || !view.main) return [];
+  const out: Finding[] = [];
+  const stops = new Map<Require, string>();
+  if (view.readonly) {
+    for (const p of readonlyProblems(view.readonly)) {
+      if (p.require) stops.set(p.require, p.message);
+      else if (p.kind === 'go-below-selected' || p.kind === 'toolchain-below-selected') {
+        const f = view.main.modules[0];
+        const line = f.modFile.go?.line ?? f.modFile.module?.line;
+        if (line) out.push({ code: 'not-tidy', file: memberFile(f), start: line.start, end: line.end, message: `a default go build stops here: ${p.message}; go: updates to go.mod needed (go mod tidy raises it to ${p.selected})`, fixes: p.kind === 'go-below-selected' && p.selected ? [{ title: `Set go ${p.selected} (as go mod tidy would)`, data: { kind: 'set-go', target: memberFile(f), version: p.selected } }] : undefined });
+      }
+    }
+  }
+  for (const m of view.main.modules) {
+    const file = memberFile(m);
+    for (const r of m.modFile.require) {
+      const span = { start: r.line.start, end: r.line.end };
+      if (b.main.excludes.has(keyOf(r.mod))) {
+        out.push({ code: 'excluded', file, ...span, message: `${r.mod.path} ${r.mod.version} is excluded by an exclude directive: the go command ignores this requirement (go: dropping requirement on excluded version ${r.mod.path} ${r.mod.version}) and selects ${b.graph.selectedVersion(r.mod.path)}` });
+        continue;
+      }
+      const sel = b.graph.selectedVersion(r.mod.path);
+      if (sel === 'none' || cmpVersion(r.mod.path, r.mod.version, sel) >= 0) {
+        const why = stops.get(r);
+        if (why) out.push({ code: 'not-tidy', file, ...span, message: `a default go build stops here: ${why}; go: updates to go.mod needed (run go mod tidy)` });
+        continue;
+      }
+      const fix = { title: `Set ${r.mod.path} to ${sel} (as go mod tidy would)`, data: { kind: 'set-require' as const, target: file, path: r.mod.path, version: sel } };
+      out.push({ code: 'version-raised', file, start: r.versionToken.start, end: r.versionToken.end, message: raisedMessage(b, r, sel), fixes: [fix] });
+      if (stops.has(r)) {
+        out.push({ code: 'not-tidy', file, ...span, message: `a default go build stops here: go: updates to go.mod needed, because ${r.mod.path} is required at ${r.mod.version} but MVS selects ${sel} (run go mod tidy)`, fixes: [fix] });
+      }
+    }
+  }
+  return out;
+}
+
+/** missingFindings: the build list is incomplete, or the go command would stop for another reason. */
+export function missingFindings(view: BuildView, emptyMessage: (m: ModuleKey) => string): Finding[] {
+  const b = view.build;
+  const out: Finding[] = [];
+  const anchor = anchorOf(view);
+  if (!b) {
+    if (view.error && anchor) out.push({ code: 'build-error', ...anchor, message: `go: ${view.error}` });
+    return out;
+  }
+  const absent = b.missing.filter((f) => f.unavailable);
+  for (const f of absent) {
+    const at = requireLeadingTo(view, b, f.module) ?? anchor;
+    if (!at) continue;
+    out.push({ code: 'module-missing', ...at, message: `the build list is incomplete: ${emptyMessage(f.module)}` });
+  }
+  if (absent.length === 0 && b.error && anchor) out.push({ code: 'build-error', ...anchor, message: `go: ${b.error}` });
+  return out;
+}
+
+function anchorOf(view: BuildView): { file: string; start: number; end: number } | undefined {
+  const m = view.main?.modules[0];
+  if (view.main?.workspace) {
+    const line = view.main.workspace.work.go?.line ?? view.main.workspace.work.use[0]?.line;
+    return { file: view.file, start: line?.start ?? 0, end: line?.end ?? 0 };
+  }
+  if (!m) return { file: view.file, start: 0, end: 0 };
+  const line = m.modFile.module?.line;
+  return { file: memberFile(m), start: line?.start ?? 0, end: line?.end ?? 0 };
+}
+
+/** requireLeadingTo finds the require line (in a main go.mod) through which the graph reaches m. */
+function requireLeadingTo(view: BuildView, b: Build, m: ModuleKey): { file: string; start: number; end: number } | undefined {
+  const chain = b.graph.findPath((x) => x.path === m.path && x.version === m.version) ?? [m];
+  const first = chain.find((x) => !b.main.isMain(x)) ?? m;
+  for (const mm of view.main?.modules ?? []) {
+    const r = mm.modFile.require.find((q) => q.mod.path === first.path);
+    if (r) return { file: memberFile(mm), start: r.line.start, end: r.line.end };
+  }
+  return undefined;
+}
+
+/** latestOf is the version `go list -m -u` would call latest: the highest release, else the highest. */
+export function latestOf(versions: string[]): string | undefined {
+  const valid = versions.filter((v) => isValid(v));
+  const releases = valid.filter((v) => prerelease(v) === '');
+  const pool = releases.length > 0 ? releases : valid;
+  return pool.sort(compare)[pool.length - 1];
+}
+
+/** lifecycleFindings: retracted and deprecated requirements, from the latest version's go.mod in the cache. */
+export function lifecycleFindings(view: BuildView, ws: WorkspaceView): Finding[] {
+  const out: Finding[] = [];
+  for (const m of view.main?.modules ?? []) {
+    for (const r of m.modFile.require) {
+      const latest = latestOf(ws.cache.versions(r.mod.path));
+      if (!latest) continue;
+      const f = ws.cache.goMod(r.mod.path, latest);
+      if (!f) continue;
+      const span = { file: memberFile(m), start: r.line.start, end: r.line.end };
+      for (const x of f.retract) {
+        if (cmpVersion(r.mod.path, x.low, r.mod.version) <= 0 && cmpVersion(r.mod.path, r.mod.version, x.high) <= 0) {
+          out.push({ code: 'retracted', ...span, message: `${r.mod.path} ${r.mod.version} is retracted by its author (go.mod of ${latest})${x.rationale ? `: ${x.rationale}` : ''}; go get ${r.mod.path}@latest moves to ${latest}`, fixes: [{ title: `Set ${r.mod.path} to ${latest}`, data: { kind: 'set-require', target: span.file, path: r.mod.path, version: latest } }] });
+          break;
+        }
+      }
+      if (f.module?.deprecated) {
+        out.push({ code: 'deprecated', ...span, message: `${r.mod.path} is deprecated (go.mod of ${latest}): ${f.module.deprecated}` });
+      }
+    }
+  }
+  return out;
+}
+
+/** unusedReplaceFindings: a main-module (or go.work) replace of a module the graph never reaches. */
+export function unusedReplaceFindings(view: BuildView): Finding[] {
+  const b = view.build;
+  if (!b || !view.main || b.missing.length > 0) return []; // an incomplete graph cannot prove absence
+  const paths = new Set<string>();
+  const keys = new Set<string>();
+  for (const n of b.graph.allNodes()) {
+    paths.add(n.path);
+    keys.add(keyOf(n));
+  }
+  const out: Finding[] = [];
+  const check = (file: string, replaces: MainModule['modFile']['replace'], mainPaths: Set<string>): void => {
+    for (const r of replaces) {
+      if (mainPaths.has(r.old.path)) continue;
+      const used = r.old.version === '' ? paths.has(r.old.path) : keys.has(keyOf(r.old));
+      if (used) continue;
+      const what = r.old.version === '' ? `${r.old.path} is not in the module graph` : `${r.old.path} ${r.old.version} is not in the module graph${paths.has(r.old.path) ? ` (the graph has ${r.old.path} ${b.graph.selectedVersion(r.old.path)})` : ''}`;
+      out.push({ code: 'replace-unused', file, start: r.line.start, end: r.line.end, unnecessary: true, message: `this replace has no effect: ${what}, so the go command ignores it` });
+    }
+  };
+  const mainPaths = new Set(view.main.modules.map((m) => m.path));
+  if (view.main.workspace) check(view.file, view.main.workspace.work.replace, mainPaths);
+  for (const m of view.main.modules) check(memberFile(m), m.modFile.replace, mainPaths);
+  return out;
+}

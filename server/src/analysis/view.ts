@@ -1,0 +1,87 @@
+/**
+ * WorkspaceView is everything the analysis rules read, assembled by the node layer: the parsed
+ * go.mod/go.work/go.sum files of the editor's folders (open buffers win over the disk), the build of
+ * every main module set, and facts from the module cache. Pure data: no I/O behind it.
+ */
+import { Build } from '../graph/buildList';
+import { MainModuleSet } from '../graph/mainModules';
+import { ModFile } from '../syntax/modfile';
+import { SumFile } from '../syntax/sumfile';
+import { WorkFile } from '../syntax/workfile';
+
+export interface ModDoc {
+  file: string;
+  dir: string;
+  text: string;
+  mod: ModFile;
+}
+
+export interface WorkDoc {
+  file: string;
+  dir: string;
+  text: string;
+  work: WorkFile;
+}
+
+export interface SumDoc {
+  file: string;
+  text: string;
+  sum: SumFile;
+}
+
+/** BuildView is one main module set (a go.mod in module mode, or a go.work) and what Go selects for it. */
+export interface BuildView {
+  /** the go.mod (module mode) or go.work that defines the main module set */
+  file: string;
+  main?: MainModuleSet;
+  /** the build as `go list -mod=mod -m all` sees it (selection after root sync) */
+  build?: Build;
+  /** the build with the roots as written (what a default read-only `go build` loads) */
+  readonly?: Build;
+  /** why there is no build (the go command's error) */
+  error?: string;
+  /** keys `path version` and `path version/go.mod` of go.sum (module mode) or go.work.sum + members' go.sum */
+  sums: Set<string>;
+}
+
+/** FeatureUse is the first use of the newest language feature a module's own .go files need. */
+export interface FeatureNeed {
+  required: string;
+  first?: { file: string; line: number; character: number; feature: string; version: string };
+}
+
+/** CacheFacts answers questions about the module cache (absent data answers undefined). */
+export interface CacheFacts {
+  /** h1: hash of path@version's go.mod as it is in the module cache */
+  goModHash(path: string, version: string): string | undefined;
+  /** the h1: hash of path@version's zip recorded in the module cache (.ziphash) */
+  zipHash(path: string, version: string): string | undefined;
+  /** the go.mod file of path@version in the module cache, when present */
+  goModFile(path: string, version: string): string | undefined;
+  /** versions of path known offline, sorted by semver */
+  versions(path: string): string[];
+  /** the parsed go.mod of path@version (lax), when present */
+  goMod(path: string, version: string): ModFile | undefined;
+}
+
+export interface WorkspaceView {
+  mods: Map<string, ModDoc>;
+  works: Map<string, WorkDoc>;
+  sums: Map<string, SumDoc>;
+  builds: Map<string, BuildView>;
+  /** for each go.mod: the main module set (BuildView file) the go command run in its directory uses */
+  mainOf: Map<string, string>;
+  /** for each go.mod without a main set, why */
+  problems: Map<string, string>;
+  /** the local toolchain's version (`1.22.3`), when known */
+  toolchain?: string;
+  /** the go version emulated for semantics (the local toolchain's, or the default) */
+  emulate: string;
+  /** language features needed by each module's own .go files (keyed by go.mod file) */
+  features: Map<string, FeatureNeed>;
+  cache: CacheFacts;
+  /** whether a regular file exists (disk or open buffer) */
+  hasFile(absPath: string): boolean;
+  /** GOTOOLCHAIN as the environment sets it ('' when unset) */
+  gotoolchain: string;
+}

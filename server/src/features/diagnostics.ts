@@ -1,0 +1,39 @@
+/**
+ * Findings → LSP diagnostics: severity from the settings (or the code's default; `off` drops it),
+ * `source: go-mod-lens`, the code, related information, and the quick fixes in `data`.
+ */
+import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
+import { URI } from './uri';
+import { Finding, defaultSeverity } from '../analysis/findings';
+import { Settings } from '../protocol';
+import { spanToRange } from './positions';
+
+const severities = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
+
+/** DiagnosticData is what go-mod-lens puts in Diagnostic.data: the quick fixes of the finding. */
+export interface DiagnosticData {
+  fixes?: Finding['fixes'];
+}
+
+/** findingToDiagnostic converts one finding; `textOf` returns the current text of another file (for related spans). */
+export function findingToDiagnostic(f: Finding, text: string, settings: Settings, textOf: (file: string) => string | undefined): Diagnostic | undefined {
+  const chosen = settings.diagnostics.severity[f.code] ?? f.severity ?? defaultSeverity[f.code];
+  if (chosen === 'off') return undefined;
+  const d: Diagnostic = {
+    range: spanToRange(text, f.start, f.end), severity: severities[chosen], code: f.code, source: 'go-mod-lens', message: f.message,
+  };
+  if (f.unnecessary) d.tags = [DiagnosticTag.Unnecessary];
+  if (f.related && f.related.length > 0) {
+    const rel: DiagnosticRelatedInformation[] = [];
+    for (const r of f.related) {
+      const t = r.file === f.file ? text : textOf(r.file);
+      const range = r.start < 0 || t === undefined
+        ? { start: { line: r.line ?? 0, character: r.character ?? 0 }, end: { line: r.line ?? 0, character: r.character ?? 0 } }
+        : spanToRange(t, r.start, r.end);
+      rel.push({ location: { uri: URI.file(r.file), range }, message: r.message });
+    }
+    d.relatedInformation = rel;
+  }
+  if (f.fixes && f.fixes.length > 0) d.data = { fixes: f.fixes } satisfies DiagnosticData;
+  return d;
+}

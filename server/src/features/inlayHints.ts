@@ -1,0 +1,61 @@
+/**
+ * Inlay hints in go.mod and go.work: after a required version, the version MVS selects when it
+ * differs (`→ v1.3.0`, or always when the setting says so) and the replacement in effect
+ * (`⇒ ./A`); after each pseudo-version, its commit date, with the full decoding as the tooltip.
+ */
+import { InlayHint, InlayHintKind, MarkupKind } from 'vscode-languageserver';
+import { versionTokens, pseudoMessage } from '../analysis/fileRules';
+import { BuildView, ModDoc, WorkDoc, WorkspaceView } from '../analysis/view';
+import { cmpVersion } from '../graph/mvs';
+import { decodePseudoVersion } from '../module/pseudo';
+import { ModFile } from '../syntax/modfile';
+import { WorkFile } from '../syntax/workfile';
+import { Settings } from '../protocol';
+import { explainChainText } from './hover';
+import { offsetToPosition } from './positions';
+
+/** inlayHintsFor computes the hints of one go.mod or go.work, in [start, end) offsets. */
+export function inlayHintsFor(doc: ModDoc | WorkDoc, ws: WorkspaceView | undefined, settings: Settings, start: number, end: number): InlayHint[] {
+  const f: ModFile | WorkFile = 'mod' in doc ? doc.mod : doc.work;
+  const out: { offset: number; order: number; hint: InlayHint }[] = [];
+  const within = (o: number): boolean => o >= start && o <= end;
+  if (settings.inlayHints.pseudoVersionDate) {
+    const seen = new Set<number>();
+    for (const t of versionTokens(f)) {
+      if (seen.has(t.token.start) || !within(t.token.end)) continue;
+      seen.add(t.token.start);
+      const d = decodePseudoVersion(t.version);
+      if (!d.ok) continue;
+      out.push({ offset: t.token.end, order: 0, hint: {
+        position: offsetToPosition(doc.text, t.token.end), label: d.time.toISOString().slice(0, 10), paddingLeft: true,
+        tooltip: { kind: MarkupKind.Markdown, value: `${pseudoMessage(t.version)}\n\n(${t.path} ${t.version})` },
+      } });
+    }
+  }
+  const view = ws && 'mod' in doc ? buildViewOf(doc, ws) : undefined;
+  if (view?.build && 'mod' in doc && settings.inlayHints.selectedVersion !== 'off') {
+    for (const r of doc.mod.require) {
+      if (!within(r.versionToken.end)) continue;
+      const b = view.build;
+      const sel = b.graph.selectedVersion(r.mod.path);
+      const label: string[] = [];
+      if (sel !== 'none' && (settings.inlayHints.selectedVersion === 'always' || sel !== r.mod.version)) {
+        label.push(cmpVersion(r.mod.path, r.mod.version, sel) === 0 ? `= ${sel}` : `→ ${sel}`);
+      }
+      const eff = sel === 'none' ? undefined : b.main.replacement({ path: r.mod.path, version: sel });
+      if (eff) label.push(eff.version === '' ? `⇒ ${eff.path}` : `⇒ ${eff.path} ${eff.version}`);
+      if (label.length === 0) continue;
+      out.push({ offset: r.versionToken.end, order: 1, hint: {
+        position: offsetToPosition(doc.text, r.versionToken.end), label: label.join(' '), paddingLeft: true, kind: InlayHintKind.Type,
+        tooltip: { kind: MarkupKind.Markdown, value: explainChainText(b, r.mod.path) },
+      } });
+    }
+  }
+  return out.sort((a, b) => a.offset - b.offset || a.order - b.order).map((x) => x.hint);
+}
+
+/** buildViewOf is the build in which doc is a main module. */
+export function buildViewOf(doc: ModDoc, ws: WorkspaceView): BuildView | undefined {
+  const id = ws.mainOf.get(doc.file);
+  return id === undefined ? undefined : ws.builds.get(id);
+}

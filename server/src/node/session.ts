@@ -1,0 +1,307 @@
+/**
+ * Session is the server's one model of the workspace (design.md "one model per workspace, rebuilt
+ * incrementally"): every go.mod/go.work/go.sum under the folders (open buffers win over the disk),
+ * the main module set of each go.mod, and each set's build. A change to one file re-parses that
+ * file and recomputes only the builds that read it; go.mod summaries of module versions are kept.
+ */
+import { dirname, join, resolve } from 'node:path';
+import { BuildView, FeatureNeed, ModDoc, SumDoc, WorkDoc, WorkspaceView } from '../analysis/view';
+import { Build, BuildIO, SummaryCache, computeBuild } from '../graph/buildList';
+import { ModuleKey } from '../graph/mvs';
+import { parseModFile } from '../syntax/modfile';
+import { parseSumFile } from '../syntax/sumfile';
+import { parseWorkFile } from '../syntax/workfile';
+import { DiskCacheFacts } from './cacheFacts';
+import { DiskFileSource, OverlayFileSource } from './fileSource';
+import { GoEnv } from './goEnv';
+import { loadProject } from './project';
+import { createModuleSource } from './sources';
+import { diskWorkspaceFs } from './workspace';
+import { WorkspaceModel, modelFolders } from './workspaceModel';
+
+export interface SessionOptions {
+  env: GoEnv;
+  /** network access to HTTP(S) proxies (off by default) */
+  network: boolean;
+  /** the local toolchain's Go version, when known */
+  toolchain?: string;
+  /** GOTOOLCHAIN as set in the environment */
+  gotoolchain: string;
+  /** scans a module directory for the language features its .go files need */
+  scanFeatures?: (moduleDir: string) => Promise<FeatureNeed | undefined>;
+  log?: (message: string) => void;
+}
+
+/** DEFAULT_EMULATION: the go command version whose semantics apply when the local toolchain is unknown. */
+export const DEFAULT_EMULATION = '1.25';
+
+interface Parsed<T> {
+  text: string;
+  value: T;
+}
+
+interface BuildState {
+  view: BuildView;
+  /** directories whose go.mod this build reads (main modules and directory replacements) */
+  dirs: Set<string>;
+  sumFiles: string[];
+}
+
+export class Session {
+  readonly files = new OverlayFileSource(new DiskFileSource());
+  private folders: string[] = [];
+  private extraRoots = new Set<string>();
+  private model?: WorkspaceModel;
+  private readonly mods = new Map<string, Parsed<ModDoc>>();
+  private readonly works = new Map<string, Parsed<WorkDoc>>();
+  private readonly sums = new Map<string, Parsed<SumDoc>>();
+  private readonly summaries: SummaryCache = new Map();
+  private readonly builds = new Map<string, BuildState>();
+  private readonly dirtyBuilds = new Set<string>();
+  private readonly features = new Map<string, FeatureNeed>();
+  private readonly dirtyFeatures = new Set<string>();
+  private cacheFacts: DiskCacheFacts;
+  private options: SessionOptions;
+  private pending?: Promise<WorkspaceView>;
+  private generation = 0;
+  private last?: { generation: number; view: WorkspaceView };
+
+  constructor(options: SessionOptions) {
+    this.options = options;
+    this.cacheFacts = new DiskCacheFacts(options.env.gomodcache);
+  }
+
+  /** setFolders sets the workspace folders (absolute paths) and rescans. */
+  setFolders(folders: string[]): void {
+    this.folders = folders.map((f) => resolve(f));
+    this.rescan();
+  }
+
+  /** reconfigure applies new settings (network, toolchain, environment) and recomputes everything. */
+  reconfigure(options: SessionOptions): void {
+    this.options = options;
+    this.cacheFacts = new DiskCacheFacts(options.env.gomodcache);
+    this.summaries.clear();
+    this.features.clear();
+    this.rescan();
+  }
+
+  /** rescan forgets the file model (a go.mod or go.work appeared or vanished). */
+  rescan(): void {
+    this.model = undefined;
+    this.builds.clear();
+    this.touch();
+  }
+
+  /** clearModuleCache forgets what was read from the module cache (it changed on disk). */
+  clearModuleCache(): void {
+    for (const k of [...this.summaries.keys()]) if (!k.startsWith('dir:')) this.summaries.delete(k);
+    this.cacheFacts.clear();
+    for (const id of this.builds.keys()) this.dirtyBuilds.add(id);
+    this.touch();
+  }
+
+  private touch(): void {
+    this.generation++;
+  }
+
+  /** setBuffer / clearBuffer: an editor opened, changed or closed a file. */
+  setBuffer(file: string, text: string): void {
+    this.files.setBuffer(file, text);
+    this.fileChanged(file);
+  }
+
+  clearBuffer(file: string): void {
+    this.files.clearBuffer(file);
+    this.fileChanged(file);
+  }
+
+  /** fileChanged: the content of file (buffer or disk) may differ; mark what depends on it. */
+  fileChanged(file: string, kind: 'changed' | 'created' | 'deleted' = 'changed'): void {
+    const abs = resolve(file);
+    const base = abs.slice(abs.lastIndexOf('/') + 1);
+    if ((base === 'go.mod' || base === 'go.work') && kind !== 'changed') {
+      this.rescan();
+      return;
+    }
+    if (base === 'go.mod' && this.model && !this.mods.has(abs) && !this.model.modules.some((m) => m.goMod === abs)) {
+      this.extraRoots.add(dirname(abs)); // an open go.mod outside the folders
+      this.rescan();
+      return;
+    }
+    const dir = dirname(abs);
+    if (base === 'go.mod' || base === 'go.work') {
+      this.summaries.delete(`dir:${dir}`);
+      for (const [id, b] of this.builds) if (id === abs || b.dirs.has(dir)) this.dirtyBuilds.add(id);
+      if (base === 'go.work') this.dirtyBuilds.add(abs);
+    } else if (base === 'go.sum' || base === 'go.work.sum') {
+      for (const [id, b] of this.builds) if (b.sumFiles.includes(abs)) this.dirtyBuilds.add(id);
+    } else if (abs.endsWith('.go')) {
+      for (const m of this.model?.modules ?? []) if (abs.startsWith(dirname(m.goMod) + '/')) this.dirtyFeatures.add(m.goMod);
+    }
+    this.touch();
+  }
+
+  /** view returns the current WorkspaceView, recomputing what changed (concurrent callers share one computation). */
+  async view(): Promise<WorkspaceView> {
+    if (this.last && this.last.generation === this.generation) return this.last.view;
+    while (this.pending) await this.pending.catch(() => undefined);
+    if (this.last && this.last.generation === this.generation) return this.last.view;
+    const generation = this.generation;
+    this.pending = this.compute();
+    try {
+      const view = await this.pending;
+      if (generation === this.generation) this.last = { generation, view };
+      return view;
+    } finally {
+      this.pending = undefined;
+    }
+  }
+
+  private async compute(): Promise<WorkspaceView> {
+    const env = this.options.env;
+    if (!this.model) {
+      this.model = await modelFolders([...this.folders, ...this.extraRoots], env, diskWorkspaceFs(), this.files);
+      this.mods.clear();
+      this.works.clear();
+      this.sums.clear();
+    }
+    const model = this.model;
+    const mods = new Map<string, ModDoc>();
+    for (const m of model.modules) {
+      const doc = await this.modDoc(m.goMod);
+      if (doc) mods.set(m.goMod, doc);
+    }
+    const works = new Map<string, WorkDoc>();
+    for (const w of model.workFiles) {
+      const doc = await this.workDoc(w);
+      if (doc) works.set(w, doc);
+    }
+    const sums = new Map<string, SumDoc>();
+    for (const m of model.modules) await this.addSum(join(dirname(m.goMod), 'go.sum'), sums);
+    for (const w of model.workFiles) await this.addSum(`${w}.sum`, sums);
+    const mainOf = new Map<string, string>();
+    const problems = new Map<string, string>();
+    for (const m of model.modules) {
+      if (m.main) mainOf.set(m.goMod, m.main.kind === 'workspace' ? m.main.workFile : m.main.modFile);
+      else if (m.problem) problems.set(m.goMod, m.problem);
+    }
+    const builds = new Map<string, BuildView>();
+    for (const id of model.mainSets.keys()) {
+      let state = this.builds.get(id);
+      if (!state || this.dirtyBuilds.has(id)) {
+        state = await this.computeBuildState(id);
+        this.builds.set(id, state);
+      }
+      builds.set(id, state.view);
+    }
+    this.dirtyBuilds.clear();
+    await this.refreshFeatures(mods);
+    return {
+      mods, works, sums, builds, mainOf, problems,
+      toolchain: this.options.toolchain, emulate: this.emulate(), gotoolchain: this.options.gotoolchain,
+      features: new Map(this.features), cache: this.cacheFacts,
+      hasFile: (p) => this.hasFile(p),
+    };
+  }
+
+  /** emulate: the go command version whose semantics apply (the local toolchain's, else a recent default). */
+  emulate(): string {
+    return this.options.toolchain ?? DEFAULT_EMULATION;
+  }
+
+  private hasFile(p: string): boolean {
+    const t = this.files.readText(p);
+    return typeof t === 'string';
+  }
+
+  private async modDoc(file: string): Promise<ModDoc | undefined> {
+    const text = await this.files.readText(file);
+    if (text === undefined) return undefined;
+    const hit = this.mods.get(file);
+    if (hit && hit.text === text) return hit.value;
+    const value = { file, dir: dirname(file), text, mod: parseModFile(text, { name: file }) };
+    this.mods.set(file, { text, value });
+    return value;
+  }
+
+  private async workDoc(file: string): Promise<WorkDoc | undefined> {
+    const text = await this.files.readText(file);
+    if (text === undefined) return undefined;
+    const hit = this.works.get(file);
+    if (hit && hit.text === text) return hit.value;
+    const value = { file, dir: dirname(file), text, work: parseWorkFile(text, file) };
+    this.works.set(file, { text, value });
+    return value;
+  }
+
+  private async addSum(file: string, out: Map<string, SumDoc>): Promise<void> {
+    const text = await this.files.readText(file);
+    if (text === undefined) return;
+    const hit = this.sums.get(file);
+    if (hit && hit.text === text) {
+      out.set(file, hit.value);
+      return;
+    }
+    const value = { file, text, sum: parseSumFile(text, file) };
+    this.sums.set(file, { text, value });
+    out.set(file, value);
+  }
+
+  private async computeBuildState(id: string): Promise<BuildState> {
+    const toolchain = this.emulate();
+    const dir = dirname(id);
+    const project = await loadProject(dir, this.options.env, diskWorkspaceFs(), this.files, toolchain);
+    if (!project.ok) return { view: { file: id, error: project.error, sums: new Set() }, dirs: new Set([dir]), sumFiles: [] };
+    const main = project.main;
+    const io: BuildIO = { modules: createModuleSource(this.options.env, { allowNetwork: this.options.network }), files: this.files, cache: this.summaries };
+    const view: BuildView = { file: id, main, sums: new Set() };
+    try {
+      view.build = await computeBuild(main, io, { toolchain, mode: main.workspace ? 'readonly' : 'mod', unprunedRoots: 'skip' });
+      view.readonly = main.workspace ? view.build : await computeBuild(main, io, { toolchain, mode: 'readonly' });
+    } catch (err) {
+      view.error = `internal error computing the build: ${err instanceof Error ? err.message : String(err)}`;
+      this.options.log?.(`build of ${id} failed: ${err instanceof Error ? err.stack : String(err)}`);
+    }
+    const sumFiles = main.workspace ? [`${main.workspace.file}.sum`, ...main.modules.map((m) => join(m.dir, 'go.sum'))] : [join(main.modules[0].dir, 'go.sum')];
+    for (const f of sumFiles) {
+      const text = await this.files.readText(f);
+      if (text === undefined) continue;
+      for (const l of parseSumFile(text, f).lines) view.sums.add(`${l.path.text} ${l.version.text}`);
+    }
+    return { view, dirs: readDirs(view.build, main.modules.map((m) => m.dir)), sumFiles };
+  }
+
+  private async refreshFeatures(mods: Map<string, ModDoc>): Promise<void> {
+    const scan = this.options.scanFeatures;
+    if (!scan) return;
+    for (const file of mods.keys()) {
+      if (this.features.has(file) && !this.dirtyFeatures.has(file)) continue;
+      try {
+        const need = await scan(dirname(file));
+        if (need) this.features.set(file, need);
+        else this.features.delete(file);
+      } catch (err) {
+        this.options.log?.(`scanning the .go files of ${dirname(file)} failed: ${err instanceof Error ? err.message : String(err)}`);
+        this.features.delete(file);
+      }
+    }
+    this.dirtyFeatures.clear();
+  }
+
+  /** missingMessage says how to get a go.mod that is not available offline. */
+  missingMessage(m: ModuleKey): string {
+    return `the go.mod of ${m.path}@${m.version} is not in the module cache (${this.options.env.gomodcache}); run go mod download ${m.path}@${m.version} in this module${this.options.network ? '' : ', or enable goModLens.network to let go-mod-lens ask the module proxy'}`;
+  }
+}
+
+/** readDirs: the directories a build read go.mod files from. */
+function readDirs(build: Build | undefined, mainDirs: string[]): Set<string> {
+  const dirs = new Set(mainDirs);
+  if (!build) return dirs;
+  for (const m of build.graph.allNodes()) {
+    const r = build.main.isMain(m) ? undefined : build.main.replacement(m);
+    if (r?.dir) dirs.add(r.dir);
+  }
+  return dirs;
+}

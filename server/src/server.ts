@@ -1,0 +1,362 @@
+/**
+ * The go-mod-lens language server: wires LSP requests to the session (workspace model, builds)
+ * and the features layer. One server covers every workspace folder. Capabilities are declared
+ * statically (some clients ignore dynamic registration); every handler is wrapped so a failure is
+ * logged and answered with an empty result; diagnostics are pulled when the client can, else
+ * pushed (debounced).
+ */
+import { basename, dirname } from 'node:path';
+import {
+  CancellationToken, CodeAction, Connection, Diagnostic, DiagnosticSeverity, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind,
+  FileChangeType, InitializeParams, InitializeResult, ProposedFeatures, TextDocumentSyncKind, TextDocuments, WatchKind, createConnection,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeWorkspace } from './analysis/analyze';
+import { parseFindings, pseudoFindings, sumFindings } from './analysis/fileRules';
+import { Finding } from './analysis/findings';
+import { ModDoc, SumDoc, WorkDoc, WorkspaceView } from './analysis/view';
+import { listLines, listModules } from './graph/listing';
+import { explainSelection, selectionText } from './graph/why';
+import { parseModFile } from './syntax/modfile';
+import { parseSumFile } from './syntax/sumfile';
+import { parseWorkFile } from './syntax/workfile';
+import { DiagnosticData, findingToDiagnostic } from './features/diagnostics';
+import { formatEdits, quickFixes } from './features/codeActions';
+import { hoverModOrWork, hoverSum } from './features/hover';
+import { inlayHintsFor } from './features/inlayHints';
+import { completions, definition, documentLinks } from './features/navigation';
+import { positionToOffset } from './features/positions';
+import { URI } from './features/uri';
+import { BuildListResult, Requests, SETTINGS_SECTION, Settings, mergeSettings } from './protocol';
+import { readTextFile, resolveGoEnv } from './node/goEnv';
+import { Session, SessionOptions } from './node/session';
+import { probeToolchain } from './node/toolchain';
+import { createFeatureScanner } from './node/featureScan';
+
+type AnyDoc = ModDoc | WorkDoc | SumDoc;
+
+/** startServer runs the server on a connection (stdio, IPC or a socket: vscode-languageserver reads the process arguments). */
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+  new GoModLensServer(connection).listen();
+}
+
+class GoModLensServer {
+  private readonly documents = new TextDocuments(TextDocument);
+  private settings: Settings = mergeSettings(undefined);
+  private session: Session;
+  private trusted = false;
+  private pull = false;
+  private refreshSupport = false;
+  private configSupport = false;
+  private watchRegistration = false;
+  private folders: string[] = [];
+  private findings = new WeakMap<WorkspaceView, Map<string, Finding[]>>();
+  private pushed = new Set<string>();
+  private pushTimer?: NodeJS.Timeout;
+  private readonly debounceMs = Number(process.env.GOMODLENS_DEBOUNCE_MS ?? 120);
+  /** settles once the configuration has been read; requests wait for it so that none sees a half-configured session */
+  private ready: Promise<void>;
+  private scanner?: ReturnType<typeof createFeatureScanner>;
+  private markReady: () => void = () => undefined;
+
+  constructor(private readonly connection: Connection) {
+    this.session = new Session(this.sessionOptions());
+    this.ready = new Promise((resolve) => (this.markReady = resolve));
+  }
+
+  private log(message: string): void {
+    this.connection.console.log(message);
+  }
+
+  private sessionOptions(toolchain?: string): SessionOptions {
+    const raw = { ...process.env };
+    if (this.settings?.moduleCache) raw.GOMODCACHE = this.settings.moduleCache;
+    const env = resolveGoEnv(raw, readTextFile);
+    this.scanner ??= createFeatureScanner((m) => this.log(m));
+    const scanner = this.scanner;
+    return {
+      env, network: this.settings?.network ?? false, toolchain, gotoolchain: raw.GOTOOLCHAIN ?? '',
+      scanFeatures: scanner, log: (m) => this.log(m),
+    };
+  }
+
+  listen(): void {
+    const c = this.connection;
+    c.onInitialize((p) => this.initialize(p));
+    c.onInitialized(() => void this.safe('initialized', () => this.initialized(), undefined).finally(() => this.markReady()));
+    c.onDidChangeConfiguration(() => void this.safe('configuration', () => this.loadConfiguration(), undefined));
+    c.onDidChangeWatchedFiles((p) => {
+      for (const ch of p.changes) {
+        const path = URI.toPath(ch.uri);
+        if (!path) continue;
+        if (this.documents.get(ch.uri) && ch.type === FileChangeType.Changed) continue; // the buffer wins
+        this.session.fileChanged(path, ch.type === FileChangeType.Created ? 'created' : ch.type === FileChangeType.Deleted ? 'deleted' : 'changed');
+      }
+      this.changed();
+    });
+    c.onHover((p, token) => this.safe('hover', async () => {
+      const { doc, ws } = await this.docFor(p.textDocument.uri);
+      if (!doc || token.isCancellationRequested) return null;
+      const offset = positionToOffset(doc.text, p.position);
+      return ('sum' in doc ? hoverSum(doc, ws, offset) : hoverModOrWork(doc, ws, offset)) ?? null;
+    }, null));
+    c.languages.inlayHint.on((p, token) => this.safe('inlayHint', async () => {
+      const { doc, ws } = await this.docFor(p.textDocument.uri);
+      if (!doc || 'sum' in doc || token.isCancellationRequested) return [];
+      return inlayHintsFor(doc, ws, this.settings, positionToOffset(doc.text, p.range.start), positionToOffset(doc.text, p.range.end));
+    }, []));
+    c.languages.diagnostics.on((p, token) => this.safe('diagnostic', async () => {
+      const items = await this.diagnosticsFor(p.textDocument.uri, token);
+      return { kind: DocumentDiagnosticReportKind.Full, items };
+    }, { kind: DocumentDiagnosticReportKind.Full, items: [] }));
+    c.onCodeAction((p, token) => this.safe('codeAction', async () => {
+      const path = URI.toPath(p.textDocument.uri);
+      if (!path || token.isCancellationRequested) return [];
+      const current = await this.diagnosticsFor(p.textDocument.uri, token);
+      const lookup = (d: Diagnostic): DiagnosticData | undefined => current.find((x) => x.code === d.code && x.range.start.line === d.range.start.line && x.range.start.character === d.range.start.character)?.data as DiagnosticData | undefined;
+      const wanted = p.context.diagnostics.length > 0 ? p.context.diagnostics : current.filter((d) => d.range.start.line <= p.range.end.line && d.range.end.line >= p.range.start.line);
+      const actions: CodeAction[] = quickFixes(wanted, (f) => this.textOf(f), lookup);
+      return actions;
+    }, []));
+    c.onDocumentFormatting((p) => this.safe('format', async () => {
+      const doc = this.documents.get(p.textDocument.uri);
+      if (!doc || doc.languageId === 'go.sum' || basename(p.textDocument.uri).endsWith('.sum')) return [];
+      return formatEdits(basename(p.textDocument.uri), doc.getText());
+    }, []));
+    c.onDocumentLinks((p) => this.safe('documentLink', async () => {
+      const { doc, ws } = await this.docFor(p.textDocument.uri);
+      return doc && ws && !('sum' in doc) ? documentLinks(doc, ws) : [];
+    }, []));
+    c.onDefinition((p) => this.safe('definition', async () => {
+      const { doc, ws } = await this.docFor(p.textDocument.uri);
+      if (!doc || !ws || !('mod' in doc)) return null;
+      return definition(doc, ws, positionToOffset(doc.text, p.position)) ?? null;
+    }, null));
+    c.onCompletion((p) => this.safe('completion', async () => {
+      const { doc, ws } = await this.docFor(p.textDocument.uri);
+      if (!doc || !ws || 'sum' in doc) return [];
+      return completions(doc, ws, positionToOffset(doc.text, p.position));
+    }, []));
+    c.onRequest(Requests.buildList, (p: { uri: string }) => this.safe('buildList', () => this.buildList(p.uri), undefined));
+    c.onRequest(Requests.explain, (p: { uri: string; path: string }) => this.safe('explain', async () => {
+      const { ws, doc } = await this.docFor(p.uri);
+      const id = doc && ws ? ws.mainOf.get(doc.file) ?? (ws.builds.has(doc.file) ? doc.file : undefined) : undefined;
+      const b = id ? ws?.builds.get(id)?.build : undefined;
+      return { text: b ? selectionText(explainSelection(b, p.path)) : 'no build list for this file' };
+    }, { text: '' }));
+    this.documents.onDidOpen((e) => this.bufferChanged(e.document));
+    this.documents.onDidChangeContent((e) => this.bufferChanged(e.document));
+    this.documents.onDidClose((e) => {
+      const path = URI.toPath(e.document.uri);
+      if (path) this.session.clearBuffer(path);
+      this.changed();
+    });
+    this.documents.listen(this.connection);
+    this.connection.listen();
+  }
+
+  private initialize(p: InitializeParams): InitializeResult {
+    const caps = p.capabilities;
+    this.pull = caps.textDocument?.diagnostic !== undefined;
+    this.refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
+    this.configSupport = caps.workspace?.configuration === true;
+    this.watchRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const init = (p.initializationOptions ?? {}) as { settings?: unknown; trustedWorkspace?: boolean };
+    this.trusted = init.trustedWorkspace === true;
+    this.settings = mergeSettings(init.settings);
+    this.folders = (p.workspaceFolders ?? []).map((f) => URI.toPath(f.uri)).filter((x): x is string => x !== undefined);
+    if (this.folders.length === 0 && p.rootUri) {
+      const root = URI.toPath(p.rootUri);
+      if (root) this.folders.push(root);
+    }
+    this.session.reconfigure(this.sessionOptions());
+    this.session.setFolders(this.folders);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        inlayHintProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        documentFormattingProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        definitionProvider: true,
+        completionProvider: { triggerCharacters: [' ', '\t'] },
+        diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false, identifier: 'go-mod-lens' },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'go-mod-lens', version: '0.1.0' },
+    };
+  }
+
+  private async initialized(): Promise<void> {
+    if (this.watchRegistration) {
+      await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/{go.mod,go.work,go.sum,go.work.sum}', kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete }, { globPattern: '**/*.go' }],
+      }).catch(() => undefined);
+    }
+    this.connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      const removed = new Set(e.removed.map((f) => URI.toPath(f.uri)));
+      this.folders = this.folders.filter((f) => !removed.has(f));
+      for (const f of e.added) {
+        const p = URI.toPath(f.uri);
+        if (p) this.folders.push(p);
+      }
+      this.session.setFolders(this.folders);
+      this.changed();
+    });
+    await this.loadConfiguration();
+  }
+
+  private async loadConfiguration(): Promise<void> {
+    if (this.configSupport) {
+      const got = await this.connection.workspace.getConfiguration(SETTINGS_SECTION).catch(() => null);
+      if (got !== null && got !== undefined) this.settings = mergeSettings(got);
+    }
+    let toolchain = this.settings.toolchainVersion || undefined;
+    if (!toolchain && this.trusted) toolchain = await probeToolchain(this.settings.goBinary, process.env);
+    this.session.reconfigure(this.sessionOptions(toolchain));
+    this.changed();
+  }
+
+  private bufferChanged(doc: TextDocument): void {
+    const path = URI.toPath(doc.uri);
+    if (path) this.session.setBuffer(path, doc.getText());
+    this.changed();
+  }
+
+  /** changed: something may have changed; pull clients are asked to refresh, push clients get new diagnostics. */
+  private changed(): void {
+    if (this.pull) {
+      if (this.refreshSupport) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
+      return;
+    }
+    if (this.pushTimer) clearTimeout(this.pushTimer);
+    this.pushTimer = setTimeout(() => void this.safe('publish', () => this.publishAll(), undefined), this.debounceMs);
+  }
+
+  private async publishAll(): Promise<void> {
+    await this.ready;
+    const ws = await this.session.view();
+    const byFile = this.findingsOf(ws);
+    const files = new Set<string>([...byFile.keys()]);
+    for (const d of this.documents.all()) {
+      const path = URI.toPath(d.uri);
+      if (path) files.add(path);
+    }
+    const now = new Set<string>();
+    for (const file of files) {
+      const uri = URI.file(file);
+      const text = this.textOf(file);
+      if (text === undefined) continue;
+      const diagnostics = (byFile.get(file) ?? []).map((f) => findingToDiagnostic(f, text, this.settings, (x) => this.textOf(x))).filter((d): d is Diagnostic => d !== undefined);
+      if (diagnostics.length > 0) now.add(uri);
+      if (diagnostics.length > 0 || this.pushed.has(uri)) await this.connection.sendDiagnostics({ uri, diagnostics });
+    }
+    for (const uri of this.pushed) if (!now.has(uri)) await this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.pushed = now;
+    for (const d of this.documents.all()) if (!URI.toPath(d.uri)) await this.connection.sendDiagnostics({ uri: d.uri, diagnostics: this.untitledDiagnostics(d) });
+  }
+
+  private findingsOf(ws: WorkspaceView): Map<string, Finding[]> {
+    let f = this.findings.get(ws);
+    if (!f) {
+      f = analyzeWorkspace(ws, {
+        missingMessage: (m) => this.session.missingMessage(m),
+        onError: (rule, err) => this.log(`rule ${rule} failed: ${err instanceof Error ? err.stack : String(err)}`),
+      });
+      this.findings.set(ws, f);
+    }
+    return f;
+  }
+
+  private async diagnosticsFor(uri: string, token?: CancellationToken): Promise<Diagnostic[]> {
+    await this.ready;
+    const path = URI.toPath(uri);
+    if (!path) {
+      const doc = this.documents.get(uri);
+      return doc ? this.untitledDiagnostics(doc) : [];
+    }
+    const ws = await this.session.view();
+    if (token?.isCancellationRequested) return [];
+    const text = this.textOf(path);
+    if (text === undefined) return [];
+    let list = this.findingsOf(ws).get(path);
+    if (!list && !ws.mods.has(path) && !ws.works.has(path) && !ws.sums.has(path)) list = this.standaloneFindings(path, text);
+    return (list ?? []).map((f) => findingToDiagnostic(f, text, this.settings, (x) => this.textOf(x))).filter((d): d is Diagnostic => d !== undefined);
+  }
+
+  /** standaloneFindings: a file outside every folder's model (or not a file at all): parse-level checks only. */
+  private standaloneFindings(file: string, text: string, language?: string): Finding[] {
+    const kind = language ?? basename(file);
+    if (kind === 'go.sum' || kind.endsWith('.sum')) return sumFindings({ file, text, sum: parseSumFile(text, file) });
+    if (kind === 'go.work' || kind.endsWith('.work')) {
+      const work = parseWorkFile(text, file);
+      return [...parseFindings({ file, dir: dirname(file), text, work }), ...pseudoFindings(file, work)];
+    }
+    if (kind === 'go.mod' || kind.endsWith('.mod')) {
+      const mod = parseModFile(text, { name: file });
+      return [...parseFindings({ file, dir: dirname(file), text, mod }), ...pseudoFindings(file, mod)];
+    }
+    return [];
+  }
+
+  private untitledDiagnostics(doc: TextDocument): Diagnostic[] {
+    const text = doc.getText();
+    return this.standaloneFindings(doc.uri, text, doc.languageId).map((f) => findingToDiagnostic({ ...f, related: undefined }, text, this.settings, () => undefined)).filter((d): d is Diagnostic => d !== undefined);
+  }
+
+  /** textOf: the open buffer's text, else the disk's. */
+  private textOf(file: string): string | undefined {
+    const t = this.session.files.readText(file);
+    return typeof t === 'string' ? t : undefined;
+  }
+
+  private async docFor(uri: string): Promise<{ doc?: AnyDoc; ws?: WorkspaceView }> {
+    await this.ready;
+    const path = URI.toPath(uri);
+    if (!path) {
+      const d = this.documents.get(uri);
+      if (!d) return {};
+      const text = d.getText();
+      if (d.languageId === 'go.sum') return { doc: { file: uri, text, sum: parseSumFile(text) } };
+      if (d.languageId === 'go.work') return { doc: { file: uri, dir: '', text, work: parseWorkFile(text) } };
+      return { doc: { file: uri, dir: '', text, mod: parseModFile(text) } };
+    }
+    const ws = await this.session.view();
+    const doc = ws.mods.get(path) ?? ws.works.get(path) ?? ws.sums.get(path);
+    if (doc) return { doc, ws };
+    const text = this.textOf(path);
+    if (text === undefined) return { ws };
+    const base = basename(path);
+    if (base.endsWith('.sum')) return { ws, doc: { file: path, text, sum: parseSumFile(text, path) } };
+    if (base === 'go.work') return { ws, doc: { file: path, dir: dirname(path), text, work: parseWorkFile(text, path) } };
+    return { ws, doc: { file: path, dir: dirname(path), text, mod: parseModFile(text, { name: path }) } };
+  }
+
+  private async buildList(uri: string): Promise<BuildListResult> {
+    const { doc, ws } = await this.docFor(uri);
+    const empty: BuildListResult = { mainFile: '', main: [], lines: [], count: 0, incomplete: 'no go.mod or go.work here' };
+    if (!doc || !ws) return empty;
+    const file = 'sum' in doc ? doc.file.replace(/\.sum$/, '.mod').replace(/\.work\.mod$/, '.work') : doc.file;
+    const id = ws.mainOf.get(file) ?? (ws.builds.has(file) ? file : undefined);
+    const view = id ? ws.builds.get(id) : undefined;
+    if (!view) return { ...empty, incomplete: ws.problems.get(file) ?? empty.incomplete };
+    if (!view.build) return { ...empty, mainFile: view.file, incomplete: view.error };
+    const mods = listModules(view.build);
+    const incomplete = view.build.missing.length > 0 ? `incomplete: ${view.build.missing.length} go.mod file(s) not available offline (${view.build.missing.slice(0, 3).map((m) => `${m.module.path}@${m.module.version}`).join(', ')})` : view.build.error;
+    return { mainFile: view.file, main: mods.filter((m) => m.main).map((m) => m.path), lines: listLines(mods), count: mods.length, incomplete };
+  }
+
+  private async safe<T>(name: string, f: () => T | Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await f();
+    } catch (err) {
+      this.log(`go-mod-lens: ${name} failed: ${err instanceof Error ? err.stack : String(err)}`);
+      return fallback;
+    }
+  }
+}
+
+void DiagnosticSeverity;
+
+if (require.main === module) startServer();

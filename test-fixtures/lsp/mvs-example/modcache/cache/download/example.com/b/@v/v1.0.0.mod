@@ -1,0 +1,5 @@
+module example.com/b
+
+go 1.19
+
+require example.com/a v1.1.0

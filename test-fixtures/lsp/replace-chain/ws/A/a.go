@@ -1,0 +1,5 @@
+package A
+
+import "B"
+
+func Hello() { B.Hello() }

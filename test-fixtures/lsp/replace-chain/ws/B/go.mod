@@ -1,0 +1,3 @@
+module B
+
+go 1.19

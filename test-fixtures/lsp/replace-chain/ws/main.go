@@ -1,0 +1,5 @@
+package main
+
+import "A"
+
+func main() { A.Hello() }
