@@ -8,7 +8,9 @@ const { join } = require('node:path');
 const mtime = (p) => statSync(p, { throwIfNoEntry: false })?.mtimeMs ?? -1;
 const bundled = join(__dirname, '../dist/cli.js');
 const compiled = join(__dirname, '../server/out/src/cli.js');
-const { runCli } = require(mtime(bundled) >= mtime(compiled) ? bundled : compiled);
+// tsc -b rewrites .tsbuildinfo whenever any output changed, so it dates the compiled tree as a whole.
+const compiledAt = Math.max(mtime(compiled), mtime(join(__dirname, '../server/out/.tsbuildinfo')));
+const { runCli } = require(mtime(bundled) >= compiledAt ? bundled : compiled);
 
 runCli(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),

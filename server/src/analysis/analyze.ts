@@ -52,7 +52,7 @@ export function analyzeWorkspace(ws: WorkspaceView, options: AnalyzeOptions): Ma
   }
   for (const view of ws.builds.values()) {
     add('requirements', () => requirementFindings(view));
-    add('missing', () => missingFindings(view, options.missingMessage));
+    add('missing', () => missingFindings(view, options.missingMessage, ws));
     add('lifecycle', () => lifecycleFindings(view, ws));
     add('replace-unused', () => unusedReplaceFindings(view));
     add('replace-missing', () => replaceMissingFindings(view, ws));

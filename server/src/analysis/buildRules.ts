@@ -54,7 +54,7 @@ export function requirementFindings(view: BuildView): Finding[] {
     for (const r of m.modFile.require) {
       const span = { start: r.line.start, end: r.line.end };
       if (b.main.excludes.has(keyOf(r.mod))) {
-        out.push({ code: 'excluded', file, ...span, message: `${r.mod.path} ${r.mod.version} is excluded by an exclude directive: the go command ignores this requirement (go: dropping requirement on excluded version ${r.mod.path} ${r.mod.version}) and selects ${b.graph.selectedVersion(r.mod.path)}` });
+        out.push({ code: 'excluded', file, ...span, message: `${r.mod.path} ${r.mod.version} is excluded by an exclude directive: the go command ignores this requirement (go: dropping requirement on excluded version ${r.mod.path} ${r.mod.version}) and ${b.graph.selectedVersion(r.mod.path) === 'none' ? 'the module leaves the build list unless something else requires it' : `selects ${b.graph.selectedVersion(r.mod.path)}`}` });
         continue;
       }
       const sel = b.graph.selectedVersion(r.mod.path);
@@ -74,12 +74,13 @@ export function requirementFindings(view: BuildView): Finding[] {
 }
 
 /** missingFindings: the build list is incomplete, or the go command would stop for another reason. */
-export function missingFindings(view: BuildView, emptyMessage: (m: ModuleKey) => string): Finding[] {
+export function missingFindings(view: BuildView, emptyMessage: (m: ModuleKey) => string, ws?: WorkspaceView): Finding[] {
   const b = view.build;
   const out: Finding[] = [];
-  const anchor = anchorOf(view);
+  const anchor = anchorOf(view, ws);
   if (!b) {
-    if (view.error && anchor) out.push({ code: 'build-error', ...anchor, message: `go: ${view.error}` });
+    // a parse error of the main go.mod is already a syntax finding, at its exact place
+    if (view.error && anchor && !view.error.startsWith('errors parsing')) out.push({ code: 'build-error', ...anchor, message: `go: ${view.error}` });
     return out;
   }
   const absent = b.missing.filter((f) => f.unavailable);
@@ -88,12 +89,17 @@ export function missingFindings(view: BuildView, emptyMessage: (m: ModuleKey) =>
     if (!at) continue;
     out.push({ code: 'module-missing', ...at, message: `the build list is incomplete: ${emptyMessage(f.module)}` });
   }
-  if (absent.length === 0 && b.error && anchor) out.push({ code: 'build-error', ...anchor, message: `go: ${b.error}` });
+  const covered = b.error?.startsWith('conflicting replacements') && view.main?.workspace; // work-replace-conflict says it
+  if (absent.length === 0 && b.error && anchor && !covered) out.push({ code: 'build-error', ...anchor, message: `go: ${b.error}` });
   return out;
 }
 
-function anchorOf(view: BuildView): { file: string; start: number; end: number } | undefined {
+function anchorOf(view: BuildView, ws?: WorkspaceView): { file: string; start: number; end: number } | undefined {
   const m = view.main?.modules[0];
+  if (!view.main && ws) {
+    const line = ws.works.get(view.file)?.work.go?.line ?? ws.mods.get(view.file)?.mod.module?.line;
+    if (line) return { file: view.file, start: line.start, end: line.end };
+  }
   if (view.main?.workspace) {
     const line = view.main.workspace.work.go?.line ?? view.main.workspace.work.use[0]?.line;
     return { file: view.file, start: line?.start ?? 0, end: line?.end ?? 0 };
@@ -149,7 +155,7 @@ export function lifecycleFindings(view: BuildView, ws: WorkspaceView): Finding[]
 /** unusedReplaceFindings: a main-module (or go.work) replace of a module the graph never reaches. */
 export function unusedReplaceFindings(view: BuildView): Finding[] {
   const b = view.build;
-  if (!b || !view.main || b.missing.length > 0) return []; // an incomplete graph cannot prove absence
+  if (!b || !view.main || b.missing.length > 0 || b.error) return []; // an incomplete graph cannot prove absence
   const paths = new Set<string>();
   const keys = new Set<string>();
   for (const n of b.graph.allNodes()) {

@@ -19,9 +19,9 @@ export function workFindings(doc: WorkDoc, ws: WorkspaceView): Finding[] {
   const view = ws.builds.get(doc.file);
   for (const e of [...(view?.main?.errors ?? []), ...(view?.main?.lateErrors ?? [])]) {
     if (!e.startsWith('conflicting replacements')) continue;
-    const path = /^conflicting replacements found for (\S+)|^conflicting replacements for (\S+)/.exec(e);
+    const path = /^conflicting replacements (?:found )?for ([^\s:]+)/.exec(e);
     const line = doc.work.go?.line ?? doc.work.use[0]?.line;
-    out.push({ code: 'work-replace-conflict', file: doc.file, start: line?.start ?? 0, end: line?.end ?? 0, message: `go: ${e}\n(workspace members replace ${path?.[1] ?? path?.[2] ?? 'a module'} differently; add a replace for it to go.work, which overrides the members')` });
+    out.push({ code: 'work-replace-conflict', file: doc.file, start: line?.start ?? 0, end: line?.end ?? 0, message: `go: ${e}\n(workspace members replace ${path?.[1] ?? 'a module'} differently; add a replace for it to go.work, which overrides the members')` });
   }
   return out;
 }

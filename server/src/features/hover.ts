@@ -72,10 +72,10 @@ export function hoverModOrWork(doc: ModDoc | WorkDoc, ws: WorkspaceView | undefi
   const verb = at.block ? at.block.verb[0]?.text : at.line.tokens[0]?.text;
   const keyword = at.block ? tokenAt(at.block.verb, offset) : at.line.tokens[0] && tokenAt([at.line.tokens[0]], offset);
   const range = (t: Token) => spanToRange(doc.text, t.start, t.end);
+  if (verb === 'go') return goLineHover(doc, ws);
   if (keyword && verb && modDirectiveDocs[verb]) {
     return { contents: { kind: MarkupKind.Markdown, value: `**${verb}**\n\n${modDirectiveDocs[verb]}` }, range: range(keyword) };
   }
-  if (verb === 'go') return goLineHover(doc, ws);
   if (verb === 'require' && 'mod' in doc) {
     const r = doc.mod.require.find((x) => x.line === at.line);
     if (r) return { contents: { kind: MarkupKind.Markdown, value: requireHover(doc, ws, r.mod.path, r.mod.version) }, range: spanToRange(doc.text, r.line.start, r.line.end) };
@@ -98,6 +98,7 @@ function goLineHover(doc: ModDoc | WorkDoc, ws: WorkspaceView | undefined): Hove
   const lines = [`**go ${go.version}**: the language version of ${'mod' in doc ? `this module (${doc.mod.module?.path ?? 'unnamed'})` : 'this workspace'} only; each dependency compiles with the go line of its own go.mod.`];
   if (ws?.toolchain) lines.push(`Local toolchain: go ${ws.toolchain}.`);
   else lines.push('Local toolchain: unknown (set goModLens.toolchainVersion, or trust the workspace so go-mod-lens may ask `go env GOVERSION`).');
+  lines.push(`---\n\n${modDirectiveDocs.go}`);
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: spanToRange(doc.text, go.line.start, go.line.end) };
 }
 

@@ -1,0 +1,478 @@
+/**
+ * goFeatures finds, in the syntax tree of one .go file (tree-sitter-go), the uses of language
+ * features that need a minimum `go` line: the engine of the `go-below-features` diagnostic (a
+ * module's go line below what its own code uses; the compiler then says `<feature> requires go1.N or
+ * later (-lang was set to go1.M; check go.mod)`). Pure: it reads nodes through the small structural
+ * interface GoSyntaxNode, so the parser lives in node/ and tests may hand-build trees.
+ *
+ * Each feature carries the Go release that introduced it (gomod-semantics.md §6.5 and the gates of
+ * go/types / types2 / the compiler's noder). Precision beats recall: only what the syntax decides.
+ *
+ * Covered:
+ * - 1.9  type alias declarations `type A = B`.
+ * - 1.13 numeric literal forms, judged on the literal's text exactly as types2's `langCompat`:
+ *        `_` digit separators, `0b` binary, `0o` octal, hexadecimal floats `0x1p-2`, and the
+ *        imaginary suffix on those forms (`0x1Fi`, `0b1i`); literals of at most two characters are
+ *        exempt, and `1i` / `07i` were valid before.
+ * - 1.16 `//go:embed` on a package-level `var name T` in a file importing "embed" (the compiler
+ *        checks the other conditions first).
+ * - 1.17 `unsafe.Add`, `unsafe.Slice`; 1.20 `unsafe.SliceData`, `unsafe.String`, `unsafe.StringData`
+ *        (through the name the file imports "unsafe" under).
+ * - 1.18 type parameter lists on func and type declarations; `~T`; unions `A | B` and non-interface
+ *        type literals (`[]byte`, `*T`, ...) as interface elements; instantiated generic types
+ *        wherever the syntax is a type (`var x List[int]`, `T[int]{}`, `make(T[int], n)`, receivers
+ *        `(r *R[T])`, type switch cases); instantiations that cannot be index expressions
+ *        (`F[int, string](x)`, `F[[]int]`).
+ * - 1.21 calls of the built-ins `min`, `max`, `clear` that nothing in the file shadows; the use
+ *        lists the name in `unlessDeclared`, for the caller to drop when another file of the package
+ *        declares it at package level.
+ * - 1.22 range over an integer: an int literal, a `len`/`cap` call (not shadowed, as above), or
+ *        unary / arithmetic expressions of those.
+ * - 1.23 range over a function literal of iterator shape `func(yield func(...) bool)`.
+ * - 1.24 generic type aliases `type A[T any] = B[T]`. go/types gates them at go1.23 already, but a
+ *        Go 1.23 toolchain accepts them only with GOEXPERIMENT=aliastypeparams; the spec has them
+ *        from 1.24, the first release whose every toolchain builds them.
+ *
+ * Skipped, and why:
+ * - signed shift counts (1.13), slice → array-pointer (1.17) and slice → array (1.20)
+ *   conversions, overlapping embedded methods (1.14), inference changes (1.21), range over
+ *   variables of integer or iterator type: all need types, not syntax.
+ * - `any` / `comparable` used as identifiers (1.18): a package may declare its own `any`.
+ * - `f[int](x)` / `a[i](x)` and `new(a[i])`: a call through an index expression looks the same.
+ * - implicit instantiation of imported generic functions (1.18): needs the callee's type.
+ * - per-iteration loop variables (1.22): a change of meaning, never an error.
+ * - `new(expr)` (1.26) and generic methods (1.27): tree-sitter-go 0.25 cannot parse them.
+ * - changes before Go 1.9 (three-index slices, `for range x`, ...): the compiler does not gate them.
+ * - anything under an ERROR node (the parser's recovery; the code does not compile as written).
+ *
+ * Build constraints: since Go 1.21 the type checker gives a file whose `//go:build` line implies a
+ * minimum Go version (constraint.GoVersion, e.g. `go1.21 && linux` → go1.21) that version
+ * (max(it, go1.21) from Go 1.23 on; an upgrade only in 1.21–1.22), whatever the module's go line.
+ * So a use in a file whose build line requires go1.N with N ≥ the feature's version does not count.
+ * The `//go:embed` check is the exception: the compiler tests the package's -lang there, so it
+ * always counts. (Files whose build line names an older version than max(N, go1.21) would also be
+ * accepted by current toolchains; they still count, since Go 1.21–1.22 reject them.)
+ */
+import { compareGoVersion } from '../module/goVersion';
+import { goBuildMinorOf } from './goBuildConstraint';
+
+/** GoSyntaxNode is the part of a tree-sitter node this engine reads (web-tree-sitter's Node fits). */
+export interface GoSyntaxNode {
+  readonly type: string;
+  readonly text: string;
+  /** Zero-based row and column; web-tree-sitter counts columns in UTF-16 code units for JS strings. */
+  readonly startPosition: { readonly row: number; readonly column: number };
+  readonly namedChildren: readonly (GoSyntaxNode | null)[];
+  childForFieldName(name: string): GoSyntaxNode | null;
+}
+
+/** FeatureUse is one use of a feature that needs go ≥ version. */
+export interface FeatureUse {
+  /** Short human name, e.g. "digit separator in 1_000_000". */
+  feature: string;
+  /** The Go language version that introduced it, e.g. "1.13". */
+  version: string;
+  /** Zero-based line. */
+  line: number;
+  /** Zero-based character (UTF-16). */
+  character: number;
+  /**
+   * Predeclared names this use relies on (`min`, `len`, ...): the use does not count when another
+   * file of the same package declares one of them at package level (this file was checked).
+   */
+  unlessDeclared?: string[];
+}
+
+/** GoFileFacts: what the file-wide checks need, read from the top level of a file. */
+export interface GoFileFacts {
+  /** The package clause's name ('' when missing). */
+  packageName: string;
+  /** Names this file declares at package level (funcs, vars, consts, types; not methods). */
+  packageScopeNames: string[];
+  /** N when the file's //go:build line implies go1.N (0 for go1), else -1. */
+  buildMinor: number;
+}
+
+const UNIVERSE_CALLS = new Set(['min', 'max', 'clear', 'len', 'cap']);
+const UNSAFE_FUNCS: Record<string, string> = {
+  Add: '1.17', Slice: '1.17', SliceData: '1.20', String: '1.20', StringData: '1.20',
+};
+/** Type syntax that can never be read as an expression. */
+const TYPE_LITERALS = new Set([
+  'slice_type', 'array_type', 'implicit_length_array_type', 'map_type', 'channel_type',
+  'function_type', 'struct_type', 'interface_type',
+]);
+/** Nodes whose children stay in an ambiguous (type-or-expression) region. */
+const AMBIGUITY_CARRIERS = new Set([
+  'generic_type', 'type_arguments', 'type_elem', 'parenthesized_type', 'pointer_type', 'argument_list',
+]);
+const NON_INTERFACE_ELEMENTS = new Set([...TYPE_LITERALS, 'pointer_type']);
+NON_INTERFACE_ELEMENTS.delete('interface_type');
+const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '&', '|', '^', '&^', '<<', '>>']);
+
+/** goFeaturesOf lists the feature uses of one file's tree that its build line does not excuse. */
+export function goFeaturesOf(root: GoSyntaxNode): FeatureUse[] {
+  const scan = new FileScan(root);
+  scan.run();
+  const minor = goFileFactsOf(root).buildMinor;
+  const kept = minor < 0 ? scan.uses :
+    scan.uses.filter((u) => u.packageLang || compareGoVersion(u.version, `1.${minor}`) > 0);
+  return kept.map(({ packageLang: _, ...use }) => use).sort((a, b) => a.line - b.line || a.character - b.character);
+}
+
+/** goFileFactsOf reads the package name, the package-level names and the build line's version. */
+export function goFileFactsOf(root: GoSyntaxNode): GoFileFacts {
+  let packageName = '';
+  let buildMinor = -1;
+  let seenBuild = false;
+  const names: string[] = [];
+  for (const n of kids(root)) {
+    if (n.type === 'comment' && !packageName && !seenBuild && n.text.startsWith('//go:build')) {
+      seenBuild = true; // only the first //go:build line counts (a second one is an error anyway)
+      buildMinor = goBuildMinorOf(n.text);
+    } else if (n.type === 'package_clause') {
+      packageName = kids(n).find((c) => c.type === 'package_identifier')?.text ?? '';
+    } else if (n.type === 'function_declaration') {
+      const name = n.childForFieldName('name');
+      if (name) names.push(name.text);
+    } else if (n.type === 'var_declaration' || n.type === 'const_declaration' || n.type === 'type_declaration') {
+      names.push(...declaredNames(n));
+    }
+  }
+  return { packageName, packageScopeNames: names, buildMinor };
+}
+
+/** declaredNames lists the names a var/const/type declaration introduces. */
+function declaredNames(decl: GoSyntaxNode): string[] {
+  const out: string[] = [];
+  for (const spec of specsOf(decl)) {
+    if (spec.type === 'type_spec' || spec.type === 'type_alias') {
+      const name = spec.childForFieldName('name');
+      if (name) out.push(name.text);
+    } else {
+      for (const c of kids(spec)) if (c.type === 'identifier') out.push(c.text);
+    }
+  }
+  return out;
+}
+
+/** specsOf returns the specs of a declaration, flattening `( ... )` lists. */
+function specsOf(decl: GoSyntaxNode): GoSyntaxNode[] {
+  return kids(decl).flatMap((c) => (c.type === 'var_spec_list' ? kids(c) : [c]))
+    .filter((c) => c.type.endsWith('_spec') || c.type === 'type_alias');
+}
+
+/** kids returns the named children without null slots. */
+function kids(n: GoSyntaxNode): GoSyntaxNode[] {
+  return n.namedChildren.filter((c): c is GoSyntaxNode => c !== null);
+}
+
+/** kidsNoComments returns the named children other than comments. */
+function kidsNoComments(n: GoSyntaxNode): GoSyntaxNode[] {
+  return kids(n).filter((c) => c.type !== 'comment');
+}
+
+interface Frame {
+  node: GoSyntaxNode;
+  /** Inside syntax that may be a type or an expression (a conversion's type, `new`'s argument). */
+  ambiguous: boolean;
+  /** The enclosing top-level declaration, for the shadowing check. */
+  top: GoSyntaxNode | undefined;
+}
+
+type Use = FeatureUse & { packageLang?: boolean };
+
+/** FileScan walks one file (iteratively: generated code nests deeply) and collects uses. */
+class FileScan {
+  readonly uses: Use[] = [];
+  private readonly fileNames: Set<string>;
+  private readonly unsafeNames = new Set<string>();
+  private importsEmbed = false;
+  private readonly localNames = new Map<GoSyntaxNode, Set<string>>();
+
+  constructor(private readonly root: GoSyntaxNode) {
+    this.fileNames = new Set(goFileFactsOf(root).packageScopeNames);
+    this.readImports();
+  }
+
+  run(): void {
+    this.checkEmbeds(kids(this.root));
+    const stack: Frame[] = kids(this.root).reverse().map((node) => ({ node, ambiguous: false, top: node }));
+    for (let f = stack.pop(); f; f = stack.pop()) {
+      if (f.node.type === 'ERROR') continue;
+      this.visit(f);
+      const children = kids(f.node);
+      const carry = f.ambiguous && AMBIGUITY_CARRIERS.has(f.node.type);
+      for (let i = children.length - 1; i >= 0; i--) {
+        stack.push({ node: children[i], ambiguous: carry || this.startsAmbiguity(f.node, children[i], i), top: f.top });
+      }
+    }
+  }
+
+  private add(node: GoSyntaxNode, feature: string, version: string, extra: Partial<Use> = {}): void {
+    this.uses.push({ feature, version, line: node.startPosition.row, character: node.startPosition.column, ...extra });
+  }
+
+  /** startsAmbiguity: a conversion's type (`a[i](x)` may be a call) and `new`'s argument list. */
+  private startsAmbiguity(parent: GoSyntaxNode, child: GoSyntaxNode, index: number): boolean {
+    if (parent.type === 'type_conversion_expression') return index === 0 && child.type !== 'comment';
+    if (parent.type === 'call_expression' && child.type === 'argument_list') {
+      const fn = parent.childForFieldName('function');
+      return fn?.type === 'identifier' && fn.text === 'new';
+    }
+    return false;
+  }
+
+  private visit(f: Frame): void {
+    const n = f.node;
+    switch (n.type) {
+      case 'int_literal':
+      case 'float_literal':
+      case 'imaginary_literal':
+        return this.visitNumber(n);
+      case 'type_alias':
+        return this.visitTypeAlias(n);
+      case 'type_spec':
+      case 'function_declaration':
+        return this.visitTypeParams(n);
+      case 'negated_type':
+        return this.add(n, `approximation element ${clip(n.text)}`, '1.18');
+      case 'type_elem':
+        if (!f.ambiguous && kidsNoComments(n).length > 1) this.add(n, `union ${clip(n.text)}`, '1.18');
+        return;
+      case 'interface_type':
+        return this.visitInterface(n);
+      case 'generic_type':
+        if (!f.ambiguous || definiteTypeArgs(n.childForFieldName('type_arguments'))) {
+          this.add(n, `instantiation of generic type ${clip(n.text)}`, '1.18');
+        }
+        return;
+      case 'type_instantiation_expression':
+        if (definiteTypeArgs(n, 1)) this.add(n, `explicit instantiation ${clip(n.text)}`, '1.18');
+        return;
+      case 'call_expression':
+        return this.visitCall(n, f);
+      case 'range_clause':
+        return this.visitRange(n, f);
+    }
+  }
+
+  private visitNumber(n: GoSyntaxNode): void {
+    const s = n.text;
+    if (s.length <= 2) return;
+    if (s.includes('_')) return this.add(n, `digit separator in ${clip(s)}`, '1.13');
+    if (s[0] !== '0') return;
+    const radix = s[1].toLowerCase();
+    if (radix === 'b') this.add(n, `binary literal ${clip(s)}`, '1.13');
+    else if (radix === 'o') this.add(n, `0o octal literal ${clip(s)}`, '1.13');
+    else if (radix === 'x' && n.type === 'float_literal') this.add(n, `hexadecimal floating-point literal ${clip(s)}`, '1.13');
+    else if (radix === 'x' && n.type === 'imaginary_literal') this.add(n, `imaginary hexadecimal literal ${clip(s)}`, '1.13');
+  }
+
+  private visitTypeAlias(n: GoSyntaxNode): void {
+    const name = n.childForFieldName('name')?.text ?? '';
+    const params = n.childForFieldName('type_parameters');
+    if (params) this.add(params, `generic type alias ${name}`, '1.24');
+    else this.add(n, `type alias ${name}`, '1.9');
+  }
+
+  private visitTypeParams(n: GoSyntaxNode): void {
+    const params = n.childForFieldName('type_parameters');
+    if (!params) return;
+    const what = n.type === 'type_spec' ? 'type' : 'func';
+    this.add(params, `type parameters on ${what} ${n.childForFieldName('name')?.text ?? ''}`, '1.18');
+  }
+
+  /** visitInterface flags non-interface type literals used as interface elements (constraints). */
+  private visitInterface(n: GoSyntaxNode): void {
+    for (const elem of kids(n)) {
+      if (elem.type !== 'type_elem') continue;
+      const parts = kidsNoComments(elem);
+      if (parts.length === 1 && NON_INTERFACE_ELEMENTS.has(parts[0].type)) {
+        this.add(elem, `non-interface element ${clip(elem.text)} in interface`, '1.18');
+      }
+    }
+  }
+
+  private visitCall(n: GoSyntaxNode, f: Frame): void {
+    const fn = n.childForFieldName('function');
+    if (!fn) return;
+    if (fn.type === 'identifier' && (fn.text === 'min' || fn.text === 'max' || fn.text === 'clear')) {
+      if (!this.shadowed(fn.text, f.top)) this.add(fn, `built-in ${fn.text}`, '1.21', { unlessDeclared: [fn.text] });
+    } else if (fn.type === 'selector_expression') {
+      const pkg = fn.childForFieldName('operand');
+      const name = fn.childForFieldName('field')?.text ?? '';
+      if (pkg?.type === 'identifier' && this.unsafeNames.has(pkg.text) && Object.hasOwn(UNSAFE_FUNCS, name)) {
+        this.add(fn, `unsafe.${name}`, UNSAFE_FUNCS[name]);
+      }
+    }
+    const targs = n.childForFieldName('type_arguments');
+    if (targs && definiteTypeArgs(targs)) this.add(targs, `explicit instantiation ${clip(fn.text + targs.text)}`, '1.18');
+  }
+
+  private visitRange(n: GoSyntaxNode, f: Frame): void {
+    const right = n.childForFieldName('right');
+    if (!right) return;
+    const ints = this.obviouslyInt(right, f.top);
+    if (ints) {
+      this.add(right, `range over int ${clip(right.text)}`, '1.22', ints.length ? { unlessDeclared: ints } : {});
+    } else if (isIteratorLiteral(unparen(right))) {
+      this.add(right, 'range over function', '1.23');
+    }
+  }
+
+  /**
+   * obviouslyInt reports whether e is certainly an integer (an untyped int constant or an int):
+   * the predeclared names it relies on, or undefined when it is not obviously an integer.
+   */
+  private obviouslyInt(e: GoSyntaxNode, top: GoSyntaxNode | undefined): string[] | undefined {
+    switch (e.type) {
+      case 'int_literal':
+        return [];
+      case 'parenthesized_expression': {
+        const inner = kidsNoComments(e);
+        return inner.length === 1 ? this.obviouslyInt(inner[0], top) : undefined;
+      }
+      case 'unary_expression': {
+        const op = e.childForFieldName('operator')?.type;
+        const x = e.childForFieldName('operand');
+        return x && (op === '+' || op === '-' || op === '^') ? this.obviouslyInt(x, top) : undefined;
+      }
+      case 'binary_expression': {
+        const op = e.childForFieldName('operator')?.type ?? '';
+        const l = e.childForFieldName('left');
+        const r = e.childForFieldName('right');
+        const li = l && ARITHMETIC.has(op) ? this.obviouslyInt(l, top) : undefined;
+        const ri = li && r ? this.obviouslyInt(r, top) : undefined;
+        return li && ri ? [...new Set([...li, ...ri])] : undefined;
+      }
+      case 'call_expression': {
+        const fn = e.childForFieldName('function');
+        const ok = fn?.type === 'identifier' && (fn.text === 'len' || fn.text === 'cap') && !this.shadowed(fn.text, top);
+        return ok ? [fn.text] : undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * shadowed: whether a predeclared name may mean something else here. Conservative: any mention
+   * of the name in the enclosing top-level declaration other than as a callee, or a package-level
+   * declaration of it in this file.
+   */
+  private shadowed(name: string, top: GoSyntaxNode | undefined): boolean {
+    if (this.fileNames.has(name)) return true;
+    if (!top) return false;
+    let names = this.localNames.get(top);
+    if (!names) {
+      names = nonCalleeMentions(top);
+      this.localNames.set(top, names);
+    }
+    return names.has(name);
+  }
+
+  private readImports(): void {
+    for (const decl of kids(this.root)) {
+      if (decl.type !== 'import_declaration') continue;
+      const specs = kids(decl).flatMap((c) => (c.type === 'import_spec_list' ? kids(c) : [c]));
+      for (const spec of specs) {
+        if (spec.type !== 'import_spec') continue;
+        const path = spec.childForFieldName('path')?.text.slice(1, -1);
+        const name = spec.childForFieldName('name');
+        if (path === 'embed') this.importsEmbed = true;
+        if (path === 'unsafe' && (!name || name.type === 'package_identifier')) this.unsafeNames.add(name?.text ?? 'unsafe');
+      }
+    }
+  }
+
+  /**
+   * checkEmbeds flags `//go:embed` directives that the compiler would check against -lang: in a
+   * file importing "embed", on a package-level `var name T` (one name, a type, no value), directly
+   * before the var (only other comments between). Directives before `var (` are misplaced.
+   */
+  private checkEmbeds(nodes: GoSyntaxNode[]): void {
+    let directive: GoSyntaxNode | undefined;
+    for (const n of nodes) {
+      if (n.type === 'comment') {
+        if (!directive && /^\/\/go:embed[ \t]/.test(n.text)) directive = n;
+        continue;
+      }
+      const spec = n.type === 'var_declaration' ? kidsNoComments(n)[0] : n.type === 'var_spec' ? n : undefined;
+      if (directive && this.importsEmbed && spec?.type === 'var_spec' && isEmbeddableSpec(spec)) {
+        this.add(directive, '//go:embed directive', '1.16', { packageLang: true });
+      }
+      directive = undefined;
+      if (n.type === 'var_declaration') {
+        const list = kids(n).find((c) => c.type === 'var_spec_list');
+        if (list) this.checkEmbeds(kids(list));
+      }
+    }
+  }
+}
+
+/** isEmbeddableSpec: exactly one name, a type and no value. */
+function isEmbeddableSpec(spec: GoSyntaxNode): boolean {
+  const names = kids(spec).filter((c) => c.type === 'identifier').length;
+  return names === 1 && spec.childForFieldName('type') !== null && spec.childForFieldName('value') === null;
+}
+
+/** nonCalleeMentions collects the predeclared call names mentioned in n other than as a callee. */
+function nonCalleeMentions(n: GoSyntaxNode): Set<string> {
+  const out = new Set<string>();
+  const stack: GoSyntaxNode[] = [n];
+  for (let x = stack.pop(); x; x = stack.pop()) {
+    const children = kids(x);
+    if ((x.type === 'identifier' || x.type === 'type_identifier') && UNIVERSE_CALLS.has(x.text)) out.add(x.text);
+    const skipFirst = x.type === 'call_expression' && children[0]?.type === 'identifier';
+    for (let i = skipFirst ? 1 : 0; i < children.length; i++) stack.push(children[i]);
+  }
+  return out;
+}
+
+/**
+ * definiteTypeArgs reports whether a list of type arguments cannot be an index: several of them,
+ * or one that is type-only syntax (`[]T`, `map[K]V`, `~T`, `func()`, ...). A union is not enough:
+ * `a[i|j]` is an index. `skip` drops leading children (the instantiated name).
+ */
+function definiteTypeArgs(list: GoSyntaxNode | null, skip = 0): boolean {
+  if (!list) return false;
+  const args = kidsNoComments(list).slice(skip);
+  if (args.length > 1) return true;
+  const parts = args[0]?.type === 'type_elem' ? kidsNoComments(args[0]) : args;
+  return parts.length === 1 && (TYPE_LITERALS.has(parts[0].type) || parts[0].type === 'negated_type');
+}
+
+function unparen(e: GoSyntaxNode): GoSyntaxNode {
+  while (e.type === 'parenthesized_expression') {
+    const inner = kidsNoComments(e);
+    if (inner.length !== 1) break;
+    e = inner[0];
+  }
+  return e;
+}
+
+/** isIteratorLiteral: `func(yield func(<at most two params>) bool) { ... }` with no result. */
+function isIteratorLiteral(e: GoSyntaxNode): boolean {
+  if (e.type !== 'func_literal' || e.childForFieldName('result')) return false;
+  const params = e.childForFieldName('parameters');
+  const decls = params ? kidsNoComments(params) : [];
+  if (decls.length !== 1 || decls[0].type !== 'parameter_declaration') return false;
+  if (kids(decls[0]).filter((c) => c.type === 'identifier').length > 1) return false;
+  const yieldType = decls[0].childForFieldName('type');
+  if (yieldType?.type !== 'function_type') return false;
+  const result = yieldType.childForFieldName('result');
+  if (result?.type !== 'type_identifier' || result.text !== 'bool') return false;
+  const yieldParams = yieldType.childForFieldName('parameters');
+  let count = 0;
+  for (const p of yieldParams ? kidsNoComments(yieldParams) : []) {
+    if (p.type !== 'parameter_declaration') return false;
+    count += Math.max(1, kids(p).filter((c) => c.type === 'identifier').length);
+  }
+  return count <= 2;
+}
+
+/** clip shortens a snippet for a feature name: one line, at most 40 characters. */
+function clip(text: string): string {
+  const one = text.replace(/\s+/g, ' ');
+  return one.length <= 40 ? one : one.slice(0, 39) + '…';
+}

@@ -1,0 +1,3 @@
+module example.com/dep117
+
+go 1.17

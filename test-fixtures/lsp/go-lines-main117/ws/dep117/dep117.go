@@ -1,0 +1,3 @@
+package dep117
+
+const N = 0b101

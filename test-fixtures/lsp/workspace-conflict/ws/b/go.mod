@@ -1,0 +1,7 @@
+module example.com/b
+
+go 1.19
+
+require example.com/x v1.0.0
+
+replace example.com/x => ../x2
