@@ -60,7 +60,7 @@ process.on('exit', () => {
 
 /** uriOf is the file: URI of an absolute path (or the URI itself). */
 export function uriOf(pathOrUri: string): string {
-  return pathOrUri.startsWith('file:') ? pathOrUri : pathToFileURL(pathOrUri).href;
+  return /^[a-z][a-z0-9+.-]+:/i.test(pathOrUri) ? pathOrUri : pathToFileURL(pathOrUri).href; // file:, untitled:, …
 }
 
 /** uriKey normalises a file URI (percent-encoding differs between implementations) for lookups. */

@@ -1,0 +1,103 @@
+/**
+ * Server features the inline markers do not cover: go to definition, document links, completion,
+ * Format Document, incremental recomputation after an edit (a hint appears and disappears), a file
+ * outside every folder, and that bad requests are answered (empty) without killing the server.
+ */
+import * as assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CompletionItem, CompletionList, DocumentLink, Location, TextEdit } from 'vscode-languageserver-protocol';
+import { LspClient } from './client';
+import { Fixture, PreparedFixture, fixturesRoot, prepareFixture, readFixture, startFixtureServer } from './fixture';
+import { applyTextEdits } from './edits';
+
+function lineOf(text: string, needle: string): number {
+  const i = text.indexOf(needle);
+  assert.ok(i >= 0, `${needle} not in text`);
+  return text.slice(0, i).split('\n').length - 1;
+}
+
+describe('language server features', function () {
+  this.timeout(60000);
+  let p: PreparedFixture;
+  let client: LspClient;
+
+  async function start(name: string): Promise<void> {
+    const fx: Fixture = readFixture(join(fixturesRoot, name));
+    p = prepareFixture(fx);
+    client = await startFixtureServer(p, { pull: true });
+  }
+
+  afterEach(async () => {
+    await client?.shutdown().catch(() => client.dispose());
+    if (p) rmSync(p.root, { recursive: true, force: true });
+  });
+
+  it('goes from a require to the go.mod of the selected version in the module cache', async () => {
+    await start('mvs-example');
+    const doc = await client.open(join(p.root, 'ws/go.mod'));
+    const line = lineOf(doc.text, '\texample.com/a v1.1.0');
+    const loc = await client.request<Location | null>('textDocument/definition', { textDocument: { uri: doc.uri }, position: { line, character: 3 } });
+    assert.ok(loc, 'no definition');
+    assert.match(loc.uri, /modcache\/cache\/download\/example\.com\/a\/@v\/v1\.3\.0\.mod$/);
+  });
+
+  it('links replace targets and completes module paths and cached versions', async () => {
+    await start('mvs-example');
+    const doc = await client.open(join(p.root, 'ws/go.mod'));
+    const line = lineOf(doc.text, '\texample.com/b v1.0.0');
+    const paths = await client.request<CompletionItem[] | CompletionList>('textDocument/completion', { textDocument: { uri: doc.uri }, position: { line, character: 1 } });
+    const labels = (Array.isArray(paths) ? paths : paths.items).map((i) => i.label);
+    assert.ok(labels.includes('example.com/c'), `paths: ${labels.join(', ')}`);
+    const versions = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: doc.uri }, position: { line: lineOf(doc.text, '\texample.com/a v1.1.0'), character: '\texample.com/a '.length } });
+    assert.deepEqual(versions.map((v) => v.label), ['v1.3.0', 'v1.1.0']);
+    const top = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: doc.uri }, position: { line: lineOf(doc.text, 'go 1.19'), character: 0 } });
+    assert.ok(top.some((c) => c.label === 'replace') && top.some((c) => c.label === 'retract'));
+    await client.shutdown();
+    await start('replace-chain');
+    const main = await client.open(join(p.root, 'ws/go.mod'));
+    const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: main.uri } });
+    assert.equal(links.length, 1);
+    assert.match(links[0].target ?? '', /ws\/A\/go\.mod$/);
+  });
+
+  it('formats as go mod edit -fmt, with one minimal edit', async () => {
+    await start('replace-chain');
+    const doc = await client.open(join(p.root, 'ws/B/go.mod'), 'module   B\n\n\n\ngo    1.19\nrequire(\nexample.com/x v1.0.0\n)\n');
+    const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: doc.uri }, options: { tabSize: 4, insertSpaces: false } });
+    assert.equal(applyTextEdits(doc.text, edits), 'module B\n\ngo 1.19\n\nrequire example.com/x v1.0.0\n');
+    const bad = await client.open(join(p.root, 'ws/A/go.mod'), 'module A\nrequire (\n');
+    const none = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: bad.uri }, options: { tabSize: 4, insertSpaces: false } });
+    assert.deepEqual(none, [], 'a file that does not parse is left alone');
+  });
+
+  it('recomputes after an edit: raising the requirement removes the hint and the diagnostics', async () => {
+    await start('mvs-example');
+    const doc = await client.open(join(p.root, 'ws/go.mod'));
+    const before = await client.inlayHints(doc.uri);
+    assert.ok(before.some((h) => h.label === '→ v1.3.0'));
+    const raised = doc.text.replace('\texample.com/a v1.1.0', '\texample.com/a v1.3.0');
+    await client.change(doc.uri, raised);
+    const after = await client.inlayHints(doc.uri);
+    assert.deepEqual(after.map((h) => h.label), []);
+    const diags = await client.diagnostics(doc.uri);
+    assert.deepEqual(diags.map((d) => d.code), []);
+    // an edit in another module's go.mod changes this module's build: lower c's requirement on disk is not
+    // possible (it is in the module cache), so instead drop c from the main go.mod and see a's hint go
+    await client.change(doc.uri, doc.text.replace('\texample.com/c v1.0.0\n', ''));
+    assert.deepEqual((await client.inlayHints(doc.uri)).map((h) => h.label), []);
+  });
+
+  it('answers for a go.mod outside every folder, an untitled buffer, and a request on a missing file', async () => {
+    await start('replace-chain');
+    const outside = await client.open(join(p.root, 'outside.mod.go.mod'), 'module x\n\ngo 1.19\n\nrequire example.com/y v1.0.0 v2\n');
+    void outside;
+    const untitled = await client.open('untitled:Untitled-1', 'module x\nrequire example.com/p v0.0.0-20191109021931-daa7c04131f5\nbogus\n', 'go.mod');
+    const d = await client.diagnostics(untitled.uri);
+    assert.deepEqual(d.map((x) => x.code).sort(), ['pseudo-version', 'syntax']);
+    const h = await client.hover(join(p.root, 'ws/does-not-exist/go.mod'), { line: 0, character: 0 }).catch((e: Error) => e);
+    assert.ok(!(h instanceof Error) || !/exited/.test(h.message), 'the server must survive');
+    const still = await client.open(join(p.root, 'ws/A/go.mod'));
+    assert.ok((await client.diagnostics(still.uri)).some((x) => x.code === 'replace-ineffective'));
+  });
+});
