@@ -4,7 +4,8 @@
  * outside every folder, and that bad requests are answered (empty) without killing the server.
  */
 import * as assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { CompletionItem, CompletionList, DocumentLink, Location, TextEdit } from 'vscode-languageserver-protocol';
 import { LspClient } from './client';
@@ -86,6 +87,19 @@ describe('language server features', function () {
     // possible (it is in the module cache), so instead drop c from the main go.mod and see a's hint go
     await client.change(doc.uri, doc.text.replace('\texample.com/c v1.0.0\n', ''));
     assert.deepEqual((await client.inlayHints(doc.uri)).map((h) => h.label), []);
+  });
+
+  it('picks up changes on disk through watched-file notifications', async () => {
+    await start('replace-chain');
+    const main = await client.open(join(p.root, 'ws/go.mod'));
+    assert.ok((await client.diagnostics(main.uri)).some((d) => d.code === 'replace-missing'));
+    const aGoMod = join(p.root, 'ws/A/go.mod');
+    writeFileSync(aGoMod, 'module A\n\ngo 1.19\n');
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(aGoMod).href, type: 2 }] });
+    assert.deepEqual((await client.diagnostics(main.uri)).map((d) => d.code), []);
+    rmSync(join(p.root, 'ws/B/go.mod'));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(p.root, 'ws/B/go.mod')).href, type: 3 }] });
+    assert.deepEqual((await client.diagnostics(main.uri)).map((d) => d.code), []);
   });
 
   it('answers for a go.mod outside every folder, an untitled buffer, and a request on a missing file', async () => {
