@@ -44,7 +44,7 @@ describe('pseudo-version messages', () => {
     assert.equal(pseudoMessage('v0.0.0-20191109021931-daa7c04131f5'), 'pseudo-version: commit daa7c04131f5 from 2019-11-09 02:19:31 UTC');
     assert.equal(pseudoMessage('v1.2.4-0.20191109021931-daa7c04131f5'), 'pseudo-version: commit daa7c04131f5 from 2019-11-09 02:19:31 UTC, after v1.2.3');
     assert.equal(pseudoMessage('v1.2.4-pre.0.20191109021931-daa7c04131f5'), 'pseudo-version: commit daa7c04131f5 from 2019-11-09 02:19:31 UTC, after v1.2.4-pre');
-    assert.equal(pseudoMessage('v2.1.0-0.20191109021931-daa7c04131f5+incompatible'), 'pseudo-version: commit daa7c04131f5 from 2019-11-09 02:19:31 UTC, after v2.0.0+incompatible');
+    assert.equal(pseudoMessage('v2.0.1-0.20191109021931-daa7c04131f5+incompatible'), 'pseudo-version: commit daa7c04131f5 from 2019-11-09 02:19:31 UTC, after v2.0.0+incompatible');
     // Go's PseudoVersionBase rejects vX.0.0-…+incompatible: no base tag, yet "incompatible" with one
     assert.equal(pseudoMessage('v2.0.0-20191109021931-daa7c04131f5+incompatible'), undefined);
     assert.equal(pseudoMessage('v1.2.3'), undefined);
