@@ -54,17 +54,10 @@
  * accepted by current toolchains; they still count, since Go 1.21–1.22 reject them.)
  */
 import { compareGoVersion } from '../module/goVersion';
-import { goBuildMinorOf } from './goBuildConstraint';
+import { goBuildExprOf, goBuildMinorOf } from './goBuildConstraint';
+import { GoSyntaxNode, clip, descendants, keyOf, kids, kidsNoComments, unparen, within } from './goSyntaxNode';
 
-/** GoSyntaxNode is the part of a tree-sitter node this engine reads (web-tree-sitter's Node fits). */
-export interface GoSyntaxNode {
-  readonly type: string;
-  readonly text: string;
-  /** Zero-based row and column; web-tree-sitter counts columns in UTF-16 code units for JS strings. */
-  readonly startPosition: { readonly row: number; readonly column: number };
-  readonly namedChildren: readonly (GoSyntaxNode | null)[];
-  childForFieldName(name: string): GoSyntaxNode | null;
-}
+export type { GoSyntaxNode, GoSyntaxPoint } from './goSyntaxNode';
 
 /** FeatureUse is one use of a feature that needs go ≥ version. */
 export interface FeatureUse {
@@ -93,6 +86,12 @@ export interface GoFileFacts {
   buildMinor: number;
 }
 
+/** The node types the engine looks at; everything else is reached from them. */
+const CANDIDATES = [
+  'int_literal', 'float_literal', 'imaginary_literal', 'type_alias', 'type_spec', 'function_declaration',
+  'negated_type', 'type_elem', 'interface_type', 'generic_type', 'type_instantiation_expression',
+  'type_conversion_expression', 'type_arguments', 'call_expression', 'range_clause',
+];
 const UNIVERSE_CALLS = new Set(['min', 'max', 'clear', 'len', 'cap']);
 const UNSAFE_FUNCS: Record<string, string> = {
   Add: '1.17', Slice: '1.17', SliceData: '1.20', String: '1.20', StringData: '1.20',
@@ -102,19 +101,21 @@ const TYPE_LITERALS = new Set([
   'slice_type', 'array_type', 'implicit_length_array_type', 'map_type', 'channel_type',
   'function_type', 'struct_type', 'interface_type',
 ]);
-/** Nodes whose children stay in an ambiguous (type-or-expression) region. */
+/** Nodes through which a type-or-expression region extends (`(*a[b[c]])`). */
 const AMBIGUITY_CARRIERS = new Set([
   'generic_type', 'type_arguments', 'type_elem', 'parenthesized_type', 'pointer_type', 'argument_list',
 ]);
-const NON_INTERFACE_ELEMENTS = new Set([...TYPE_LITERALS, 'pointer_type']);
-NON_INTERFACE_ELEMENTS.delete('interface_type');
+const NON_INTERFACE_ELEMENTS = new Set([
+  'slice_type', 'array_type', 'map_type', 'channel_type', 'function_type', 'struct_type', 'pointer_type',
+]);
 const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '&', '|', '^', '&^', '<<', '>>']);
 
-/** goFeaturesOf lists the feature uses of one file's tree that its build line does not excuse. */
+/** goFeaturesOf lists, in position order, the feature uses of one file that its build line does not excuse. */
 export function goFeaturesOf(root: GoSyntaxNode): FeatureUse[] {
-  const scan = new FileScan(root);
+  const facts = goFileFactsOf(root);
+  const scan = new FileScan(root, facts);
   scan.run();
-  const minor = goFileFactsOf(root).buildMinor;
+  const minor = facts.buildMinor;
   const kept = minor < 0 ? scan.uses :
     scan.uses.filter((u) => u.packageLang || compareGoVersion(u.version, `1.${minor}`) > 0);
   return kept.map(({ packageLang: _, ...use }) => use).sort((a, b) => a.line - b.line || a.character - b.character);
@@ -127,7 +128,7 @@ export function goFileFactsOf(root: GoSyntaxNode): GoFileFacts {
   let seenBuild = false;
   const names: string[] = [];
   for (const n of kids(root)) {
-    if (n.type === 'comment' && !packageName && !seenBuild && n.text.startsWith('//go:build')) {
+    if (n.type === 'comment' && !packageName && !seenBuild && goBuildExprOf(n.text) !== undefined) {
       seenBuild = true; // only the first //go:build line counts (a second one is an error anyway)
       buildMinor = goBuildMinorOf(n.text);
     } else if (n.type === 'package_clause') {
@@ -145,86 +146,67 @@ export function goFileFactsOf(root: GoSyntaxNode): GoFileFacts {
 /** declaredNames lists the names a var/const/type declaration introduces. */
 function declaredNames(decl: GoSyntaxNode): string[] {
   const out: string[] = [];
-  for (const spec of specsOf(decl)) {
+  const specs = kids(decl).flatMap((c) => (c.type === 'var_spec_list' ? kids(c) : [c]));
+  for (const spec of specs) {
     if (spec.type === 'type_spec' || spec.type === 'type_alias') {
       const name = spec.childForFieldName('name');
       if (name) out.push(name.text);
-    } else {
+    } else if (spec.type === 'var_spec' || spec.type === 'const_spec') {
       for (const c of kids(spec)) if (c.type === 'identifier') out.push(c.text);
     }
   }
   return out;
 }
 
-/** specsOf returns the specs of a declaration, flattening `( ... )` lists. */
-function specsOf(decl: GoSyntaxNode): GoSyntaxNode[] {
-  return kids(decl).flatMap((c) => (c.type === 'var_spec_list' ? kids(c) : [c]))
-    .filter((c) => c.type.endsWith('_spec') || c.type === 'type_alias');
-}
-
-/** kids returns the named children without null slots. */
-function kids(n: GoSyntaxNode): GoSyntaxNode[] {
-  return n.namedChildren.filter((c): c is GoSyntaxNode => c !== null);
-}
-
-/** kidsNoComments returns the named children other than comments. */
-function kidsNoComments(n: GoSyntaxNode): GoSyntaxNode[] {
-  return kids(n).filter((c) => c.type !== 'comment');
-}
-
-interface Frame {
-  node: GoSyntaxNode;
-  /** Inside syntax that may be a type or an expression (a conversion's type, `new`'s argument). */
-  ambiguous: boolean;
-  /** The enclosing top-level declaration, for the shadowing check. */
-  top: GoSyntaxNode | undefined;
-}
-
 type Use = FeatureUse & { packageLang?: boolean };
 
-/** FileScan walks one file (iteratively: generated code nests deeply) and collects uses. */
+/** A use waiting for the shadowing check of the predeclared names it relies on. */
+interface Pending {
+  use: Use;
+  names: string[];
+}
+
+/** FileScan collects the uses of one file, one top-level declaration at a time. */
 class FileScan {
   readonly uses: Use[] = [];
   private readonly fileNames: Set<string>;
   private readonly unsafeNames = new Set<string>();
+  /** The type argument lists of generic types seen so far (the others belong to calls). */
+  private readonly typeArgsOfTypes = new Set<string>();
   private importsEmbed = false;
-  private readonly localNames = new Map<GoSyntaxNode, Set<string>>();
+  // per top-level declaration:
+  private ambiguous = new Set<string>();
+  private callees = new Set<string>();
+  private pending: Pending[] = [];
 
-  constructor(private readonly root: GoSyntaxNode) {
-    this.fileNames = new Set(goFileFactsOf(root).packageScopeNames);
+  constructor(private readonly root: GoSyntaxNode, facts: GoFileFacts) {
+    this.fileNames = new Set(facts.packageScopeNames);
     this.readImports();
   }
 
   run(): void {
     this.checkEmbeds(kids(this.root));
-    const stack: Frame[] = kids(this.root).reverse().map((node) => ({ node, ambiguous: false, top: node }));
-    for (let f = stack.pop(); f; f = stack.pop()) {
-      if (f.node.type === 'ERROR') continue;
-      this.visit(f);
-      const children = kids(f.node);
-      const carry = f.ambiguous && AMBIGUITY_CARRIERS.has(f.node.type);
-      for (let i = children.length - 1; i >= 0; i--) {
-        stack.push({ node: children[i], ambiguous: carry || this.startsAmbiguity(f.node, children[i], i), top: f.top });
-      }
+    for (const top of kids(this.root)) {
+      if (top.type === 'comment' || top.type === 'package_clause' || top.type === 'import_declaration') continue;
+      const candidates = descendants(top, CANDIDATES);
+      if (candidates.length === 0) continue;
+      const errors = descendants(top, ['ERROR']);
+      this.ambiguous = new Set();
+      this.callees = new Set();
+      this.pending = [];
+      for (const n of candidates) if (!errors.some((e) => within(n, e))) this.visit(n);
+      this.settlePending(top);
     }
   }
 
-  private add(node: GoSyntaxNode, feature: string, version: string, extra: Partial<Use> = {}): void {
-    this.uses.push({ feature, version, line: node.startPosition.row, character: node.startPosition.column, ...extra });
+  private add(node: GoSyntaxNode, feature: string, version: string, extra: Partial<Use> = {}): Use {
+    const use = { feature, version, line: node.startPosition.row, character: node.startPosition.column, ...extra };
+    this.uses.push(use);
+    return use;
   }
 
-  /** startsAmbiguity: a conversion's type (`a[i](x)` may be a call) and `new`'s argument list. */
-  private startsAmbiguity(parent: GoSyntaxNode, child: GoSyntaxNode, index: number): boolean {
-    if (parent.type === 'type_conversion_expression') return index === 0 && child.type !== 'comment';
-    if (parent.type === 'call_expression' && child.type === 'argument_list') {
-      const fn = parent.childForFieldName('function');
-      return fn?.type === 'identifier' && fn.text === 'new';
-    }
-    return false;
-  }
-
-  private visit(f: Frame): void {
-    const n = f.node;
+  /** Candidates arrive parents first, so a conversion marks its type before the type is visited. */
+  private visit(n: GoSyntaxNode): void {
     switch (n.type) {
       case 'int_literal':
       case 'float_literal':
@@ -236,31 +218,37 @@ class FileScan {
       case 'function_declaration':
         return this.visitTypeParams(n);
       case 'negated_type':
-        return this.add(n, `approximation element ${clip(n.text)}`, '1.18');
+        return void this.add(n, `approximation element ${clip(n.text)}`, '1.18');
       case 'type_elem':
-        if (!f.ambiguous && kidsNoComments(n).length > 1) this.add(n, `union ${clip(n.text)}`, '1.18');
+        if (!this.ambiguous.has(keyOf(n)) && kidsNoComments(n).length > 1) this.add(n, `union ${clip(n.text)}`, '1.18');
         return;
       case 'interface_type':
         return this.visitInterface(n);
-      case 'generic_type':
-        if (!f.ambiguous || definiteTypeArgs(n.childForFieldName('type_arguments'))) {
-          this.add(n, `instantiation of generic type ${clip(n.text)}`, '1.18');
-        }
+      case 'generic_type': {
+        const targs = n.childForFieldName('type_arguments');
+        if (targs) this.typeArgsOfTypes.add(keyOf(targs));
+        if (!this.ambiguous.has(keyOf(n)) || definiteTypeArgs(targs)) this.add(n, `generic type ${clip(n.text)}`, '1.18');
+        return;
+      }
+      case 'type_arguments': // not a generic type's, so a call's: `F[int, string](x)`
+        if (!this.typeArgsOfTypes.has(keyOf(n)) && definiteTypeArgs(n)) this.add(n, `explicit type arguments ${clip(n.text)}`, '1.18');
         return;
       case 'type_instantiation_expression':
         if (definiteTypeArgs(n, 1)) this.add(n, `explicit instantiation ${clip(n.text)}`, '1.18');
         return;
+      case 'type_conversion_expression': // `a[i](x)` may be a call through an index expression
+        return this.markAmbiguous(kidsNoComments(n)[0]);
       case 'call_expression':
-        return this.visitCall(n, f);
+        return this.visitCall(n);
       case 'range_clause':
-        return this.visitRange(n, f);
+        return this.visitRange(n);
     }
   }
 
   private visitNumber(n: GoSyntaxNode): void {
     const s = n.text;
     if (s.length <= 2) return;
-    if (s.includes('_')) return this.add(n, `digit separator in ${clip(s)}`, '1.13');
+    if (s.includes('_')) return void this.add(n, `digit separator in ${clip(s)}`, '1.13');
     if (s[0] !== '0') return;
     const radix = s[1].toLowerCase();
     if (radix === 'b') this.add(n, `binary literal ${clip(s)}`, '1.13');
@@ -294,81 +282,61 @@ class FileScan {
     }
   }
 
-  private visitCall(n: GoSyntaxNode, f: Frame): void {
+  private visitCall(n: GoSyntaxNode): void {
     const fn = n.childForFieldName('function');
     if (!fn) return;
-    if (fn.type === 'identifier' && (fn.text === 'min' || fn.text === 'max' || fn.text === 'clear')) {
-      if (!this.shadowed(fn.text, f.top)) this.add(fn, `built-in ${fn.text}`, '1.21', { unlessDeclared: [fn.text] });
-    } else if (fn.type === 'selector_expression') {
+    if (fn.type === 'identifier') {
+      const name = fn.text;
+      if (UNIVERSE_CALLS.has(name)) this.callees.add(keyOf(fn));
+      if (name === 'new') this.markAmbiguous(n.childForFieldName('arguments'));
+      if (name === 'min' || name === 'max' || name === 'clear') {
+        this.pending.push({ use: { feature: `built-in ${name}`, version: '1.21', line: fn.startPosition.row, character: fn.startPosition.column, unlessDeclared: [name] }, names: [name] });
+      }
+    } else if (fn.type === 'selector_expression' && this.unsafeNames.size > 0) {
       const pkg = fn.childForFieldName('operand');
       const name = fn.childForFieldName('field')?.text ?? '';
       if (pkg?.type === 'identifier' && this.unsafeNames.has(pkg.text) && Object.hasOwn(UNSAFE_FUNCS, name)) {
         this.add(fn, `unsafe.${name}`, UNSAFE_FUNCS[name]);
       }
     }
-    const targs = n.childForFieldName('type_arguments');
-    if (targs && definiteTypeArgs(targs)) this.add(targs, `explicit instantiation ${clip(fn.text + targs.text)}`, '1.18');
   }
 
-  private visitRange(n: GoSyntaxNode, f: Frame): void {
+  private visitRange(n: GoSyntaxNode): void {
     const right = n.childForFieldName('right');
     if (!right) return;
-    const ints = this.obviouslyInt(right, f.top);
-    if (ints) {
-      this.add(right, `range over int ${clip(right.text)}`, '1.22', ints.length ? { unlessDeclared: ints } : {});
+    const names = obviouslyInt(right);
+    if (names) {
+      const use: Use = { feature: `range over int ${clip(right.text)}`, version: '1.22', line: right.startPosition.row, character: right.startPosition.column };
+      if (names.length) this.pending.push({ use: { ...use, unlessDeclared: names }, names });
+      else this.uses.push(use);
     } else if (isIteratorLiteral(unparen(right))) {
       this.add(right, 'range over function', '1.23');
     }
   }
 
-  /**
-   * obviouslyInt reports whether e is certainly an integer (an untyped int constant or an int):
-   * the predeclared names it relies on, or undefined when it is not obviously an integer.
-   */
-  private obviouslyInt(e: GoSyntaxNode, top: GoSyntaxNode | undefined): string[] | undefined {
-    switch (e.type) {
-      case 'int_literal':
-        return [];
-      case 'parenthesized_expression': {
-        const inner = kidsNoComments(e);
-        return inner.length === 1 ? this.obviouslyInt(inner[0], top) : undefined;
-      }
-      case 'unary_expression': {
-        const op = e.childForFieldName('operator')?.type;
-        const x = e.childForFieldName('operand');
-        return x && (op === '+' || op === '-' || op === '^') ? this.obviouslyInt(x, top) : undefined;
-      }
-      case 'binary_expression': {
-        const op = e.childForFieldName('operator')?.type ?? '';
-        const l = e.childForFieldName('left');
-        const r = e.childForFieldName('right');
-        const li = l && ARITHMETIC.has(op) ? this.obviouslyInt(l, top) : undefined;
-        const ri = li && r ? this.obviouslyInt(r, top) : undefined;
-        return li && ri ? [...new Set([...li, ...ri])] : undefined;
-      }
-      case 'call_expression': {
-        const fn = e.childForFieldName('function');
-        const ok = fn?.type === 'identifier' && (fn.text === 'len' || fn.text === 'cap') && !this.shadowed(fn.text, top);
-        return ok ? [fn.text] : undefined;
-      }
+  /** markAmbiguous marks the generic types and unions reachable from n through type-or-expression syntax. */
+  private markAmbiguous(n: GoSyntaxNode | null | undefined): void {
+    const stack = n ? [n] : [];
+    for (let x = stack.pop(); x; x = stack.pop()) {
+      if (x.type === 'generic_type' || x.type === 'type_elem') this.ambiguous.add(keyOf(x));
+      if (AMBIGUITY_CARRIERS.has(x.type)) stack.push(...kids(x));
     }
-    return undefined;
   }
 
   /**
-   * shadowed: whether a predeclared name may mean something else here. Conservative: any mention
-   * of the name in the enclosing top-level declaration other than as a callee, or a package-level
-   * declaration of it in this file.
+   * settlePending keeps the uses of predeclared names that nothing in the file may shadow:
+   * conservatively, no package-level declaration of the name in this file and no mention of it in
+   * the top-level declaration other than as a callee (a parameter, variable, field key, ...).
    */
-  private shadowed(name: string, top: GoSyntaxNode | undefined): boolean {
-    if (this.fileNames.has(name)) return true;
-    if (!top) return false;
-    let names = this.localNames.get(top);
-    if (!names) {
-      names = nonCalleeMentions(top);
-      this.localNames.set(top, names);
+  private settlePending(top: GoSyntaxNode): void {
+    if (this.pending.length === 0) return;
+    const mentioned = new Set<string>();
+    for (const id of descendants(top, ['identifier', 'type_identifier'])) {
+      if (UNIVERSE_CALLS.has(id.text) && !this.callees.has(keyOf(id))) mentioned.add(id.text);
     }
-    return names.has(name);
+    for (const p of this.pending) {
+      if (!p.names.some((name) => this.fileNames.has(name) || mentioned.has(name))) this.uses.push(p.use);
+    }
   }
 
   private readImports(): void {
@@ -386,8 +354,8 @@ class FileScan {
   }
 
   /**
-   * checkEmbeds flags `//go:embed` directives that the compiler would check against -lang: in a
-   * file importing "embed", on a package-level `var name T` (one name, a type, no value), directly
+   * checkEmbeds flags `//go:embed` directives that the compiler checks against -lang: in a file
+   * importing "embed", on a package-level `var name T` (one name, a type, no value), directly
    * before the var (only other comments between). Directives before `var (` are misplaced.
    */
   private checkEmbeds(nodes: GoSyntaxNode[]): void {
@@ -397,15 +365,13 @@ class FileScan {
         if (!directive && /^\/\/go:embed[ \t]/.test(n.text)) directive = n;
         continue;
       }
-      const spec = n.type === 'var_declaration' ? kidsNoComments(n)[0] : n.type === 'var_spec' ? n : undefined;
+      const spec = n.type === 'var_declaration' ? kidsNoComments(n)[0] : n;
       if (directive && this.importsEmbed && spec?.type === 'var_spec' && isEmbeddableSpec(spec)) {
         this.add(directive, '//go:embed directive', '1.16', { packageLang: true });
       }
       directive = undefined;
-      if (n.type === 'var_declaration') {
-        const list = kids(n).find((c) => c.type === 'var_spec_list');
-        if (list) this.checkEmbeds(kids(list));
-      }
+      const list = n.type === 'var_declaration' ? kids(n).find((c) => c.type === 'var_spec_list') : undefined;
+      if (list) this.checkEmbeds(kids(list));
     }
   }
 }
@@ -414,19 +380,6 @@ class FileScan {
 function isEmbeddableSpec(spec: GoSyntaxNode): boolean {
   const names = kids(spec).filter((c) => c.type === 'identifier').length;
   return names === 1 && spec.childForFieldName('type') !== null && spec.childForFieldName('value') === null;
-}
-
-/** nonCalleeMentions collects the predeclared call names mentioned in n other than as a callee. */
-function nonCalleeMentions(n: GoSyntaxNode): Set<string> {
-  const out = new Set<string>();
-  const stack: GoSyntaxNode[] = [n];
-  for (let x = stack.pop(); x; x = stack.pop()) {
-    const children = kids(x);
-    if ((x.type === 'identifier' || x.type === 'type_identifier') && UNIVERSE_CALLS.has(x.text)) out.add(x.text);
-    const skipFirst = x.type === 'call_expression' && children[0]?.type === 'identifier';
-    for (let i = skipFirst ? 1 : 0; i < children.length; i++) stack.push(children[i]);
-  }
-  return out;
 }
 
 /**
@@ -442,13 +395,39 @@ function definiteTypeArgs(list: GoSyntaxNode | null, skip = 0): boolean {
   return parts.length === 1 && (TYPE_LITERALS.has(parts[0].type) || parts[0].type === 'negated_type');
 }
 
-function unparen(e: GoSyntaxNode): GoSyntaxNode {
-  while (e.type === 'parenthesized_expression') {
-    const inner = kidsNoComments(e);
-    if (inner.length !== 1) break;
-    e = inner[0];
+/**
+ * obviouslyInt reports whether e is certainly an integer (an untyped int constant or an int): the
+ * predeclared names it relies on (`len`, `cap`), or undefined when it is not obviously one.
+ */
+function obviouslyInt(e: GoSyntaxNode): string[] | undefined {
+  switch (e.type) {
+    case 'int_literal':
+      return [];
+    case 'parenthesized_expression': {
+      const inner = kidsNoComments(e);
+      return inner.length === 1 ? obviouslyInt(inner[0]) : undefined;
+    }
+    case 'unary_expression': {
+      const op = e.childForFieldName('operator')?.type;
+      const x = e.childForFieldName('operand');
+      return x && (op === '+' || op === '-' || op === '^') ? obviouslyInt(x) : undefined;
+    }
+    case 'binary_expression': {
+      const l = e.childForFieldName('left');
+      const r = e.childForFieldName('right');
+      if (!l || !r || !ARITHMETIC.has(e.childForFieldName('operator')?.type ?? '')) return undefined;
+      const li = obviouslyInt(l);
+      const ri = li && obviouslyInt(r);
+      return li && ri ? [...new Set([...li, ...ri])] : undefined;
+    }
+    case 'call_expression': {
+      const fn = e.childForFieldName('function');
+      const args = e.childForFieldName('arguments');
+      const ok = fn?.type === 'identifier' && (fn.text === 'len' || fn.text === 'cap') && args && kidsNoComments(args).length === 1;
+      return ok ? [fn.text] : undefined;
+    }
   }
-  return e;
+  return undefined;
 }
 
 /** isIteratorLiteral: `func(yield func(<at most two params>) bool) { ... }` with no result. */
@@ -469,10 +448,4 @@ function isIteratorLiteral(e: GoSyntaxNode): boolean {
     count += Math.max(1, kids(p).filter((c) => c.type === 'identifier').length);
   }
   return count <= 2;
-}
-
-/** clip shortens a snippet for a feature name: one line, at most 40 characters. */
-function clip(text: string): string {
-  const one = text.replace(/\s+/g, ' ');
-  return one.length <= 40 ? one : one.slice(0, 39) + '…';
 }
