@@ -45,13 +45,13 @@
  * - changes before Go 1.9 (three-index slices, `for range x`, ...): the compiler does not gate them.
  * - anything under an ERROR node (the parser's recovery; the code does not compile as written).
  *
- * Build constraints: since Go 1.21 the type checker gives a file whose `//go:build` line implies a
- * minimum Go version (constraint.GoVersion, e.g. `go1.21 && linux` → go1.21) that version
- * (max(it, go1.21) from Go 1.23 on; an upgrade only in 1.21–1.22), whatever the module's go line.
- * So a use in a file whose build line requires go1.N with N ≥ the feature's version does not count.
- * The `//go:embed` check is the exception: the compiler tests the package's -lang there, so it
- * always counts. (Files whose build line names an older version than max(N, go1.21) would also be
- * accepted by current toolchains; they still count, since Go 1.21–1.22 reject them.)
+ * Build constraints: since Go 1.21 the type checker sets the language version of a file whose
+ * `//go:build` line implies a minimum Go version (constraint.GoVersion: `go1.21 && linux` → go1.21)
+ * from that line, whatever the module's go line: Go 1.21 only raised it, current toolchains use
+ * max(it, go1.21) (gomod-semantics.md §6.5); toolchains before 1.21 ignore the line. So a use in a
+ * file whose build line requires go1.N with N ≥ the feature's version does not count. `//go:embed`
+ * is the exception: the compiler checks it against the package's -lang, so it always counts. A
+ * feature newer than N but not than max(N, 1.21) still counts, as the first toolchains reject it.
  */
 import { compareGoVersion } from '../module/goVersion';
 import { goBuildExprOf, goBuildMinorOf } from './goBuildConstraint';

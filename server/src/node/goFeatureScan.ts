@@ -6,6 +6,9 @@
  * - Only the module's own packages: nested modules (a subdirectory holding a go.mod file),
  *   `vendor`, `testdata` and names starting with `.` or `_` are skipped, as `go build ./...` skips
  *   them; every `*.go` file counts, `_test.go` included. Symlinked directories are not followed.
+ * - A file's `//go:build go1.N` line excuses features up to go1.N (the engine applies it), and a
+ *   use of a predeclared name (`min`, `len`) does not count when another file of the same package
+ *   (directory and package clause) declares that name at package level.
  * - Files over `maxFileBytes` (2 MB) are skipped; at most `maxFiles` (5,000) files are read, the
  *   first in path order.
  * - Results are cached per file, keyed by absolute path, mtimeMs and size: a rescan re-parses only
