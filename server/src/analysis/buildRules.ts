@@ -84,8 +84,9 @@ export function missingFindings(view: BuildView, emptyMessage: (m: ModuleKey) =>
     return out;
   }
   const absent = b.missing.filter((f) => f.unavailable);
+  const leading = absent.length > 0 ? requireIndex(view, b) : undefined;
   for (const f of absent) {
-    const at = requireLeadingTo(view, b, f.module) ?? anchor;
+    const at = leading?.(f.module) ?? anchor;
     if (!at) continue;
     out.push({ code: 'module-missing', ...at, message: `the build list is incomplete: ${emptyMessage(f.module)}` });
   }
@@ -109,15 +110,47 @@ function anchorOf(view: BuildView, ws?: WorkspaceView): { file: string; start: n
   return { file: memberFile(m), start: line?.start ?? 0, end: line?.end ?? 0 };
 }
 
-/** requireLeadingTo finds the require line (in a main go.mod) through which the graph reaches m. */
-function requireLeadingTo(view: BuildView, b: Build, m: ModuleKey): { file: string; start: number; end: number } | undefined {
-  const chain = b.graph.findPath((x) => x.path === m.path && x.version === m.version) ?? [m];
-  const first = chain.find((x) => !b.main.isMain(x)) ?? m;
+/**
+ * requireIndex answers "through which require line (in a main go.mod) does the graph reach m?" in
+ * O(1) per question after one breadth-first walk (first hops), so thousands of missing modules cost
+ * one traversal, not one each.
+ */
+function requireIndex(view: BuildView, b: Build): (m: ModuleKey) => { file: string; start: number; end: number } | undefined {
+  const lines = new Map<string, { file: string; start: number; end: number }>();
   for (const mm of view.main?.modules ?? []) {
-    const r = mm.modFile.require.find((q) => q.mod.path === first.path);
-    if (r) return { file: memberFile(mm), start: r.line.start, end: r.line.end };
+    for (const r of mm.modFile.require) if (!lines.has(r.mod.path)) lines.set(r.mod.path, { file: memberFile(mm), start: r.line.start, end: r.line.end });
   }
-  return undefined;
+  let firstHop: Map<string, string> | undefined;
+  return (m) => {
+    const direct = lines.get(m.path);
+    if (direct) return direct;
+    firstHop ??= firstHops(b);
+    const hop = firstHop.get(keyOf(m));
+    return hop === undefined ? undefined : lines.get(hop);
+  };
+}
+
+/** firstHops maps each node to the path of the first non-main module on a shortest chain from the roots. */
+function firstHops(b: Build): Map<string, string> {
+  const hop = new Map<string, string>();
+  const queue: ModuleKey[] = [];
+  const seen = new Set<string>();
+  for (const r of b.graph.roots) {
+    seen.add(keyOf(r));
+    queue.push(r);
+  }
+  for (let i = 0; i < queue.length; i++) {
+    const m = queue[i];
+    const via = b.main.isMain(m) ? undefined : hop.get(keyOf(m)) ?? m.path;
+    for (const r of b.graph.requiredBy(m) ?? []) {
+      const k = keyOf(r);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      hop.set(k, via ?? r.path);
+      queue.push(r);
+    }
+  }
+  return hop;
 }
 
 /** latestOf is the version `go list -m -u` would call latest: the highest release, else the highest. */

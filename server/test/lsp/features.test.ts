@@ -102,6 +102,23 @@ describe('language server features', function () {
     assert.deepEqual((await client.diagnostics(main.uri)).map((d) => d.code), []);
   });
 
+  it('survives binary junk and a 10 MB go.mod in a buffer', async () => {
+    await start('replace-chain');
+    const junk = await client.open(join(p.root, 'ws/B/go.mod'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)).toString('latin1'));
+    assert.ok((await client.diagnostics(junk.uri)).every((d) => d.source === 'go-mod-lens'));
+    // 10 MB: 2,000 requires (each missing from the module cache) and a long comment block
+    const comment = Array.from({ length: 100000 }, (_, i) => `// padding line ${i} ${'x'.repeat(80)}\n`).join('');
+    const big = 'module example.com/big\n\ngo 1.19\n\n' + comment + 'require (\n' + Array.from({ length: 2000 }, (_, i) => `\texample.com/m${i} v1.0.${i}\n`).join('') + ')\n';
+    assert.ok(big.length > 10_000_000);
+    const t0 = Date.now();
+    const doc = await client.open(join(p.root, 'ws/B/go.mod'), big);
+    const diags = await client.diagnostics(doc.uri);
+    assert.ok(Array.isArray(diags));
+    const hints = await client.inlayHints(doc.uri, { start: { line: 0, character: 0 }, end: { line: 50, character: 0 } });
+    assert.ok(Array.isArray(hints));
+    assert.ok(Date.now() - t0 < 30000, `took ${Date.now() - t0} ms`);
+  });
+
   it('answers for a go.mod outside every folder, an untitled buffer, and a request on a missing file', async () => {
     await start('replace-chain');
     const outside = await client.open(join(p.root, 'outside.mod.go.mod'), 'module x\n\ngo 1.19\n\nrequire example.com/y v1.0.0 v2\n');
