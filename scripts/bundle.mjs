@@ -1,4 +1,5 @@
-// Bundles the CLI (dist/cli.js) and the language server (dist/server.js), each one file: Node starts
+// Bundles the CLI (dist/cli.js), the language server (dist/server.js) and the VS Code extension
+// (dist/extension.js), each one file: Node starts
 // faster when it loads one module instead of fifty, and the .vsix ships no node_modules. The CLI
 // loads dist/server.js only for `serve`. The tree-sitter WebAssembly files sit beside the bundles.
 import { build } from 'esbuild';
@@ -9,6 +10,7 @@ import { dirname, join } from 'node:path';
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' };
 await build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' });
 await build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' });
+await build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
 
 // WebAssembly needed by the .go feature scanner (go-below-features), copied next to the bundles.
 const require = createRequire(import.meta.url);
