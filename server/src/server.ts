@@ -76,7 +76,7 @@ class GoModLensServer {
     const scanner = this.scanner;
     return {
       env, network: this.settings?.network ?? false, toolchain, gotoolchain: raw.GOTOOLCHAIN ?? '',
-      scanFeatures: scanner, log: (m) => this.log(m),
+      scanFeatures: scanner, log: (m) => this.log(m), onBackgroundChange: () => this.changed(),
     };
   }
 
@@ -275,6 +275,10 @@ class GoModLensServer {
     if (!path) {
       const doc = this.documents.get(uri);
       return doc ? this.untitledDiagnostics(doc) : [];
+    }
+    if (basename(path) === 'go.mod') {
+      await this.session.view(); // the model must know the module before its .go files are scanned
+      await this.session.ensureFeatures(path);
     }
     const ws = await this.session.view();
     if (token?.isCancellationRequested) return [];

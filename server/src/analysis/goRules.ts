@@ -61,7 +61,7 @@ export function featureFindings(doc: ModDoc, ws: WorkspaceView): Finding[] {
   const where = `${relative(dirname(doc.file), f.file).split('\\').join('/')}:${f.line + 1}`;
   return [{
     code: 'go-below-features', file: doc.file, ...goAnchor(doc),
-    message: `${declared ? `go ${own}` : `no go line (the go command assumes go 1.16)`} is below what this module's code uses: ${f.feature} at ${where} needs go ${f.version}. The compiler says: ${f.feature} requires go${f.version} or later (-lang was set to go${goLang(own) || own}; check go.mod)`,
+    message: `${declared ? `go ${own}` : `no go line (the go command assumes go 1.16)`} is below what this module's code uses: ${f.feature} at ${where} needs go ${f.version}, so the build fails with "… requires go${f.version} or later (-lang was set to go${goLang(own) || own}; check go.mod)"`,
     related: [{ file: f.file, start: -1, end: -1, line: f.line, character: f.character, message: `${f.feature}: needs go ${f.version}` }],
     fixes: [{ title: `Raise the go line to ${need.required}`, data: { kind: 'set-go', target: doc.file, version: need.required } }],
   }];

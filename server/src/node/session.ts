@@ -30,6 +30,8 @@ export interface SessionOptions {
   /** scans a module directory for the language features its .go files need */
   scanFeatures?: (moduleDir: string) => Promise<FeatureNeed | undefined>;
   log?: (message: string) => void;
+  /** called when something computed in the background (the .go feature scan) changed the view */
+  onBackgroundChange?: () => void;
 }
 
 /** DEFAULT_EMULATION: the go command version whose semantics apply when the local toolchain is unknown. */
@@ -60,6 +62,9 @@ export class Session {
   private readonly dirtyBuilds = new Set<string>();
   private readonly features = new Map<string, FeatureNeed>();
   private readonly dirtyFeatures = new Set<string>();
+  private readonly scanned = new Set<string>();
+  private readonly scanQueue = new Set<string>();
+  private scanning?: Promise<void>;
   private cacheFacts: DiskCacheFacts;
   private options: SessionOptions;
   private pending?: Promise<WorkspaceView>;
@@ -83,6 +88,7 @@ export class Session {
     this.cacheFacts = new DiskCacheFacts(options.env.gomodcache);
     this.summaries.clear();
     this.features.clear();
+    this.scanned.clear();
     this.rescan();
   }
 
@@ -196,7 +202,7 @@ export class Session {
       builds.set(id, state.view);
     }
     this.dirtyBuilds.clear();
-    await this.refreshFeatures(mods);
+    this.scheduleFeatureScan([...mods.keys()]);
     return {
       mods, works, sums, builds, mainOf, problems,
       toolchain: this.options.toolchain, emulate: this.emulate(), gotoolchain: this.options.gotoolchain,
@@ -272,21 +278,56 @@ export class Session {
     return { view, dirs: readDirs(view.build, main.modules.map((m) => m.dir)), sumFiles };
   }
 
-  private async refreshFeatures(mods: Map<string, ModDoc>): Promise<void> {
+  /**
+   * scheduleFeatureScan scans, in the background, the .go files of every module whose result is
+   * unknown or stale; first diagnostics never wait for it. Each finished module that changes its
+   * answer bumps the generation and tells the server to refresh.
+   */
+  private scheduleFeatureScan(files: string[]): void {
     const scan = this.options.scanFeatures;
     if (!scan) return;
-    for (const file of mods.keys()) {
-      if (this.features.has(file) && !this.dirtyFeatures.has(file)) continue;
-      try {
-        const need = await scan(dirname(file));
+    for (const f of files) if (!this.scanned.has(f) || this.dirtyFeatures.has(f)) this.scanQueue.add(f);
+    this.dirtyFeatures.clear();
+    if (this.scanning || this.scanQueue.size === 0) return;
+    this.scanning = (async () => {
+      while (this.scanQueue.size > 0) {
+        const file = this.scanQueue.values().next().value as string;
+        this.scanQueue.delete(file);
+        const need = await scan(dirname(file)).catch(() => undefined);
+        this.scanned.add(file);
+        const before = JSON.stringify(this.features.get(file) ?? null);
         if (need) this.features.set(file, need);
         else this.features.delete(file);
-      } catch (err) {
-        this.options.log?.(`scanning the .go files of ${dirname(file)} failed: ${err instanceof Error ? err.message : String(err)}`);
-        this.features.delete(file);
+        if (JSON.stringify(need ?? null) !== before) {
+          this.touch();
+          this.options.onBackgroundChange?.();
+        }
       }
-    }
-    this.dirtyFeatures.clear();
+    })().finally(() => {
+      this.scanning = undefined;
+    });
+  }
+
+  /**
+   * ensureFeatures scans the module of one go.mod now (if its answer is unknown or stale), so that a
+   * diagnostics request for that file includes go-below-features without waiting for the others.
+   */
+  async ensureFeatures(goMod: string): Promise<void> {
+    const scan = this.options.scanFeatures;
+    if (!scan || (this.scanned.has(goMod) && !this.dirtyFeatures.has(goMod) && !this.scanQueue.has(goMod))) return;
+    this.scanQueue.delete(goMod);
+    this.dirtyFeatures.delete(goMod);
+    const need = await scan(dirname(goMod)).catch(() => undefined);
+    this.scanned.add(goMod);
+    const before = JSON.stringify(this.features.get(goMod) ?? null);
+    if (need) this.features.set(goMod, need);
+    else this.features.delete(goMod);
+    if (JSON.stringify(need ?? null) !== before) this.touch();
+  }
+
+  /** featureScanIdle resolves when the background .go scan has nothing left to do (tests, benchmarks). */
+  async featureScanIdle(): Promise<void> {
+    while (this.scanning) await this.scanning;
   }
 
   /** missingMessage says how to get a go.mod that is not available offline. */
