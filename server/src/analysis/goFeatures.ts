@@ -90,7 +90,7 @@ export interface GoFileFacts {
 const CANDIDATES = [
   'int_literal', 'float_literal', 'imaginary_literal', 'type_alias', 'type_spec', 'function_declaration',
   'negated_type', 'type_elem', 'interface_type', 'generic_type', 'type_instantiation_expression',
-  'type_conversion_expression', 'type_arguments', 'call_expression', 'range_clause',
+  'type_arguments', 'call_expression', 'range_clause',
 ];
 const UNIVERSE_CALLS = new Set(['min', 'max', 'clear', 'len', 'cap']);
 const UNSAFE_FUNCS: Record<string, string> = {
@@ -101,9 +101,18 @@ const TYPE_LITERALS = new Set([
   'slice_type', 'array_type', 'implicit_length_array_type', 'map_type', 'channel_type',
   'function_type', 'struct_type', 'interface_type',
 ]);
-/** Nodes through which a type-or-expression region extends (`(*a[b[c]])`). */
-const AMBIGUITY_CARRIERS = new Set([
-  'generic_type', 'type_arguments', 'type_elem', 'parenthesized_type', 'pointer_type', 'argument_list',
+/** Type syntax inside which a generic type has the context of the enclosing node (`*G[H[T]]`). */
+const TYPE_WRAPPERS = new Set(['generic_type', 'type_arguments', 'type_elem', 'parenthesized_type', 'pointer_type']);
+/**
+ * Nodes whose type child can only be a type. Not among them: conversions (`a[i](x)` may be a call
+ * through an index), `new(...)` (an expression since Go 1.26), type instantiation expressions and
+ * call type arguments (index expressions look the same), and anything else tree-sitter may produce.
+ */
+const TYPE_CONTEXTS = new Set([
+  'var_spec', 'const_spec', 'parameter_declaration', 'variadic_parameter_declaration', 'field_declaration',
+  'type_spec', 'type_alias', 'type_constraint', 'composite_literal', 'type_case', 'type_assertion_expression',
+  'function_declaration', 'method_declaration', 'func_literal', 'function_type', 'method_elem', 'interface_type',
+  'slice_type', 'array_type', 'implicit_length_array_type', 'map_type', 'channel_type', 'negated_type',
 ]);
 const NON_INTERFACE_ELEMENTS = new Set([
   'slice_type', 'array_type', 'map_type', 'channel_type', 'function_type', 'struct_type', 'pointer_type',
@@ -171,11 +180,8 @@ class FileScan {
   readonly uses: Use[] = [];
   private readonly fileNames: Set<string>;
   private readonly unsafeNames = new Set<string>();
-  /** The type argument lists of generic types seen so far (the others belong to calls). */
-  private readonly typeArgsOfTypes = new Set<string>();
   private importsEmbed = false;
   // per top-level declaration:
-  private ambiguous = new Set<string>();
   private callees = new Set<string>();
   private pending: Pending[] = [];
 
@@ -191,7 +197,6 @@ class FileScan {
       const candidates = descendants(top, CANDIDATES);
       if (candidates.length === 0) continue;
       const errors = descendants(top, ['ERROR']);
-      this.ambiguous = new Set();
       this.callees = new Set();
       this.pending = [];
       for (const n of candidates) if (!errors.some((e) => within(n, e))) this.visit(n);
@@ -220,24 +225,19 @@ class FileScan {
       case 'negated_type':
         return void this.add(n, `approximation element ${clip(n.text)}`, '1.18');
       case 'type_elem':
-        if (!this.ambiguous.has(keyOf(n)) && kidsNoComments(n).length > 1) this.add(n, `union ${clip(n.text)}`, '1.18');
+        if (kidsNoComments(n).length > 1 && inTypeContext(n)) this.add(n, `union ${clip(n.text)}`, '1.18');
         return;
       case 'interface_type':
         return this.visitInterface(n);
-      case 'generic_type': {
-        const targs = n.childForFieldName('type_arguments');
-        if (targs) this.typeArgsOfTypes.add(keyOf(targs));
-        if (!this.ambiguous.has(keyOf(n)) || definiteTypeArgs(targs)) this.add(n, `generic type ${clip(n.text)}`, '1.18');
+      case 'generic_type':
+        if (inTypeContext(n) || definiteTypeArgs(n.childForFieldName('type_arguments'))) this.add(n, `generic type ${clip(n.text)}`, '1.18');
         return;
-      }
-      case 'type_arguments': // not a generic type's, so a call's: `F[int, string](x)`
-        if (!this.typeArgsOfTypes.has(keyOf(n)) && definiteTypeArgs(n)) this.add(n, `explicit type arguments ${clip(n.text)}`, '1.18');
+      case 'type_arguments': // a call's (a generic type's are judged with it): `F[int, string](x)`
+        if (n.parent?.type === 'call_expression' && definiteTypeArgs(n)) this.add(n, `explicit type arguments ${clip(n.text)}`, '1.18');
         return;
       case 'type_instantiation_expression':
         if (definiteTypeArgs(n, 1)) this.add(n, `explicit instantiation ${clip(n.text)}`, '1.18');
         return;
-      case 'type_conversion_expression': // `a[i](x)` may be a call through an index expression
-        return this.markAmbiguous(kidsNoComments(n)[0]);
       case 'call_expression':
         return this.visitCall(n);
       case 'range_clause':
@@ -288,7 +288,6 @@ class FileScan {
     if (fn.type === 'identifier') {
       const name = fn.text;
       if (UNIVERSE_CALLS.has(name)) this.callees.add(keyOf(fn));
-      if (name === 'new') this.markAmbiguous(n.childForFieldName('arguments'));
       if (name === 'min' || name === 'max' || name === 'clear') {
         this.pending.push({ use: { feature: `built-in ${name}`, version: '1.21', line: fn.startPosition.row, character: fn.startPosition.column, unlessDeclared: [name] }, names: [name] });
       }
@@ -311,15 +310,6 @@ class FileScan {
       else this.uses.push(use);
     } else if (isIteratorLiteral(unparen(right))) {
       this.add(right, 'range over function', '1.23');
-    }
-  }
-
-  /** markAmbiguous marks the generic types and unions reachable from n through type-or-expression syntax. */
-  private markAmbiguous(n: GoSyntaxNode | null | undefined): void {
-    const stack = n ? [n] : [];
-    for (let x = stack.pop(); x; x = stack.pop()) {
-      if (x.type === 'generic_type' || x.type === 'type_elem') this.ambiguous.add(keyOf(x));
-      if (AMBIGUITY_CARRIERS.has(x.type)) stack.push(...kids(x));
     }
   }
 
@@ -374,6 +364,25 @@ class FileScan {
       if (list) this.checkEmbeds(kids(list));
     }
   }
+}
+
+/**
+ * inTypeContext reports whether a type node certainly stands for a type: going up through type
+ * syntax (`*`, `( )`, type arguments), it reaches a node from TYPE_CONTEXTS, or `make`'s first
+ * argument.
+ */
+function inTypeContext(n: GoSyntaxNode): boolean {
+  let child = n;
+  let up = n.parent;
+  while (up && TYPE_WRAPPERS.has(up.type)) {
+    child = up;
+    up = up.parent;
+  }
+  if (!up) return false;
+  if (up.type !== 'argument_list') return TYPE_CONTEXTS.has(up.type);
+  const fn = up.parent?.childForFieldName('function');
+  const first = kidsNoComments(up)[0];
+  return fn?.type === 'identifier' && fn.text === 'make' && first !== undefined && keyOf(first) === keyOf(child);
 }
 
 /** isEmbeddableSpec: exactly one name, a type and no value. */

@@ -16,6 +16,7 @@ export interface GoSyntaxNode {
   readonly startPosition: GoSyntaxPoint;
   readonly endPosition: GoSyntaxPoint;
   readonly namedChildren: readonly (GoSyntaxNode | null)[];
+  readonly parent: GoSyntaxNode | null;
   childForFieldName(name: string): GoSyntaxNode | null;
   /**
    * The node itself and its descendants of the given types, in document order. Optional: a walk

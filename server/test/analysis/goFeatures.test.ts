@@ -85,6 +85,9 @@ const instantiations: Case[] = [
   ['call through a dereferenced index', 'func f() { _ = (*a[i])(y) }', []],
   ['new of an index expression (new(expr) since 1.26)', 'func f() { _ = new(a[i]) }', []],
   ['bitwise or in an index', 'func f() { _ = a[i|j](y) }', []],
+  ['nested indexes tree-sitter reads as an instantiation', 'func f() {\n\tif semi[label[ancestor[v]]] < semi[label[v]] {\n\t}\n}', []],
+  ['generic type under a pointer in a field', 'type S struct{ p *atomic.Pointer[T] }', ['1.18 generic type atomic.Pointer[T]']],
+  ['generic type as a func result', 'func f() List[int] { return nil }', ['1.18 generic type List[int]']],
   ['two type arguments in a call', 'func f() { _ = Map[int, string](xs) }', ['1.18 generic type Map[int, string]']],
   ['type arguments of a call', 'func f() { x := Map[int, string](xs, f); _ = x }', ['1.18 explicit type arguments [int, string]']],
   ['type-only argument in a call', 'func f() { _ = F[[]int](y) }', ['1.18 generic type F[[]int]']],
@@ -187,29 +190,30 @@ describe('analysis/goFeatures', () => {
   });
 
   it('works on trees without descendantsOfType (a walk over namedChildren)', () => {
-    const src = 'package p\n\nimport "unsafe"\n\nvar x = 1_000\nvar p = unsafe.Add(q, 1)\n\nfunc f() { fns[i](x); _ = Map[int, string](xs) }\n';
+    const src = 'package p\n\nimport "unsafe"\n\nvar x = 1_000\nvar p = unsafe.Add(q, 1)\nvar l List[int]\n\nfunc f() { fns[i](x); _ = Map[int, string](xs); _ = semi[label[ancestor[v]]] < semi[label[v]] }\n';
     const plain = withTree(src, (root) => goFeaturesOf(toPlain(root)).map(brief));
     assert.deepEqual(plain, usesOf(src).map(brief));
-    assert.equal(plain.length, 3);
+    assert.equal(plain.length, 4);
   });
 });
 
 /** toPlain copies a tree into plain objects that have no descendantsOfType. */
-function toPlain(n: GoSyntaxNode): GoSyntaxNode {
+function toPlain(n: GoSyntaxNode, parent: GoSyntaxNode | null = null): GoSyntaxNode {
   const fields = ['name', 'type', 'type_parameters', 'type_arguments', 'function', 'arguments', 'operand', 'field',
     'path', 'right', 'left', 'operator', 'parameters', 'result', 'value'];
-  const byField = new Map(fields.map((f) => [f, n.childForFieldName(f)] as const));
-  const named = n.namedChildren.map((c) => (c ? toPlain(c) : null));
-  const plainOf = new Map<GoSyntaxNode | null, GoSyntaxNode | null>();
-  for (const [f, c] of byField) {
-    const i = c ? n.namedChildren.findIndex((x) => x && x.startPosition.row === c.startPosition.row && x.startPosition.column === c.startPosition.column && x.type === c.type) : -1;
-    plainOf.set(c, i >= 0 ? named[i] : c && toPlain(c));
-    byField.set(f, plainOf.get(c) ?? null);
-  }
-  return {
-    type: n.type, text: n.text, startPosition: n.startPosition, endPosition: n.endPosition, namedChildren: named,
+  const byField = new Map<string, GoSyntaxNode | null>();
+  const named: (GoSyntaxNode | null)[] = [];
+  const plain: GoSyntaxNode = {
+    type: n.type, text: n.text, startPosition: n.startPosition, endPosition: n.endPosition, namedChildren: named, parent,
     childForFieldName: (f) => byField.get(f) ?? null,
   };
+  for (const c of n.namedChildren) named.push(c ? toPlain(c, plain) : null);
+  for (const f of fields) {
+    const c = n.childForFieldName(f);
+    const same = (x: GoSyntaxNode | null): boolean => !!x && !!c && x.type === c.type && x.startPosition.row === c.startPosition.row && x.startPosition.column === c.startPosition.column;
+    byField.set(f, c ? named.find(same) ?? toPlain(c, plain) : null); // operators are not named children
+  }
+  return plain;
 }
 
 describe('analysis/goBuildConstraint: goBuildMinorOf (constraint.GoVersion)', () => {
