@@ -3,9 +3,9 @@
 // faster when it loads one module instead of fifty, and the .vsix ships no node_modules. The CLI
 // loads dist/server.js only for `serve`. The tree-sitter WebAssembly files sit beside the bundles.
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' };
 await build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' });
@@ -15,12 +15,12 @@ await build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dis
 // WebAssembly needed by the .go feature scanner (go-below-features), copied next to the bundles.
 const require = createRequire(import.meta.url);
 mkdirSync('dist', { recursive: true });
-for (const [pkg, file] of [['web-tree-sitter', 'tree-sitter.wasm'], ['tree-sitter-go', 'tree-sitter-go.wasm']]) {
+for (const spec of ['web-tree-sitter/tree-sitter.wasm', 'tree-sitter-go/tree-sitter-go.wasm']) {
   let from;
   try {
-    from = join(dirname(require.resolve(`${pkg}/package.json`)), file);
+    from = require.resolve(spec); // web-tree-sitter's exports map has no package.json: resolve the file itself
   } catch {
-    continue;
+    throw new Error(`bundle: cannot find ${spec}; run npm install`);
   }
-  if (existsSync(from)) copyFileSync(from, join('dist', file));
+  copyFileSync(from, join('dist', spec.split('/')[1]));
 }
