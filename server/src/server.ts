@@ -53,7 +53,7 @@ class GoModLensServer {
   private findings = new WeakMap<WorkspaceView, Map<string, Finding[]>>();
   private pushed = new Set<string>();
   private pushTimer?: NodeJS.Timeout;
-  private readonly debounceMs = Number(process.env.GOMODLENS_DEBOUNCE_MS ?? 120);
+  private readonly debounceMs = Number(process.env.GOMODLENS_DEBOUNCE_MS ?? 25);
   /** settles once the configuration has been read; requests wait for it so that none sees a half-configured session */
   private ready: Promise<void>;
   private scanner?: ReturnType<typeof createFeatureScanner>;

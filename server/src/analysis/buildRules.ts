@@ -8,7 +8,7 @@ import { Build } from '../graph/buildList';
 import { readonlyProblems } from '../graph/consistency';
 import { MainModule } from '../graph/mainModules';
 import { ModuleKey, cmpVersion, keyOf } from '../graph/mvs';
-import { explainSelection } from '../graph/why';
+import { requirersOf } from '../graph/why';
 import { compare, isValid, prerelease } from '../module/semver';
 import { Require } from '../syntax/modfile';
 import { Finding } from './findings';
@@ -21,8 +21,9 @@ export const memberFile = (m: MainModule): string => join(m.dir, 'go.mod');
 
 /** requiredBy names the module whose requirement sets path's selected version ("example.com/c v1.0.0"). */
 export function requiredBy(build: Build, path: string): string | undefined {
-  const s = explainSelection(build, path);
-  const by = s.setBy.find((r) => !build.main.isMain(r.by)) ?? s.setBy[0];
+  const selected = build.graph.selectedVersion(path);
+  const setBy = requirersOf(build.graph, path).filter((r) => r.version === selected);
+  const by = setBy.find((r) => !build.main.isMain(r.by)) ?? setBy[0];
   if (!by) return undefined;
   return build.main.isMain(by.by) ? `${by.by.path} (a main module)` : showKey(by.by);
 }
@@ -58,6 +59,7 @@ export function requirementFindings(view: BuildView): Finding[] {
         continue;
       }
       const sel = b.graph.selectedVersion(r.mod.path);
+      if (b.main.isMain({ path: r.mod.path, version: '' })) continue; // a workspace module: its own directory is built
       if (sel === 'none' || cmpVersion(r.mod.path, r.mod.version, sel) >= 0) {
         const why = stops.get(r);
         if (why) out.push({ code: 'not-tidy', file, ...span, message: `a default go build stops here: ${why}; go: updates to go.mod needed (run go mod tidy)` });

@@ -45,8 +45,21 @@ export function sumMissingFindings(view: BuildView, ws: WorkspaceView): Finding[
   return [{ code: 'sum-missing', file: join(view.main.modules[0].dir, 'go.mod'), start: mod?.start ?? 0, end: mod?.end ?? 0, message: `there is no go.sum: ${message}` }];
 }
 
-/** sumMismatchFindings: a go.sum hash that disagrees with what the module cache holds. */
+const mismatchMemo = new WeakMap<SumDoc, { cache: WorkspaceView['cache']; findings: Finding[] }>();
+
+/**
+ * sumMismatchFindings: a go.sum hash that disagrees with what the module cache holds. Remembered
+ * per parsed go.sum and module-cache view: a keystroke elsewhere does not re-check thousands of lines.
+ */
 export function sumMismatchFindings(doc: SumDoc, ws: WorkspaceView): Finding[] {
+  const hit = mismatchMemo.get(doc);
+  if (hit && hit.cache === ws.cache) return hit.findings;
+  const findings = checkSumLines(doc, ws);
+  mismatchMemo.set(doc, { cache: ws.cache, findings });
+  return findings;
+}
+
+function checkSumLines(doc: SumDoc, ws: WorkspaceView): Finding[] {
   const out: Finding[] = [];
   for (const l of doc.sum.lines) {
     if (!l.hash.text.startsWith('h1:')) continue;

@@ -10,7 +10,7 @@ import { pseudoMessage } from '../analysis/fileRules';
 import { ModDoc, SumDoc, WorkDoc, WorkspaceView } from '../analysis/view';
 import { Build } from '../graph/buildList';
 import { explainSelection } from '../graph/why';
-import { ModuleKey } from '../graph/mvs';
+import { ModuleKey, showModule } from '../graph/mvs';
 import { decodePseudoVersion } from '../module/pseudo';
 import { splitPathVersion } from '../module/modulePath';
 import { major } from '../module/semver';
@@ -21,7 +21,7 @@ import { modDirectiveDocs, sumDoc } from './directiveDocs';
 import { buildViewOf } from './inlayHints';
 import { spanToRange } from './positions';
 
-const show = (m: ModuleKey): string => (m.version === '' ? m.path : `${m.path}@${m.version}`);
+const show = showModule;
 
 /** explainChainText is the "why" of path's selected version, as Markdown. */
 export function explainChainText(b: Build, path: string): string {
@@ -106,7 +106,9 @@ function requireHover(doc: ModDoc, ws: WorkspaceView | undefined, path: string, 
   const out = [`**${path}** — required: \`${version}\``];
   const view = ws ? buildViewOf(doc, ws) : undefined;
   const b = view?.build;
-  if (b) {
+  if (b && b.main.isMain({ path, version: '' })) {
+    out.push('A **workspace module**: built from its directory in this workspace, whatever version is required here.');
+  } else if (b) {
     const sel = b.graph.selectedVersion(path);
     out.push(sel === 'none' ? 'Not in the build list.' : `Selected by MVS: \`${sel}\`${sel === version ? '' : ` (raised from ${version})`}`);
     if (sel !== 'none') out.push(explainChainText(b, path));

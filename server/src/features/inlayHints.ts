@@ -37,6 +37,10 @@ export function inlayHintsFor(doc: ModDoc | WorkDoc, ws: WorkspaceView | undefin
     for (const r of doc.mod.require) {
       if (!within(r.versionToken.end)) continue;
       const b = view.build;
+      if (b.main.isMain({ path: r.mod.path, version: '' })) {
+        out.push({ offset: r.versionToken.end, order: 1, hint: { position: offsetToPosition(doc.text, r.versionToken.end), label: '⇒ workspace module', paddingLeft: true, tooltip: `${r.mod.path} is a module of this workspace: it is built from its directory, whatever version is required here.` } });
+        continue;
+      }
       const sel = b.graph.selectedVersion(r.mod.path);
       const label: string[] = [];
       if (sel !== 'none' && (settings.inlayHints.selectedVersion === 'always' || sel !== r.mod.version)) {

@@ -9,7 +9,7 @@ import { compareGoVersion } from '../module/goVersion';
 import { FileSource, ModuleSource } from './source';
 import { Failure, LoadedGraph, failureChain, readModGraph } from './load';
 import { MainModuleSet, Replacement } from './mainModules';
-import { ModGraph, ModuleKey, cmpVersion, keyOf } from './mvs';
+import { ModGraph, ModuleKey, cmpVersion, keyOf, showModule } from './mvs';
 import { minimalRequirements } from './req';
 import { Summary, SummaryResult, pruningForGoVersion, summarizeGoMod } from './summary';
 
@@ -116,7 +116,7 @@ function finish(b: Omit<Build, 'graph' | 'missing'>): Build {
   return { ...b, graph: b.loaded.graph, missing, error };
 }
 
-const show = (m: ModuleKey): string => (m.version === '' ? m.path : `${m.path}@${m.version}`);
+const show = showModule;
 
 /** chainError formats a load failure as mvs.BuildListError does: `a@v requires\n\tb@v: reason`. */
 function chainError(chain: ModuleKey[], message: string, main: MainModuleSet): string {

@@ -3,6 +3,7 @@
  * "updates to go.mod needed", and exactly why; and which `/go.mod` lines go.sum lacks for the
  * go.mod files the build reads (semantics §5.1).
  */
+import { join } from 'node:path';
 import { goUnquote } from '../module/goString';
 import { canonicalVersion } from '../module/modulePath';
 import { Require } from '../syntax/modfile';
@@ -81,4 +82,9 @@ export function missingGoModSums(build: Build, sums: Set<string>): { module: Mod
     if (!sums.has(`${actual.path} ${actual.version}/go.mod`)) out.push({ module: m, actual: { path: actual.path, version: actual.version } });
   }
   return out.sort((a, b) => (keyOf(a.module) < keyOf(b.module) ? -1 : 1));
+}
+
+/** goSumFiles: the checksum files a build consults: go.sum (module mode), or go.work.sum and every member's go.sum. */
+export function goSumFiles(main: Build['main']): string[] {
+  return main.workspace ? [`${main.workspace.file}.sum`, ...main.modules.map((m) => join(m.dir, 'go.sum'))] : [join(main.modules[0].dir, 'go.sum')];
 }

@@ -7,7 +7,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { ModFile, Replace } from '../syntax/modfile';
 import { WorkFile } from '../syntax/workfile';
 import { compareGoVersion } from '../module/goVersion';
-import { ModuleKey, compareModules, keyOf } from './mvs';
+import { ModuleKey, compareModules, keyOf, showModule } from './mvs';
 import { Pruning, pruningForGoVersion } from './summary';
 
 export interface MainModule {
@@ -51,7 +51,7 @@ export interface MainModuleOptions {
   toolchain: string;
 }
 
-const show = (m: ModuleKey): string => (m.version === '' ? m.path : `${m.path}@${m.version}`);
+const show = showModule;
 
 function replaceMap(replaces: Replace[], dir: string, errors: string[], display: (p: string) => string): ReplaceMap {
   const map: ReplaceMap = new Map();
@@ -159,6 +159,7 @@ export function workspaceModules(
  * different target is a conflict (reported; the first match stays). Go 1.19 behaves so.
  */
 function memberReplacement(m: ModuleKey, members: MainModule[], maps: ReplaceMap[], conflicts: string[]): Replacement | undefined {
+  if (!replacedPaths(maps).has(m.path)) return undefined; // most paths are replaced by no member: skip the scan
   let found: Replacement | undefined;
   let foundAt = -1;
   for (let i = 0; i < maps.length; i++) {
@@ -174,6 +175,19 @@ function memberReplacement(m: ModuleKey, members: MainModule[], maps: ReplaceMap
     foundAt = i;
   }
   return found;
+}
+
+const replacedPathSets = new WeakMap<ReplaceMap[], Set<string>>();
+
+/** replacedPaths: every module path some member replaces (computed once per member set). */
+function replacedPaths(maps: ReplaceMap[]): Set<string> {
+  let set = replacedPathSets.get(maps);
+  if (!set) {
+    set = new Set();
+    for (const map of maps) for (const k of map.keys()) set.add(k.slice(0, k.lastIndexOf('@')));
+    replacedPathSets.set(maps, set);
+  }
+  return set;
 }
 
 /** checkConflicts reports two members replacing the same module version differently (unless go.work decides). */

@@ -21,6 +21,11 @@ const keys = new WeakMap<ModuleKey, string>();
  * (cached summaries), so the string is remembered per object: the graph looks keys up millions of
  * times, and a remembered string also keeps its hash.
  */
+/** showModule prints a module version as the go command does in errors and graphs: `path@version`, or `path` for a main module. */
+export function showModule(m: ModuleKey): string {
+  return m.version === '' ? m.path : `${m.path}@${m.version}`;
+}
+
 export function keyOf(m: ModuleKey): string {
   let k = keys.get(m);
   if (k === undefined) {

@@ -4,7 +4,7 @@
  * each of them, and the lower versions that lost.
  */
 import { Build } from './buildList';
-import { ModGraph, ModuleKey, cmpVersion, keyOf } from './mvs';
+import { ModGraph, ModuleKey, cmpVersion, keyOf, showModule } from './mvs';
 
 export interface Requirement {
   /** the module version whose go.mod holds the requirement */
@@ -24,21 +24,44 @@ export interface Selection {
   lower: Requirement[];
 }
 
+const requirerIndexes = new WeakMap<ModGraph, Map<string, Requirement[]>>();
+
+/**
+ * requirersOf lists, in breadth-first order of the requiring node, every requirement on path in the
+ * graph. One walk builds the index for all paths (kept per graph), so asking for thousands of paths
+ * costs one traversal.
+ */
+export function requirersOf(g: ModGraph, path: string): Requirement[] {
+  let index = requirerIndexes.get(g);
+  if (!index) {
+    const built = new Map<string, Requirement[]>();
+    g.walkBreadthFirst((m) => {
+      for (const r of g.requiredBy(m) ?? []) {
+        const list = built.get(r.path);
+        if (list) list.push({ by: m, version: r.version });
+        else built.set(r.path, [{ by: m, version: r.version }]);
+      }
+    });
+    requirerIndexes.set(g, built);
+    index = built;
+  }
+  return index.get(path) ?? [];
+}
+
+/** selectionSetters splits the requirements on path into those that set its selected version and lower ones. */
+export function selectionSetters(build: Build, path: string): { version: string; setBy: Requirement[]; lower: Requirement[] } {
+  const version = build.graph.selectedVersion(path);
+  const all = requirersOf(build.graph, path);
+  const setBy = all.filter((r) => r.version === version);
+  const lower = all.filter((r) => r.version !== version && cmpVersion(path, r.version, version) < 0);
+  return { version, setBy, lower };
+}
+
 /** explainSelection gathers the provenance of path's selected version in a build. */
 export function explainSelection(build: Build, path: string): Selection {
-  const g = build.graph;
-  const version = g.selectedVersion(path);
-  const setBy: Requirement[] = [];
-  const lower: Requirement[] = [];
-  g.walkBreadthFirst((m) => {
-    for (const r of g.requiredBy(m) ?? []) {
-      if (r.path !== path) continue;
-      if (r.version === version) setBy.push({ by: m, version: r.version });
-      else if (cmpVersion(path, r.version, version) < 0) lower.push({ by: m, version: r.version });
-    }
-  });
+  const { version, setBy, lower } = selectionSetters(build, path);
   const target = { path, version };
-  const chains = setBy.map((s) => [...(shortestChain(g, s.by) ?? [s.by]), target]);
+  const chains = setBy.map((s) => [...(shortestChain(build.graph, s.by) ?? [s.by]), target]);
   return { path, version, setBy, chains, lower };
 }
 
@@ -48,7 +71,7 @@ export function shortestChain(g: ModGraph, m: ModuleKey): ModuleKey[] | undefine
   return g.findPath((x) => keyOf(x) === k);
 }
 
-const show = (m: ModuleKey): string => (m.version === '' ? m.path : `${m.path}@${m.version}`);
+const show = showModule;
 
 /** selectionText renders a Selection for the CLI's `why` command. */
 export function selectionText(s: Selection): string {

@@ -41,6 +41,11 @@ export class OverlayFileSource implements FileSource {
     this.buffers.delete(nodePath.resolve(absPath));
   }
 
+  /** bufferText is the open buffer's text of absPath, if any. */
+  bufferText(absPath: string): string | undefined {
+    return this.buffers.get(nodePath.resolve(absPath));
+  }
+
   /** hasBuffer is whether absPath is currently answered from an editor buffer. */
   hasBuffer(absPath: string): boolean {
     return this.buffers.has(nodePath.resolve(absPath));

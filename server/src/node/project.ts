@@ -7,7 +7,7 @@ import { dirname, isAbsolute, join, relative } from 'node:path';
 import { MainModule, MainModuleSet, singleModule, workspaceModules } from '../graph/mainModules';
 import { FileSource } from '../graph/source';
 import { goErrorLines } from '../syntax/errors';
-import { parseModFile } from '../syntax/modfile';
+import { ModFile, parseModFile } from '../syntax/modfile';
 import { parseWorkFile } from '../syntax/workfile';
 import { GoEnv } from './goEnv';
 import { WorkspaceFs, findMainModules } from './workspace';
@@ -15,7 +15,10 @@ import { WorkspaceFs, findMainModules } from './workspace';
 export type ProjectResult = { ok: true; main: MainModuleSet } | { ok: false; error: string };
 
 /** loadProject: `dir` is where the go command would run; `toolchain` the go version to emulate. */
-export async function loadProject(dir: string, env: GoEnv, fs: WorkspaceFs, files: FileSource, toolchain: string): Promise<ProjectResult> {
+/** ParseMod parses a main go.mod (strict); the server passes one that remembers unchanged texts. */
+export type ParseMod = (text: string, name: string) => ModFile;
+
+export async function loadProject(dir: string, env: GoEnv, fs: WorkspaceFs, files: FileSource, toolchain: string, parse: ParseMod = (t, name) => parseModFile(t, { name })): Promise<ProjectResult> {
   const found = findMainModules(dir, env, fs);
   if (found.kind === 'none') return { ok: false, error: found.reason.replace(/^go: /, '') };
   const show = (p: string): string => {
@@ -23,7 +26,7 @@ export async function loadProject(dir: string, env: GoEnv, fs: WorkspaceFs, file
     return rel.length < p.length && !rel.startsWith('..') ? rel : p;
   };
   if (found.kind === 'module') {
-    const m = await readMainModule(found.modFile, files, show);
+    const m = await readMainModule(found.modFile, files, show, parse);
     return m.ok ? { ok: true, main: singleModule(m.module, { toolchain }) } : m;
   }
   const text = await files.readText(found.workFile);
@@ -37,7 +40,7 @@ export async function loadProject(dir: string, env: GoEnv, fs: WorkspaceFs, file
     const modDir = isAbsolute(u.path) ? u.path : join(workDir, u.path);
     if (seen.has(modDir)) return { ok: false, error: `path ${modDir} appears multiple times in workspace` };
     seen.add(modDir);
-    const m = await readMainModule(join(modDir, 'go.mod'), files, show);
+    const m = await readMainModule(join(modDir, 'go.mod'), files, show, parse);
     if (!m.ok) return { ok: false, error: `cannot load module ${u.path} listed in go.work file: ${m.error}` };
     members.push(m.module);
   }
@@ -49,10 +52,10 @@ export async function loadProject(dir: string, env: GoEnv, fs: WorkspaceFs, file
   return { ok: true, main: workspaceModules(found.workFile, work, members, { toolchain }) };
 }
 
-async function readMainModule(file: string, files: FileSource, show: (p: string) => string): Promise<{ ok: true; module: MainModule } | { ok: false; error: string }> {
+async function readMainModule(file: string, files: FileSource, show: (p: string) => string, parse: ParseMod): Promise<{ ok: true; module: MainModule } | { ok: false; error: string }> {
   const text = await files.readText(file);
   if (text === undefined) return { ok: false, error: `open ${file}: no such file or directory` };
-  const modFile = parseModFile(text, { name: show(file) });
+  const modFile = parse(text, show(file));
   if (modFile.errors.length > 0) return { ok: false, error: `errors parsing ${show(file)}:\n${goErrorLines(show(file), text, modFile.errors).join('\n')}` };
   if (!modFile.module) {
     return { ok: false, error: 'error reading go.mod: missing module declaration. To specify the module path:\n\tgo mod edit -module=example.com/mod' };

@@ -4,11 +4,14 @@
  * the main module set of each go.mod, and each set's build. A change to one file re-parses that
  * file and recomputes only the builds that read it; go.mod summaries of module versions are kept.
  */
+import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { FileSource } from '../graph/source';
 import { BuildView, FeatureNeed, ModDoc, SumDoc, WorkDoc, WorkspaceView } from '../analysis/view';
 import { Build, BuildIO, SummaryCache, computeBuild } from '../graph/buildList';
+import { goSumFiles } from '../graph/consistency';
 import { ModuleKey } from '../graph/mvs';
-import { parseModFile } from '../syntax/modfile';
+import { ModFile, parseModFile } from '../syntax/modfile';
 import { parseSumFile } from '../syntax/sumfile';
 import { parseWorkFile } from '../syntax/workfile';
 import { DiskCacheFacts } from './cacheFacts';
@@ -49,8 +52,45 @@ interface BuildState {
   sumFiles: string[];
 }
 
+/**
+ * StampedFiles reads through to the overlay (buffers, then disk) but keeps each disk file's text
+ * while its mtime and size stay the same: a keystroke in one go.mod must not re-read and re-decode
+ * every go.mod and go.sum of a 150-module workspace. A stat costs far less than a read.
+ */
+class StampedFiles implements FileSource {
+  private readonly texts = new Map<string, { stamp: string; text: string }>();
+
+  private readonly disk = new DiskFileSource();
+
+  constructor(private readonly overlay: OverlayFileSource) {}
+
+  readText(file: string): string | undefined {
+    const buffer = this.overlay.bufferText(file);
+    if (buffer !== undefined) return buffer;
+    let st;
+    try {
+      st = statSync(file);
+    } catch {
+      this.texts.delete(file);
+      return undefined;
+    }
+    if (!st.isFile()) return undefined;
+    const stamp = `${st.mtimeMs}:${st.size}:${st.ino}`;
+    const hit = this.texts.get(file);
+    if (hit && hit.stamp === stamp) return hit.text;
+    const text = this.disk.readText(file);
+    if (text !== undefined) this.texts.set(file, { stamp, text });
+    return text;
+  }
+
+  forget(file: string): void {
+    this.texts.delete(file);
+  }
+}
+
 export class Session {
   readonly files = new OverlayFileSource(new DiskFileSource());
+  private readonly stamped = new StampedFiles(this.files);
   private folders: string[] = [];
   private extraRoots = new Set<string>();
   private model?: WorkspaceModel;
@@ -58,6 +98,7 @@ export class Session {
   private readonly works = new Map<string, Parsed<WorkDoc>>();
   private readonly sums = new Map<string, Parsed<SumDoc>>();
   private readonly summaries: SummaryCache = new Map();
+  private readonly mainParses = new Map<string, Parsed<ModFile>>();
   private readonly builds = new Map<string, BuildState>();
   private readonly dirtyBuilds = new Set<string>();
   private readonly features = new Map<string, FeatureNeed>();
@@ -102,7 +143,7 @@ export class Session {
   /** clearModuleCache forgets what was read from the module cache (it changed on disk). */
   clearModuleCache(): void {
     for (const k of [...this.summaries.keys()]) if (!k.startsWith('dir:')) this.summaries.delete(k);
-    this.cacheFacts.clear();
+    this.cacheFacts = new DiskCacheFacts(this.options.env.gomodcache); // a new identity: memoised checks see the change
     for (const id of this.builds.keys()) this.dirtyBuilds.add(id);
     this.touch();
   }
@@ -125,6 +166,7 @@ export class Session {
   /** fileChanged: the content of file (buffer or disk) may differ; mark what depends on it. */
   fileChanged(file: string, kind: 'changed' | 'created' | 'deleted' = 'changed'): void {
     const abs = resolve(file);
+    this.stamped.forget(abs);
     const base = abs.slice(abs.lastIndexOf('/') + 1);
     if ((base === 'go.mod' || base === 'go.work') && kind !== 'changed') {
       this.rescan();
@@ -217,12 +259,12 @@ export class Session {
   }
 
   private hasFile(p: string): boolean {
-    const t = this.files.readText(p);
+    const t = this.stamped.readText(p);
     return typeof t === 'string';
   }
 
   private async modDoc(file: string): Promise<ModDoc | undefined> {
-    const text = await this.files.readText(file);
+    const text = this.stamped.readText(file);
     if (text === undefined) return undefined;
     const hit = this.mods.get(file);
     if (hit && hit.text === text) return hit.value;
@@ -232,7 +274,7 @@ export class Session {
   }
 
   private async workDoc(file: string): Promise<WorkDoc | undefined> {
-    const text = await this.files.readText(file);
+    const text = this.stamped.readText(file);
     if (text === undefined) return undefined;
     const hit = this.works.get(file);
     if (hit && hit.text === text) return hit.value;
@@ -242,7 +284,7 @@ export class Session {
   }
 
   private async addSum(file: string, out: Map<string, SumDoc>): Promise<void> {
-    const text = await this.files.readText(file);
+    const text = this.stamped.readText(file);
     if (text === undefined) return;
     const hit = this.sums.get(file);
     if (hit && hit.text === text) {
@@ -254,13 +296,22 @@ export class Session {
     out.set(file, value);
   }
 
+  /** parseMain parses a main go.mod for loadProject, reusing the parse of an unchanged text. */
+  private parseMain(text: string, name: string): ModFile {
+    const hit = this.mainParses.get(name);
+    if (hit && hit.text === text) return hit.value;
+    const value = parseModFile(text, { name });
+    this.mainParses.set(name, { text, value });
+    return value;
+  }
+
   private async computeBuildState(id: string): Promise<BuildState> {
     const toolchain = this.emulate();
     const dir = dirname(id);
-    const project = await loadProject(dir, this.options.env, diskWorkspaceFs(), this.files, toolchain);
+    const project = await loadProject(dir, this.options.env, diskWorkspaceFs(), this.stamped, toolchain, (text, name) => this.parseMain(text, name));
     if (!project.ok) return { view: { file: id, error: project.error, sums: new Set() }, dirs: new Set([dir]), sumFiles: [] };
     const main = project.main;
-    const io: BuildIO = { modules: createModuleSource(this.options.env, { allowNetwork: this.options.network }), files: this.files, cache: this.summaries };
+    const io: BuildIO = { modules: createModuleSource(this.options.env, { allowNetwork: this.options.network }), files: this.stamped, cache: this.summaries };
     const view: BuildView = { file: id, main, sums: new Set() };
     try {
       view.build = await computeBuild(main, io, { toolchain, mode: main.workspace ? 'readonly' : 'mod', unprunedRoots: 'skip' });
@@ -269,11 +320,11 @@ export class Session {
       view.error = `internal error computing the build: ${err instanceof Error ? err.message : String(err)}`;
       this.options.log?.(`build of ${id} failed: ${err instanceof Error ? err.stack : String(err)}`);
     }
-    const sumFiles = main.workspace ? [`${main.workspace.file}.sum`, ...main.modules.map((m) => join(m.dir, 'go.sum'))] : [join(main.modules[0].dir, 'go.sum')];
+    const sumFiles = goSumFiles(main);
+    const docs = new Map<string, SumDoc>();
     for (const f of sumFiles) {
-      const text = await this.files.readText(f);
-      if (text === undefined) continue;
-      for (const l of parseSumFile(text, f).lines) view.sums.add(`${l.path.text} ${l.version.text}`);
+      await this.addSum(f, docs);
+      for (const k of sumKeys(docs.get(f))) view.sums.add(k);
     }
     return { view, dirs: readDirs(view.build, main.modules.map((m) => m.dir)), sumFiles };
   }
@@ -293,15 +344,7 @@ export class Session {
       while (this.scanQueue.size > 0) {
         const file = this.scanQueue.values().next().value as string;
         this.scanQueue.delete(file);
-        const need = await scan(dirname(file)).catch(() => undefined);
-        this.scanned.add(file);
-        const before = JSON.stringify(this.features.get(file) ?? null);
-        if (need) this.features.set(file, need);
-        else this.features.delete(file);
-        if (JSON.stringify(need ?? null) !== before) {
-          this.touch();
-          this.options.onBackgroundChange?.();
-        }
+        if (await this.scanOne(file)) this.options.onBackgroundChange?.();
       }
     })().finally(() => {
       this.scanning = undefined;
@@ -317,12 +360,19 @@ export class Session {
     if (!scan || (this.scanned.has(goMod) && !this.dirtyFeatures.has(goMod) && !this.scanQueue.has(goMod))) return;
     this.scanQueue.delete(goMod);
     this.dirtyFeatures.delete(goMod);
-    const need = await scan(dirname(goMod)).catch(() => undefined);
+    await this.scanOne(goMod);
+  }
+
+  /** scanOne scans one module's .go files and records the answer; true when it changed (the view is then stale). */
+  private async scanOne(goMod: string): Promise<boolean> {
+    const need = await this.options.scanFeatures?.(dirname(goMod)).catch(() => undefined);
     this.scanned.add(goMod);
     const before = JSON.stringify(this.features.get(goMod) ?? null);
     if (need) this.features.set(goMod, need);
     else this.features.delete(goMod);
-    if (JSON.stringify(need ?? null) !== before) this.touch();
+    if (JSON.stringify(need ?? null) === before) return false;
+    this.touch();
+    return true;
   }
 
   /** featureScanIdle resolves when the background .go scan has nothing left to do (tests, benchmarks). */
@@ -334,6 +384,19 @@ export class Session {
   missingMessage(m: ModuleKey): string {
     return `the go.mod of ${m.path}@${m.version} is not in the module cache (${this.options.env.gomodcache}); run go mod download ${m.path}@${m.version} in this module${this.options.network ? '' : ', or enable goModLens.network to let go-mod-lens ask the module proxy'}`;
   }
+}
+
+const sumKeyCache = new WeakMap<SumDoc, string[]>();
+
+/** sumKeys: the `path version` keys of a parsed go.sum (remembered per parse). */
+function sumKeys(doc: SumDoc | undefined): string[] {
+  if (!doc) return [];
+  let keys = sumKeyCache.get(doc);
+  if (!keys) {
+    keys = doc.sum.lines.map((l) => `${l.path.text} ${l.version.text}`);
+    sumKeyCache.set(doc, keys);
+  }
+  return keys;
 }
 
 /** readDirs: the directories a build read go.mod files from. */
