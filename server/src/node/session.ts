@@ -226,8 +226,13 @@ export class Session {
       if (doc) works.set(w, doc);
     }
     const sums = new Map<string, SumDoc>();
-    for (const m of model.modules) await this.addSum(join(dirname(m.goMod), 'go.sum'), sums);
-    for (const w of model.workFiles) await this.addSum(`${w}.sum`, sums);
+    // go.sum files are large (a 150-module workspace holds megabytes of them): read those a build
+    // checks (module mode) and those open in the editor; a workspace member's go.sum when opened.
+    for (const m of model.modules) {
+      const sum = join(dirname(m.goMod), 'go.sum');
+      if (m.main?.kind === 'module' || this.files.hasBuffer(sum)) await this.addSum(sum, sums);
+    }
+    for (const w of model.workFiles) if (this.files.hasBuffer(`${w}.sum`)) await this.addSum(`${w}.sum`, sums);
     const mainOf = new Map<string, string>();
     const problems = new Map<string, string>();
     for (const m of model.modules) {
@@ -320,7 +325,7 @@ export class Session {
       view.error = `internal error computing the build: ${err instanceof Error ? err.message : String(err)}`;
       this.options.log?.(`build of ${id} failed: ${err instanceof Error ? err.stack : String(err)}`);
     }
-    const sumFiles = goSumFiles(main);
+    const sumFiles = main.workspace ? [] : goSumFiles(main); // workspace mode never checks go.sum (consistency.ts)
     const docs = new Map<string, SumDoc>();
     for (const f of sumFiles) {
       await this.addSum(f, docs);
