@@ -22,7 +22,7 @@ import { parseSumFile } from './syntax/sumfile';
 import { parseWorkFile } from './syntax/workfile';
 import { DiagnosticData, findingToDiagnostic } from './features/diagnostics';
 import { formatEdits, quickFixes } from './features/codeActions';
-import { hoverModOrWork, hoverSum } from './features/hover';
+import { explainingBuild, hoverModOrWork, hoverSum } from './features/hover';
 import { inlayHintsFor } from './features/inlayHints';
 import { completions, definition, documentLinks } from './features/navigation';
 import { positionToOffset } from './features/positions';
@@ -141,7 +141,8 @@ class GoModLensServer {
     c.onRequest(Requests.explain, (p: { uri: string; path: string }) => this.safe('explain', async () => {
       const { ws, doc } = await this.docFor(p.uri);
       const id = doc && ws ? ws.mainOf.get(doc.file) ?? (ws.builds.has(doc.file) ? doc.file : undefined) : undefined;
-      const b = id ? ws?.builds.get(id)?.build : undefined;
+      const view = id ? ws?.builds.get(id) : undefined;
+      const b = view ? explainingBuild(view, p.path) : undefined;
       return { text: b ? selectionText(explainSelection(b, p.path)) : 'no build list for this file' };
     }, { text: '' }));
     this.documents.onDidOpen((e) => this.bufferChanged(e.document));

@@ -7,7 +7,7 @@
 import { Hover, MarkupKind } from 'vscode-languageserver';
 import { dependencyUsages } from '../analysis/replaceRules';
 import { pseudoMessage } from '../analysis/fileRules';
-import { ModDoc, SumDoc, WorkDoc, WorkspaceView } from '../analysis/view';
+import { BuildView, ModDoc, SumDoc, WorkDoc, WorkspaceView } from '../analysis/view';
 import { Build } from '../graph/buildList';
 import { explainSelection } from '../graph/why';
 import { ModuleKey, showModule } from '../graph/mvs';
@@ -22,6 +22,18 @@ import { buildViewOf } from './inlayHints';
 import { spanToRange } from './positions';
 
 const show = showModule;
+
+/**
+ * explainingBuild picks the build whose edges explain path's selection to the reader: the one with
+ * the requirements as written (read-only), unless -mod=mod's root sync selects another version —
+ * after root sync the main module "requires" the selected version itself, which explains nothing.
+ */
+export function explainingBuild(view: BuildView, path: string): Build | undefined {
+  const b = view.build;
+  const r = view.readonly;
+  if (b && r && r.graph.selectedVersion(path) === b.graph.selectedVersion(path)) return r;
+  return b;
+}
 
 /** explainChainText is the "why" of path's selected version, as Markdown. */
 export function explainChainText(b: Build, path: string): string {
@@ -111,7 +123,7 @@ function requireHover(doc: ModDoc, ws: WorkspaceView | undefined, path: string, 
   } else if (b) {
     const sel = b.graph.selectedVersion(path);
     out.push(sel === 'none' ? 'Not in the build list.' : `Selected by MVS: \`${sel}\`${sel === version ? '' : ` (raised from ${version})`}`);
-    if (sel !== 'none') out.push(explainChainText(b, path));
+    if (sel !== 'none') out.push(explainChainText(explainingBuild(view as BuildView, path) ?? b, path));
     const eff = sel === 'none' ? undefined : b.main.replacement({ path, version: sel });
     if (eff) out.push(`Replaced in this build by \`${eff.version === '' ? eff.path : `${eff.path} ${eff.version}`}\`.`);
   } else if (view?.error) {

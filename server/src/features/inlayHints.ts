@@ -11,7 +11,7 @@ import { decodePseudoVersion } from '../module/pseudo';
 import { ModFile } from '../syntax/modfile';
 import { WorkFile } from '../syntax/workfile';
 import { Settings } from '../protocol';
-import { explainChainText } from './hover';
+import { explainChainText, explainingBuild } from './hover';
 import { offsetToPosition } from './positions';
 
 /** inlayHintsFor computes the hints of one go.mod or go.work, in [start, end) offsets. */
@@ -51,7 +51,7 @@ export function inlayHintsFor(doc: ModDoc | WorkDoc, ws: WorkspaceView | undefin
       if (label.length === 0) continue;
       out.push({ offset: r.versionToken.end, order: 1, hint: {
         position: offsetToPosition(doc.text, r.versionToken.end), label: label.join(' '), paddingLeft: true, kind: InlayHintKind.Type,
-        tooltip: { kind: MarkupKind.Markdown, value: explainChainText(b, r.mod.path) },
+        tooltip: { kind: MarkupKind.Markdown, value: explainChainText(explainingBuild(view, r.mod.path) ?? b, r.mod.path) },
       } });
     }
   }
