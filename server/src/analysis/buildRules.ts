@@ -51,25 +51,48 @@ export function requirementFindings(view: BuildView): Finding[] {
     }
   }
   for (const m of view.main.modules) {
-    const file = memberFile(m);
-    for (const r of m.modFile.require) {
-      const span = { start: r.line.start, end: r.line.end };
-      if (b.main.excludes.has(keyOf(r.mod))) {
-        out.push({ code: 'excluded', file, ...span, message: `${r.mod.path} ${r.mod.version} is excluded by an exclude directive: the go command ignores this requirement (go: dropping requirement on excluded version ${r.mod.path} ${r.mod.version}) and ${b.graph.selectedVersion(r.mod.path) === 'none' ? 'the module leaves the build list unless something else requires it' : `selects ${b.graph.selectedVersion(r.mod.path)}`}` });
-        continue;
-      }
+    if (view.main.workspace) out.push(...memberRequirementsMemo(b, m));
+    else out.push(...memberRequirements(b, m, stops));
+  }
+  return out;
+}
+
+const memberMemo = new WeakMap<MainModule['modFile'], { graph: Build['graph']; findings: Finding[] }>();
+
+/**
+ * memberRequirementsMemo: in workspace mode (no read-only stops) a member's findings depend only on
+ * its parse and the graph, so a keystroke in one member re-checks that member alone.
+ */
+function memberRequirementsMemo(b: Build, m: MainModule): Finding[] {
+  const hit = memberMemo.get(m.modFile);
+  if (hit && hit.graph === b.graph) return hit.findings;
+  const findings = memberRequirements(b, m, new Map());
+  memberMemo.set(m.modFile, { graph: b.graph, findings });
+  return findings;
+}
+
+/** memberRequirements: excluded, raised and not-tidy requirements of one main go.mod. */
+function memberRequirements(b: Build, m: MainModule, stops: Map<Require, string>): Finding[] {
+  const out: Finding[] = [];
+  const file = memberFile(m);
+  for (const r of m.modFile.require) {
+    const span = { start: r.line.start, end: r.line.end };
+    if (b.main.excludes.has(keyOf(r.mod))) {
       const sel = b.graph.selectedVersion(r.mod.path);
-      if (b.main.isMain({ path: r.mod.path, version: '' })) continue; // a workspace module: its own directory is built
-      if (sel === 'none' || cmpVersion(r.mod.path, r.mod.version, sel) >= 0) {
-        const why = stops.get(r);
-        if (why) out.push({ code: 'not-tidy', file, ...span, message: `a default go build stops here: ${why}; go: updates to go.mod needed (run go mod tidy)` });
-        continue;
-      }
-      const fix = { title: `Set ${r.mod.path} to ${sel} (as go mod tidy would)`, data: { kind: 'set-require' as const, target: file, path: r.mod.path, version: sel } };
-      out.push({ code: 'version-raised', file, start: r.versionToken.start, end: r.versionToken.end, message: raisedMessage(b, r, sel), fixes: [fix] });
-      if (stops.has(r)) {
-        out.push({ code: 'not-tidy', file, ...span, message: `a default go build stops here: go: updates to go.mod needed, because ${r.mod.path} is required at ${r.mod.version} but MVS selects ${sel} (run go mod tidy)`, fixes: [fix] });
-      }
+      out.push({ code: 'excluded', file, ...span, message: `${r.mod.path} ${r.mod.version} is excluded by an exclude directive: the go command ignores this requirement (go: dropping requirement on excluded version ${r.mod.path} ${r.mod.version}) and ${sel === 'none' ? 'the module leaves the build list unless something else requires it' : `selects ${sel}`}` });
+      continue;
+    }
+    if (b.main.isMain({ path: r.mod.path, version: '' })) continue; // a workspace module: its own directory is built
+    const sel = b.graph.selectedVersion(r.mod.path);
+    if (sel === 'none' || cmpVersion(r.mod.path, r.mod.version, sel) >= 0) {
+      const why = stops.get(r);
+      if (why) out.push({ code: 'not-tidy', file, ...span, message: `a default go build stops here: ${why}; go: updates to go.mod needed (run go mod tidy)` });
+      continue;
+    }
+    const fix = { title: `Set ${r.mod.path} to ${sel} (as go mod tidy would)`, data: { kind: 'set-require' as const, target: file, path: r.mod.path, version: sel } };
+    out.push({ code: 'version-raised', file, start: r.versionToken.start, end: r.versionToken.end, message: raisedMessage(b, r, sel), fixes: [fix] });
+    if (stops.has(r)) {
+      out.push({ code: 'not-tidy', file, ...span, message: `a default go build stops here: go: updates to go.mod needed, because ${r.mod.path} is required at ${r.mod.version} but MVS selects ${sel} (run go mod tidy)`, fixes: [fix] });
     }
   }
   return out;

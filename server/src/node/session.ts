@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { FileSource } from '../graph/source';
 import { BuildView, FeatureNeed, ModDoc, SumDoc, WorkDoc, WorkspaceView } from '../analysis/view';
 import { Build, BuildIO, SummaryCache, computeBuild } from '../graph/buildList';
+import { MainModuleSet } from '../graph/mainModules';
 import { goSumFiles } from '../graph/consistency';
 import { ModuleKey } from '../graph/mvs';
 import { ModFile, parseModFile } from '../syntax/modfile';
@@ -50,6 +51,8 @@ interface BuildState {
   /** directories whose go.mod this build reads (main modules and directory replacements) */
   dirs: Set<string>;
   sumFiles: string[];
+  /** what the graph depends on in the main go.mod/go.work files (semanticKey) */
+  key?: string;
 }
 
 /**
@@ -101,6 +104,8 @@ export class Session {
   private readonly mainParses = new Map<string, Parsed<ModFile>>();
   private readonly builds = new Map<string, BuildState>();
   private readonly dirtyBuilds = new Set<string>();
+  /** builds whose graph inputs beyond the main go.mod/go.work changed (no reuse of the graph) */
+  private readonly graphStale = new Set<string>();
   private readonly features = new Map<string, FeatureNeed>();
   private readonly dirtyFeatures = new Set<string>();
   private readonly scanned = new Set<string>();
@@ -144,7 +149,10 @@ export class Session {
   clearModuleCache(): void {
     for (const k of [...this.summaries.keys()]) if (!k.startsWith('dir:')) this.summaries.delete(k);
     this.cacheFacts = new DiskCacheFacts(this.options.env.gomodcache); // a new identity: memoised checks see the change
-    for (const id of this.builds.keys()) this.dirtyBuilds.add(id);
+    for (const id of this.builds.keys()) {
+      this.dirtyBuilds.add(id);
+      this.graphStale.add(id);
+    }
     this.touch();
   }
 
@@ -180,7 +188,12 @@ export class Session {
     const dir = dirname(abs);
     if (base === 'go.mod' || base === 'go.work') {
       this.summaries.delete(`dir:${dir}`);
-      for (const [id, b] of this.builds) if (id === abs || b.dirs.has(dir)) this.dirtyBuilds.add(id);
+      for (const [id, b] of this.builds) {
+        if (id !== abs && !b.dirs.has(dir)) continue;
+        this.dirtyBuilds.add(id);
+        // a replacement directory's go.mod feeds the graph itself: the graph must be recomputed
+        if (!b.view.main?.modules.some((m) => m.dir === dir) && id !== abs) this.graphStale.add(id);
+      }
       if (base === 'go.work') this.dirtyBuilds.add(abs);
     } else if (base === 'go.sum' || base === 'go.work.sum') {
       for (const [id, b] of this.builds) if (b.sumFiles.includes(abs)) this.dirtyBuilds.add(id);
@@ -301,6 +314,17 @@ export class Session {
     out.set(file, value);
   }
 
+  /** sumKeysOf: the `path version` keys of the given go.sum files (those that exist). */
+  private async sumKeysOf(files: string[]): Promise<Set<string>> {
+    const keys = new Set<string>();
+    const docs = new Map<string, SumDoc>();
+    for (const f of files) {
+      await this.addSum(f, docs);
+      for (const k of sumKeys(docs.get(f))) keys.add(k);
+    }
+    return keys;
+  }
+
   /** parseMain parses a main go.mod for loadProject, reusing the parse of an unchanged text. */
   private parseMain(text: string, name: string): ModFile {
     const hit = this.mainParses.get(name);
@@ -316,6 +340,15 @@ export class Session {
     const project = await loadProject(dir, this.options.env, diskWorkspaceFs(), this.stamped, toolchain, (text, name) => this.parseMain(text, name));
     if (!project.ok) return { view: { file: id, error: project.error, sums: new Set() }, dirs: new Set([dir]), sumFiles: [] };
     const main = project.main;
+    const key = semanticKey(main);
+    const prev = this.builds.get(id);
+    const stale = this.graphStale.delete(id);
+    if (prev?.key === key && prev.view.build && !stale) {
+      // only comments, spacing or order changed: the graph is the same; keep it, with the new spans
+      const view: BuildView = { ...prev.view, main, build: { ...prev.view.build, main }, readonly: prev.view.readonly && { ...prev.view.readonly, main } };
+      view.sums = await this.sumKeysOf(prev.sumFiles);
+      return { ...prev, view };
+    }
     const io: BuildIO = { modules: createModuleSource(this.options.env, { allowNetwork: this.options.network }), files: this.stamped, cache: this.summaries };
     const view: BuildView = { file: id, main, sums: new Set() };
     try {
@@ -326,12 +359,8 @@ export class Session {
       this.options.log?.(`build of ${id} failed: ${err instanceof Error ? err.stack : String(err)}`);
     }
     const sumFiles = main.workspace ? [] : goSumFiles(main); // workspace mode never checks go.sum (consistency.ts)
-    const docs = new Map<string, SumDoc>();
-    for (const f of sumFiles) {
-      await this.addSum(f, docs);
-      for (const k of sumKeys(docs.get(f))) view.sums.add(k);
-    }
-    return { view, dirs: readDirs(view.build, main.modules.map((m) => m.dir)), sumFiles };
+    view.sums = await this.sumKeysOf(sumFiles);
+    return { view, dirs: readDirs(view.build, main.modules.map((m) => m.dir)), sumFiles, key };
   }
 
   /**
@@ -389,6 +418,21 @@ export class Session {
   missingMessage(m: ModuleKey): string {
     return `the go.mod of ${m.path}@${m.version} is not in the module cache (${this.options.env.gomodcache}); run go mod download ${m.path}@${m.version} in this module${this.options.network ? '' : ', or enable goModLens.network to let go-mod-lens ask the module proxy'}`;
   }
+}
+
+/**
+ * semanticKey is everything of a main module set that the graph depends on — directives, not their
+ * positions or comments — so that a whitespace or comment edit can keep the computed graph.
+ */
+function semanticKey(main: MainModuleSet): string {
+  const pairs = (rs: { old: unknown; new: unknown }[]): unknown[] => rs.map((r) => [r.old, r.new]);
+  return JSON.stringify({
+    pruning: main.pruning, go: main.goVersion, roots: main.roots, direct: [...main.direct].sort(), excludes: [...main.excludes].sort(),
+    errors: main.errors, late: main.lateErrors ?? [], dropped: main.droppedRoots,
+    modules: main.modules.map((m) => [m.path, m.dir, m.modFile.go?.version, m.modFile.toolchain?.name, m.modFile.module?.deprecated,
+      m.modFile.require.map((r) => [r.mod, r.indirect]), m.modFile.exclude.map((x) => x.mod), pairs(m.modFile.replace)]),
+    work: main.workspace ? [main.workspace.work.go?.version, main.workspace.work.toolchain?.name, pairs(main.workspace.work.replace)] : null,
+  });
 }
 
 const sumKeyCache = new WeakMap<SumDoc, string[]>();

@@ -89,6 +89,19 @@ describe('language server features', function () {
     assert.deepEqual((await client.inlayHints(doc.uri)).map((h) => h.label), []);
   });
 
+  it('keeps the graph across a comment edit, with the spans moved', async () => {
+    await start('mvs-example');
+    const doc = await client.open(join(p.root, 'ws/go.mod'));
+    const line = lineOf(doc.text, '\texample.com/a v1.1.0');
+    const before = (await client.diagnostics(doc.uri)).find((d) => d.code === 'version-raised');
+    assert.equal(before?.range.start.line, line);
+    await client.change(doc.uri, '// a new first line\n' + doc.text);
+    const after = (await client.diagnostics(doc.uri)).find((d) => d.code === 'version-raised');
+    assert.equal(after?.range.start.line, line + 1);
+    const hints = await client.inlayHints(doc.uri);
+    assert.equal(hints.find((h) => h.label === '→ v1.3.0')?.position.line, line + 1);
+  });
+
   it('picks up changes on disk through watched-file notifications', async () => {
     await start('replace-chain');
     const main = await client.open(join(p.root, 'ws/go.mod'));
