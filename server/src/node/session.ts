@@ -106,6 +106,7 @@ export class Session {
   private readonly dirtyBuilds = new Set<string>();
   /** builds whose graph inputs beyond the main go.mod/go.work changed (no reuse of the graph) */
   private readonly graphStale = new Set<string>();
+  private readonly lastGood = new Map<string, BuildState>();
   private readonly features = new Map<string, FeatureNeed>();
   private readonly dirtyFeatures = new Set<string>();
   private readonly scanned = new Set<string>();
@@ -142,6 +143,7 @@ export class Session {
   rescan(): void {
     this.model = undefined;
     this.builds.clear();
+    this.lastGood.clear();
     this.touch();
   }
 
@@ -341,8 +343,9 @@ export class Session {
     if (!project.ok) return { view: { file: id, error: project.error, sums: new Set() }, dirs: new Set([dir]), sumFiles: [] };
     const main = project.main;
     const key = semanticKey(main);
-    const prev = this.builds.get(id);
+    const prev = this.lastGood.get(id); // the last state with a graph: a typo and its repair come back to it
     const stale = this.graphStale.delete(id);
+    if (stale) this.lastGood.delete(id);
     if (prev?.key === key && prev.view.build && !stale) {
       // only comments, spacing or order changed: the graph is the same; keep it, with the new spans
       const view: BuildView = { ...prev.view, main, build: { ...prev.view.build, main }, readonly: prev.view.readonly && { ...prev.view.readonly, main } };
@@ -360,7 +363,9 @@ export class Session {
     }
     const sumFiles = main.workspace ? [] : goSumFiles(main); // workspace mode never checks go.sum (consistency.ts)
     view.sums = await this.sumKeysOf(sumFiles);
-    return { view, dirs: readDirs(view.build, main.modules.map((m) => m.dir)), sumFiles, key };
+    const state = { view, dirs: readDirs(view.build, main.modules.map((m) => m.dir)), sumFiles, key };
+    if (view.build) this.lastGood.set(id, state);
+    return state;
   }
 
   /**
