@@ -7,6 +7,9 @@ import { join, resolve } from 'node:path';
 import { Build, BuildIO, SummaryCache, computeBuild, moduleGoVersion } from './graph/buildList';
 import { graphLines, listJson, listLines, listModules } from './graph/listing';
 import { MainModuleSet } from './graph/mainModules';
+import { completeFromModCache } from './graph/moduleInfo';
+import { ModuleKey, keyOf } from './graph/mvs';
+import { ModuleSource } from './graph/source';
 import { explainSelection, selectionText } from './graph/why';
 import { parseSumFile } from './syntax/sumfile';
 import { compareGoVersion, isValidGoVersion } from './module/goVersion';
@@ -61,7 +64,14 @@ function parseFlags(args: string[]): Flags | string {
   return f;
 }
 
-async function build(dir: string, io: GraphIO, flags: Flags, rootsNeeded = false): Promise<{ build: Build; bio: BuildIO } | string> {
+/** Built: a build, what it was read from, and where `.info` files come from (remembered in the summary index). */
+interface Built {
+  build: Build;
+  bio: BuildIO;
+  info: ModuleSource;
+}
+
+async function build(dir: string, io: GraphIO, flags: Flags, rootsNeeded = false): Promise<Built | string> {
   const env = resolveGoEnv(io.env, readTextFile);
   const files = new DiskFileSource();
   const project = await loadProject(resolve(io.cwd, dir), env, diskWorkspaceFs(), files, flags.toolchain);
@@ -83,7 +93,7 @@ async function build(dir: string, io: GraphIO, flags: Flags, rootsNeeded = false
     return `${b.error}\n(go-mod-lens: the go.mod of ${names} is not in the module cache (${env.gomodcache}); ` +
       `run go mod download in the module${flags.network ? '' : ', or pass -network to let go-mod-lens ask GOPROXY'})`;
   }
-  return { build: b, bio };
+  return { build: b, bio, info: cache instanceof StoredSummaryCache ? cache.rememberInfo(bio.modules) : bio.modules };
 }
 
 /** listCommand: `list [-json] [-go=V] [-mod=mod|readonly] [-network] [DIR]`. */
@@ -92,7 +102,14 @@ export async function listCommand(args: string[], io: GraphIO): Promise<number> 
   if (typeof flags === 'string' || flags.args.length > 1) return usage(io, 'list [-json] [-go=VERSION] [-mod=mod|readonly] [-network] [DIR]', flags);
   const r = await build(flags.args[0] ?? '.', io, flags);
   if (typeof r === 'string') return fail(io, r);
-  const mods = listModules(r.build);
+  const listed = listModules(r.build);
+  // go list -m queries each module's .info (graph/moduleInfo.ts); without -e a failure prints no list
+  const { modules: mods, errors } = await completeFromModCache(listed, r.build.main, r.info);
+  if (errors.length > 0) {
+    flushSummaryIndex();
+    for (const e of [...(r.build.main.lateErrors ?? []), ...errors]) io.stderr(`go: ${e}\n`);
+    return 1;
+  }
   if (!flags.json) {
     io.stdout(listLines(mods).map((l) => l + '\n').join(''));
     return done(io, r.build);
@@ -100,7 +117,15 @@ export async function listCommand(args: string[], io: GraphIO): Promise<number> 
   const readonly = r.build.main.workspace !== undefined || flags.mode === 'readonly';
   const sums = readonly ? goSumKeys(r.build.main) : new Set<string>();
   const versions = new Map<string, string>();
-  for (const m of mods) versions.set(m.path, await moduleGoVersion(r.build, r.bio, m, readonly, sums));
+  for (let i = 0; i < mods.length; i++) {
+    // Where a cached .info named another version, Go reads that version's go.mod for the go line,
+    // unless it knows one for the module as listed (cmd/go rawGoVersion, keyed by the version read).
+    const [was, now] = [listed[i], mods[i]];
+    let m: ModuleKey = was;
+    if (now.replace && now.replace.version !== '' && now.replace.version !== was.replace?.version) m = { path: now.replace.path, version: now.replace.version };
+    else if (now.version !== was.version && !r.build.goVersions.has(keyOf(was))) m = now;
+    versions.set(was.path, await moduleGoVersion(r.build, r.bio, m, readonly, sums));
+  }
   io.stdout(listJson(mods, (m) => versions.get(m.path) ?? '', compareGoVersion(flags.toolchain, '1.22') < 0));
   return done(io, r.build);
 }

@@ -12,7 +12,9 @@ export interface ListedModule {
   version: string;
   main: boolean;
   indirect: boolean;
-  replace?: { path: string; version: string };
+  replace?: { path: string; version: string; error?: string };
+  /** why the module's version could not be queried (moduleInfo.ts); go list fails unless -e */
+  error?: string;
 }
 
 const isPseudoModule = (path: string): boolean => path === 'go' || path === 'toolchain';
@@ -33,16 +35,16 @@ export function listModules(build: Build): ListedModule[] {
 /** listLines formats modules as `go list -m all` prints them. */
 export function listLines(mods: ListedModule[]): string[] {
   return mods.map((m) => {
-    let s = m.main ? m.path : `${m.path} ${m.version}`;
+    let s = m.version === '' ? m.path : `${m.path} ${m.version}`;
     if (m.replace) s += m.replace.version ? ` => ${m.replace.path} ${m.replace.version}` : ` => ${m.replace.path}`;
     return s;
   });
 }
 
 /**
- * listJson formats modules as `go list -m -json all` does, restricted to Path, Version, Replace,
- * Main, Indirect and GoVersion; `goVersionOf` gives the go line of a module's go.mod (its
- * replacement's when replaced), '' when unknown.
+ * listJson formats modules as `go list -m -json all` does, restricted to Path, Version, Replace
+ * (Path, Version, Error), Main, Indirect, GoVersion and Error; `goVersionOf` gives the go line of a
+ * module's go.mod (its replacement's when replaced), '' when unknown.
  */
 export function listJson(mods: ListedModule[], goVersionOf: (m: ListedModule) => string, legacyEscapes = false): string {
   return mods.map((m) => {
@@ -50,13 +52,19 @@ export function listJson(mods: ListedModule[], goVersionOf: (m: ListedModule) =>
     const obj: JsonValue = {
       Path: m.path,
       Version: m.version || undefined,
-      Replace: m.replace ? { Path: m.replace.path, Version: m.replace.version || undefined } : undefined,
+      Replace: m.replace ? { Path: m.replace.path, Version: m.replace.version || undefined, Error: moduleError(m.replace.error) } : undefined,
       Main: m.main || undefined,
       Indirect: m.indirect || undefined,
       GoVersion: goVersion,
+      Error: moduleError(m.error),
     };
     return goMarshalIndent(obj, legacyEscapes);
   }).join('');
+}
+
+/** moduleError is modinfo.ModuleError as JSON: `{"Err": text}`. */
+function moduleError(text: string | undefined): JsonValue | undefined {
+  return text === undefined ? undefined : { Err: text };
 }
 
 /** graphLines is `go mod graph`: every recorded edge, nodes visited breadth-first from the roots. */

@@ -22,7 +22,11 @@ export type FetchFailure = 'not-found' | 'offline' | 'unsupported' | 'error';
 export interface ModuleSource {
   /** goMod is the `.mod` file of path@version (canonical version), exactly as served. */
   goMod(path: string, version: string): MaybePromise<FetchResult>;
-  /** info is the `.info` JSON of path@version (`{"Version": …, "Time": …}`). */
+  /**
+   * info is the `.info` JSON of path@version (`{"Version": …, "Time": …}`): a cached one as it is, a
+   * proxy's only if it names that version. A malformed path or version is an `error`; a failure's
+   * message is modload.Query's (GOPROXY=off: `module lookup disabled by GOPROXY=off`, naming nothing).
+   */
   info?(path: string, version: string): MaybePromise<FetchResult>;
   /** versions is the `@v/list` text (one version per line). */
   versions?(path: string): MaybePromise<FetchResult>;

@@ -5,6 +5,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
+import { revInfoVersion } from '../graph/moduleInfo';
 import { FetchResult, ModuleSource } from '../graph/source';
 import { ModuleError } from '../module/errors';
 import { goQuote } from '../module/goString';
@@ -58,7 +59,7 @@ const OLD_VGO_PREFIX = '//vgo 0.0.';
 /**
  * ModuleCacheSource serves `.mod`, `.info` and `@v/list` from GOMODCACHE. Missing files answer
  * `not-found`; an invalid path or version, or an unreadable file, answers `error`. Like Go, a stale
- * `//vgo 0.0.` go.mod or a `.info` that is not JSON counts as not cached. Every answer is synchronous.
+ * `//vgo 0.0.` go.mod or a `.info` json.Unmarshal rejects counts as not cached. Every answer is synchronous.
  */
 export class ModuleCacheSource implements ModuleSource {
   constructor(
@@ -92,7 +93,7 @@ export class ModuleCacheSource implements ModuleSource {
   info(path: string, version: string): FetchResult {
     const r = this.readModuleFile(path, version, 'info');
     if (r.ok && !isRevInfoJson(r.text)) {
-      return { ok: false, kind: 'not-found', message: `${path}@${version}: cached .info is not valid JSON, so it counts as not cached (${r.origin})` };
+      return { ok: false, kind: 'not-found', message: `${path}@${version}: cached .info does not decode as a modfetch.RevInfo, so it counts as not cached (${r.origin})` };
     }
     return r;
   }
@@ -137,27 +138,11 @@ export class ModuleCacheSource implements ModuleSource {
 
 /**
  * isRevInfoJson is whether json.Unmarshal into modfetch.RevInfo would succeed: a JSON object (or null)
- * whose Version, Name, Short are strings and Time an RFC 3339 string when present.
+ * whose Version is a string, Time an RFC 3339 string and Origin an object of strings, when present.
  */
 export function isRevInfoJson(text: string): boolean {
-  let v: unknown;
-  try {
-    v = JSON.parse(text);
-  } catch {
-    return false;
-  }
-  if (v === null) return true;
-  if (typeof v !== 'object' || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  for (const k of Object.keys(o)) {
-    const key = k.toLowerCase(); // encoding/json matches field names case-insensitively
-    if ((key === 'version' || key === 'name' || key === 'short') && o[k] !== null && typeof o[k] !== 'string') return false;
-    if (key === 'time' && o[k] !== null && !(typeof o[k] === 'string' && RFC3339.test(o[k]))) return false;
-  }
-  return true;
+  return revInfoVersion(text) !== undefined;
 }
-
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
  * ProxyAnswerCache keeps successful answers of one HTTP proxy under `dir`, in the proxy layout

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { revInfoVersion } from '../graph/moduleInfo';
 import { FetchResult, ModuleSource } from '../graph/source';
 import { goQuote } from '../module/goString';
 import { matchPrefixPatterns } from '../module/modulePath';
@@ -108,17 +109,20 @@ function proxyFile(path: string, version: string | undefined, suffix: 'mod' | 'i
 }
 
 /**
- * checkInfo is proxyRepo.Stat's check of a `.info` answer: valid JSON whose Version is the requested
- * version. Undefined when the answer is acceptable.
+ * checkInfo is proxyRepo.Stat's check of a `.info` answer: what json.Unmarshal accepts as a
+ * modfetch.RevInfo, whose Version is the requested version. Undefined when the answer is acceptable.
  */
 function checkInfo(what: string, version: string, text: string, base: string): FetchResult | undefined {
-  let info: unknown;
-  try {
-    info = JSON.parse(text);
-  } catch (err) {
-    return { ok: false, kind: 'error', message: `${what}: invalid response from proxy ${goQuote(base)}: ${errorMessage(err)}` };
+  const got = revInfoVersion(text);
+  if (got === undefined) {
+    let problem = 'json: cannot unmarshal into Go value of type modfetch.RevInfo';
+    try {
+      JSON.parse(text);
+    } catch (err) {
+      problem = errorMessage(err); // JavaScript's wording, not encoding/json's
+    }
+    return { ok: false, kind: 'error', message: `${what}: invalid response from proxy ${goQuote(base)}: ${problem}` };
   }
-  const got = typeof info === 'object' && info !== null && 'Version' in info && typeof info.Version === 'string' ? info.Version : '';
   if (got === version) return undefined;
   return { ok: false, kind: 'error', message: `${what}: proxy returned info for version ${got} instead of requested version` };
 }
@@ -351,6 +355,9 @@ function errorDetail(contentType: string, body: Uint8Array): string {
   return detail;
 }
 
+/** PROXY_OFF_MESSAGE is Go's errProxyOff. */
+export const PROXY_OFF_MESSAGE = 'module lookup disabled by GOPROXY=off';
+
 /** DIRECT_MESSAGE ends every answer for a module Go would fetch from version control. */
 export const DIRECT_MESSAGE = 'go-mod-lens does not fetch from version control (GOPROXY=direct or GOPRIVATE/GONOPROXY match); run go mod download';
 
@@ -366,8 +373,9 @@ type Op = 'goMod' | 'info' | 'versions';
 /**
  * ProxyChainSource is modfetch.TryProxies over a GOPROXY list. Paths matching GONOPROXY go `direct`;
  * `direct` answers `unsupported` (we never run version control), `off` answers `unsupported` with Go's
- * wording. When every entry fails, the answer is Go's "most helpful" one: a `direct` failure, else the
- * last proxy error that is not a not-found, else the last not-found.
+ * wording (for a `.info`: `not-found` with Go's exact text, as Query then fails as surely as on a
+ * missing file). When every entry fails, the answer is Go's "most helpful" one: a `direct` failure,
+ * else the last proxy error that is not a not-found, else the last not-found.
  */
 export class ProxyChainSource implements ModuleSource {
   readonly list: ProxyList;
@@ -395,7 +403,8 @@ export class ProxyChainSource implements ModuleSource {
 
   private async run(op: Op, path: string, version: string | undefined): Promise<FetchResult> {
     const what = version === undefined ? `module ${path}` : `${path}@${version}`;
-    if (this.list.error !== undefined) return { ok: false, kind: 'error', message: `${what}: ${this.list.error}` };
+    // modload.Query reports TryProxies' own errors unwrapped; the graph loader's chain names the module itself
+    if (this.list.error !== undefined) return { ok: false, kind: 'error', message: op === 'info' ? this.list.error : `${what}: ${this.list.error}` };
     const gonoproxy = this.options.gonoproxy ?? '';
     if (gonoproxy !== '' && this.goproxy !== 'direct' && matchPrefixPatterns(gonoproxy, path)) {
       return { ok: false, kind: 'unsupported', message: `${what}: ${DIRECT_MESSAGE}` };
@@ -415,7 +424,11 @@ export class ProxyChainSource implements ModuleSource {
   }
 
   private async one(url: string, op: Op, path: string, version: string | undefined, what: string): Promise<FetchResult> {
-    if (url === 'off') return { ok: false, kind: 'unsupported', message: `${what}: module lookup disabled by GOPROXY=off` };
+    if (url === 'off') {
+      // For a `.info`, Query fails exactly so (errProxyOff names no module), and go list -m fails with it.
+      if (op === 'info') return { ok: false, kind: 'not-found', message: PROXY_OFF_MESSAGE };
+      return { ok: false, kind: 'unsupported', message: `${what}: ${PROXY_OFF_MESSAGE}` };
+    }
     if (url === 'direct') return { ok: false, kind: 'unsupported', message: `${what}: ${DIRECT_MESSAGE}` };
     const source = this.sourceFor(url);
     try {

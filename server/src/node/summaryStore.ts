@@ -3,7 +3,8 @@
  * re-read and re-parse thousands of `.mod` files from the module cache. A module version's go.mod
  * never changes (the module cache and proxies are immutable, and go.sum pins them), so an entry
  * keyed by `path@version` stays valid; the index is kept per module source (GOMODCACHE + GOPROXY),
- * and directory replacements and workspace files are never stored.
+ * and directory replacements and workspace files are never stored. The Version each `.info` names
+ * (what `go list -m` asks of every listed module) is kept the same way.
  *
  * Location: $GOMODLENS_CACHE_DIR, else $XDG_CACHE_HOME/go-mod-lens, else $HOME/.cache/go-mod-lens;
  * GOMODLENS_CACHE_DIR=off disables it. Go's own module cache is never written.
@@ -11,6 +12,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { revInfoVersion } from '../graph/moduleInfo';
+import { FetchResult, ModuleSource } from '../graph/source';
 import { Summary, SummaryResult, pruningForGoVersion } from '../graph/summary';
 
 const HEADER = 'go-mod-lens summary index 2\n';
@@ -32,6 +35,8 @@ export function summaryStoreFile(env: Record<string, string | undefined>, source
 export class StoredSummaryCache extends Map<string, SummaryResult> {
   /** stored entries as `key\tJSON` lines, parsed only when asked for */
   private readonly stored = new Map<string, string>();
+  /** `.info` Versions learnt by this process, by `info:path@version` */
+  private readonly infos = new Map<string, string>();
 
   constructor(private readonly file: string) {
     super();
@@ -68,11 +73,56 @@ export class StoredSummaryCache extends Map<string, SummaryResult> {
     return super.has(k) || this.stored.has(k);
   }
 
+  /**
+   * rememberInfo wraps a ModuleSource so that the Version of each `.info` it serves is kept in the
+   * index (as `info:path@version` lines) and answered from there later, without touching the disk:
+   * like a go.mod, a module version's `.info` in the module cache or a proxy never changes. Failures
+   * are not kept, so what is missing is looked up again next time.
+   */
+  rememberInfo(source: ModuleSource): ModuleSource {
+    const info = source.info?.bind(source);
+    if (!info) return source;
+    const keep = (k: string, r: FetchResult): FetchResult => {
+      const version = r.ok ? revInfoVersion(r.text) : undefined;
+      if (version !== undefined) this.infos.set(k, version);
+      return r;
+    };
+    return {
+      goMod: (path, version) => source.goMod(path, version),
+      ...(source.versions ? { versions: source.versions.bind(source) } : {}),
+      describe: () => source.describe(),
+      info: (path, version) => {
+        const k = `info:${path}@${version}`;
+        const known = this.infos.get(k) ?? this.storedInfo(k);
+        if (known !== undefined) return { ok: true, text: `{"Version":${JSON.stringify(known)}}`, origin: `${this.file} (${k})` };
+        const r = info(path, version);
+        return r instanceof Promise ? r.then((x) => keep(k, x)) : keep(k, r);
+      },
+    };
+  }
+
+  /** storedInfo reads an `info:` line's Version: as written, or as a JSON string when it starts with `"`. */
+  private storedInfo(k: string): string | undefined {
+    const line = this.stored.get(k);
+    if (line === undefined) return undefined;
+    const v = line.slice(line.indexOf('\t') + 1);
+    if (!v.startsWith('"')) return v;
+    try {
+      const s = JSON.parse(v) as unknown;
+      return typeof s === 'string' ? s : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** save writes the index (atomically) when this process read module versions it did not have. */
   save(): void {
     const fresh: string[] = [];
     for (const [k, r] of super.entries()) {
       if (r.ok && !k.startsWith('dir:') && !k.includes('\n') && !this.stored.has(k)) fresh.push(`${k}\t${JSON.stringify(toEntry(r.summary))}`);
+    }
+    for (const [k, v] of this.infos) {
+      if (!k.includes('\n') && !this.stored.has(k)) fresh.push(`${k}\t${/^[^"\s]*$/.test(v) ? v : JSON.stringify(v)}`);
     }
     if (fresh.length === 0) return;
     const lines = [...fresh, ...this.stored.values()].slice(0, MAX_ENTRIES);

@@ -89,6 +89,9 @@ describe('node/moduleCache: ModuleCacheSource', () => {
     assert.equal(isRevInfoJson('{"version":1}'), false, 'encoding/json matches field names case-insensitively');
     assert.equal(isRevInfoJson('[]'), false);
     assert.equal(isRevInfoJson('{"Time":"2019-10-11T12:13:14.5+02:00"}'), true);
+    assert.equal(isRevInfoJson('{"Version":"v1.0.0","Name":1}'), true, 'Name and Short are json:"-"');
+    assert.equal(isRevInfoJson('{"Version":"v1.0.0","Origin":{"Hash":1}}'), false, 'Origin\'s fields are strings');
+    assert.equal(isRevInfoJson('{"Version":"v1.0.0","Time":"2023-13-01T00:00:00Z"}'), false, 'time.Parse checks ranges');
   });
 });
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { FetchResult, ModuleSource } from '../../src/graph/source';
 import {
-  DIRECT_MESSAGE, FileProxySource, HttpProxySource, OFFLINE_MESSAGE, ProxyChainSource, ProxySpec, parseGoProxy, redactUrl,
+  DIRECT_MESSAGE, FileProxySource, HttpProxySource, OFFLINE_MESSAGE, PROXY_OFF_MESSAGE, ProxyChainSource, ProxySpec, parseGoProxy, redactUrl,
 } from '../../src/node/proxy';
 import { MemoryModuleSource } from '../../src/node/sources';
 import { goBinary, noGo } from '../oracle/env';
@@ -296,6 +296,15 @@ describe('node/proxy: ProxyChainSource fallback rules', () => {
     const list = await c.versions('example.com/a');
     assert.ok(list.ok && list.text === 'v1.0.0\n');
     assert.equal(c.describe(), 'GOPROXY=https://missing,https://good');
+  });
+
+  it('words a .info lookup\'s failure as modload.Query does: GOPROXY=off is a bare not-found', async () => {
+    for (const goproxy of ['off', 'https://missing,off']) {
+      assert.deepEqual(await chain(goproxy).info('example.com/a', 'v1.0.0'), { ok: false, kind: 'not-found', message: PROXY_OFF_MESSAGE });
+    }
+    assert.equal(kindOf(await chain('off').goMod('example.com/a', 'v1.0.0')), 'unsupported', 'go.mod lookups keep their kind');
+    assert.deepEqual(await chain('/abs').info('example.com/a', 'v1.0.0'), { ok: false, kind: 'error', message: 'invalid proxy URL missing scheme: /abs' });
+    assert.equal(kindOf(await chain('off', 'example.com').info('example.com/a', 'v1.0.0')), 'unsupported', 'GONOPROXY paths go to version control');
   });
 
   it('builds file and http sources itself when not given a factory', async () => {

@@ -1,8 +1,8 @@
 /**
  * Runs our CLI (`runCli` from server/src/cli.ts) the way the differential tests need it and compares
  * its output with the go command's. The contract (issue 3): `list [-json] [DIR]` prints exactly what
- * `go list -mod=mod -m all` prints (for -json: restricted to Path, Version, Replace{Path,Version},
- * Main, Indirect, GoVersion); `graph [DIR]` prints what `go mod graph` prints; `-go=1.19` asks for
+ * `go list -mod=mod -m all` prints (for -json: restricted to Path, Version, Replace{Path,Version,Error},
+ * Main, Indirect, GoVersion, Error); `graph [DIR]` prints what `go mod graph` prints; `-go=1.19` asks for
  * Go 1.19's behaviour. When go fails we must fail too, naming the same module versions.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -82,7 +82,7 @@ export async function runOursAll(m: Materialized, source: Source, modcache: stri
   return out as Outputs;
 }
 
-const jsonFields = ['Path', 'Version', 'Replace', 'Main', 'Indirect', 'GoVersion'] as const;
+const jsonFields = ['Path', 'Version', 'Replace', 'Main', 'Indirect', 'GoVersion', 'Error'] as const;
 
 type JsonValue = string | number | boolean | null | JsonValue[] | { [k: string]: JsonValue };
 
@@ -96,8 +96,9 @@ export function splitJsonStream(text: string): Record<string, JsonValue>[] {
 }
 
 /**
- * projectGoJson restricts `go list -m -json all` output to the fields our CLI prints, in Go's field
- * order and with Go's MarshalIndent layout (tab indent, `"Key": value`, one object per block).
+ * projectGoJson restricts `go list -m -json all` output to the fields our CLI prints (Replace with
+ * Path, Version and Error), in Go's field order and with Go's MarshalIndent layout (tab indent,
+ * `"Key": value`, one object per block).
  */
 export function projectGoJson(text: string): string {
   return splitJsonStream(text).map((o) => {
@@ -108,6 +109,7 @@ export function projectGoJson(text: string): string {
       if (k === 'Replace' && typeof v === 'object' && v !== null && !Array.isArray(v)) {
         const r: Record<string, JsonValue> = { Path: v.Path };
         if (v.Version !== undefined) r.Version = v.Version;
+        if (v.Error !== undefined) r.Error = v.Error; // a failed query of the replacement (moduleInfo.ts)
         p[k] = r;
       } else p[k] = v;
     }

@@ -5,7 +5,7 @@
  *   ROOT/src/main/go.mod                  module mode: the main module
  *   ROOT/src/go.work, ROOT/src/<dir>/go.mod  workspace mode: go.work and its members
  *   ROOT/src/local/<name>/go.mod          directory replacement targets
- *   ROOT/proxy/<esc path>/@v/<esc ver>.{mod,info}, @v/list   the file:// GOPROXY
+ *   ROOT/proxy/<esc path>/@v/<esc ver>.{mod,info}, @v/list   the file:// GOPROXY (.info as ModuleVersion.info says)
  */
 import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
@@ -56,7 +56,7 @@ function writeProxy(s: Scenario, proxy: string): void {
     const dir = join(proxy, escapeModulePath(m.path), '@v');
     const file = escapeModulePath(m.version);
     write(join(dir, `${file}.mod`), goModText(m.declares === undefined ? m.path : m.declares, m, '../local'));
-    write(join(dir, `${file}.info`), JSON.stringify({ Version: m.version, Time: infoTime(m.version) }) + '\n');
+    if (m.info !== null) write(join(dir, `${file}.info`), m.info ?? JSON.stringify({ Version: m.version, Time: infoTime(m.version) }) + '\n');
     const list = byPath.get(m.path) ?? [];
     if (!isPseudoVersion(m.version) && !list.includes(m.version)) list.push(m.version);
     byPath.set(m.path, list);

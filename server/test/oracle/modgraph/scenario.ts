@@ -48,12 +48,14 @@ export interface GoModBody {
 
 /**
  * ModuleVersion is one module version served by the proxy. Its `.mod` declares `declares` as the
- * module path (default: `path`; `null` writes no module line at all — Go rejects that).
+ * module path (default: `path`; `null` writes no module line at all — Go rejects that). Its `.info`
+ * is `{"Version": version, "Time": …}` unless `info` gives the text, or is null (no `.info` served).
  */
 export interface ModuleVersion extends GoModBody {
   path: string;
   version: string;
   declares?: string | null;
+  info?: string | null;
 }
 
 /** LocalModule is a go.mod placed in a directory (src/local/NAME), used as a replacement target. */
