@@ -113,7 +113,8 @@ class BuildListDocuments implements vscode.TextDocumentContentProvider {
   }
 
   async show(name: string, text: string): Promise<void> {
-    const uri = vscode.Uri.from({ scheme: BUILD_LIST_SCHEME, path: `/${name}` });
+    // a module path's slashes would make folders of the document's path: show them as U+2215 instead
+    const uri = vscode.Uri.from({ scheme: BUILD_LIST_SCHEME, path: `/${name.replace(/\//g, '\u2215')}` });
     this.texts.set(uri.toString(), text);
     this.emitter.fire(uri);
     const doc = await vscode.workspace.openTextDocument(uri);
