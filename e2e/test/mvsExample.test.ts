@@ -1,0 +1,69 @@
+/**
+ * mvs-example in a real VS Code (code-server): the main module requires example.com/a v1.1.0, and
+ * example.com/c v1.0.0 requires a v1.3.0, so MVS selects v1.3.0. The go.mod files of the graph come
+ * from the fixture's module cache (goModLens.moduleCache in ws/.vscode/settings.json).
+ */
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { Session, session } from '../src/session';
+import { waitFor, Workbench } from '../src/workbench';
+
+describe('code-server: mvs-example', function () {
+  let s: Session;
+  let wb: Workbench;
+
+  before(async function () {
+    this.timeout(240_000);
+    s = await session();
+    wb = s.workbench;
+    await wb.openFolder(s.mvs.folder);
+    await wb.openFile(join(s.mvs.folder, 'go.mod'));
+  });
+
+  it('renders the inlay hint "→ v1.3.0" on the example.com/a v1.1.0 require line', async () => {
+    const line = wb.editorLine('example.com/a v1.1.0');
+    const hints = await waitFor('the inlay hints of the example.com/a line', () => wb.inlayHints(line), (h) => h.includes('→ v1.3.0'), 60_000);
+    assert.deepEqual(hints, ['→ v1.3.0']);
+    await wb.screenshot('mvs-inlay-hint');
+  });
+
+  it('explains the selection on hover over example.com/a: version and requirement chain', async () => {
+    const hover = await wb.hoverOn(wb.editorLine('example.com/a v1.1.0'), 'example.com/a', 'Selected by MVS');
+    const text = (await hover.innerText()).replace(/\s+/g, ' ');
+    assert.match(text, /Selected by MVS: v1\.3\.0/);
+    assert.ok(text.includes('example.com/main → example.com/c@v1.0.0 → example.com/a@v1.3.0'), text);
+    assert.equal(await hover.locator('code', { hasText: /^v1\.3\.0$/ }).count() > 0, true, 'v1.3.0 is rendered as code');
+    await wb.screenshot('mvs-hover-selection-chain');
+    await wb.page.keyboard.press('Escape');
+  });
+
+  it('lists version-raised in the Problems panel', async () => {
+    const rows = await wb.showProblems();
+    const texts = await waitFor('the version-raised problem', () => rows.allTextContents(),
+      (t) => t.some((x) => x.includes('MVS selects v1.3.0, required by example.com/c v1.0.0')));
+    assert.match(texts.find((x) => x.includes('MVS selects v1.3.0, required by example.com/c v1.0.0'))!, /version-raised/);
+    await wb.screenshot('mvs-problems');
+  });
+
+  it('shows "example.com/main · 4 modules" in the status bar', async () => {
+    await wb.openFile(join(s.mvs.folder, 'go.mod'));
+    const text = await waitFor('the status bar item', () => wb.statusText(), (t) => t.includes('modules'), 60_000);
+    assert.equal(text, 'example.com/main · 4 modules');
+    await wb.screenshot('mvs-status-bar-item', wb.page.locator('.part.statusbar'));
+  });
+
+  it('Go Mod Lens: Show Build List opens the build list as a read-only document', async () => {
+    await wb.runCommand('Go Mod Lens: Show Build List');
+    const text = await waitFor('the build list in the active editor', () => wb.editorText(), (t) => t.startsWith('# go list -m all'));
+    const lines = text.split('\n');
+    assert.equal(lines[0], `# go list -m all — ${join(s.mvs.folder, 'go.mod')}`);
+    assert.equal(lines[1], '# 4 modules');
+    assert.deepEqual(lines.slice(3, 7), ['example.com/main', 'example.com/a v1.3.0', 'example.com/b v1.0.0', 'example.com/c v1.0.0']);
+    await wb.clickOnText(wb.editorLine('example.com/a v1.3.0'), 'example.com/a');
+    await wb.page.keyboard.type('x');
+    await wb.page.locator('.monaco-editor-overlaymessage', { hasText: 'Cannot edit in read-only editor' }).waitFor({ timeout: 10_000 });
+    await wb.screenshot('mvs-build-list-read-only');
+    assert.equal(await wb.editorText(), text, 'typing changed nothing');
+    assert.equal(await wb.activeTabTitle(), 'build list (example.com/main).txt', 'the tab title names the main module');
+  });
+});
