@@ -95,6 +95,14 @@ export class Workbench {
     return lines.sort((a, b) => a.top - b.top).map((l) => l.text.replace(/\u00a0/g, ' ')).join('\n');
   }
 
+  /** hasSquiggle says whether a rendered line carries a squiggle of that severity (on the overlay at its height). */
+  async hasSquiggle(line: Locator, severity: 'error' | 'warning' | 'info'): Promise<boolean> {
+    const top = await line.evaluate((e) => (e as HTMLElement).style.top);
+    const overlays = this.activeEditor().locator('.view-overlays > div').filter({ has: this.page.locator(`.squiggly-${severity}`) });
+    const tops = await overlays.evaluateAll((els) => els.map((e) => (e as HTMLElement).style.top));
+    return tops.includes(top);
+  }
+
   /** inlayHints lists the injected texts (inlay hints) rendered on a line. */
   async inlayHints(line: Locator): Promise<string[]> {
     const texts = await line.locator('span[class*="dyn-rule-"]').allTextContents();
