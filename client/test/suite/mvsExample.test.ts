@@ -48,6 +48,6 @@ describe('VS Code: mvs-example', () => {
     assert.equal(lines[1], '# 4 modules');
     assert.deepEqual(lines.slice(3, 7), ['example.com/main', 'example.com/a v1.3.0', 'example.com/b v1.0.0', 'example.com/c v1.0.0']);
     // the document's name is what VS Code shows as the tab title
-    assert.equal(posix.basename(editor!.document.uri.path), 'build list (example.com/main).txt');
+    assert.equal(posix.basename(editor!.document.uri.path), 'build list (example.com\u2215main).txt'); // the module path's slash as U+2215
   });
 });
