@@ -5,7 +5,7 @@
  */
 import { compareGoVersion, goModCompare } from '../module/goVersion';
 import { checkImportPath } from '../module/modulePath';
-import { isGoSpace } from '../module/goString';
+import { goFields } from '../syntax/text';
 import { isValid } from '../module/semver';
 
 /** VendorModuleVersion is a module path and version ('' for a directory or a wildcard). */
@@ -41,22 +41,6 @@ export interface ModulesTxt {
 }
 
 const key = (m: VendorModuleVersion): string => `${m.path}@${m.version}`;
-
-/** goFields is strings.Fields: words separated by runs of Unicode white space. */
-function goFields(s: string): string[] {
-  const out: string[] = [];
-  let word = '';
-  for (const ch of s) {
-    if (isGoSpace(ch.codePointAt(0) ?? 0)) {
-      if (word !== '') out.push(word);
-      word = '';
-    } else {
-      word += ch;
-    }
-  }
-  if (word !== '') out.push(word);
-  return out;
-}
 
 /** Header is a `# ` line: the module version it names and its understood replacement, if any. */
 type Header = { mv: VendorModuleVersion; replacement?: VendorModuleVersion } | 'skip' | 'end';

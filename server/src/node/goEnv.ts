@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
-import { goQuote, isGoSpace } from '../module/goString';
+import { goQuote } from '../module/goString';
+import { goFields } from '../syntax/text';
 
 /** GoEnvSource says where a setting came from, for hovers and status messages. */
 export type GoEnvSource = 'env' | 'file' | 'goroot' | 'default';
@@ -122,22 +123,6 @@ export function parseGoFlags(value: string): GoFlags {
     else result.mod = f.slice(eq + 1);
   }
   return result;
-}
-
-/** goFields is strings.Fields: the words of s separated by runs of Unicode white space. */
-function goFields(s: string): string[] {
-  const out: string[] = [];
-  let word = '';
-  for (const ch of s) {
-    if (isGoSpace(ch.codePointAt(0) ?? 0)) {
-      if (word !== '') out.push(word);
-      word = '';
-    } else {
-      word += ch;
-    }
-  }
-  if (word !== '') out.push(word);
-  return out;
 }
 
 /** pathFor picks the path flavour of a platform, so Windows rules can be tested anywhere. */
