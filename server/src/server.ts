@@ -7,7 +7,7 @@
  */
 import { basename, dirname } from 'node:path';
 import {
-  CancellationToken, CodeAction, Connection, Diagnostic, DiagnosticSeverity, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind,
+  CancellationToken, CodeAction, Connection, Diagnostic, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind,
   FileChangeType, InitializeParams, InitializeResult, ProposedFeatures, TextDocumentSyncKind, TextDocuments, WatchKind, createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -361,7 +361,5 @@ class GoModLensServer {
     }
   }
 }
-
-void DiagnosticSeverity;
 
 if (require.main === module) startServer();

@@ -2,7 +2,6 @@
 import { Position, Range } from 'vscode-languageserver';
 import { LineIndex } from '../syntax/text';
 
-const indexes = new WeakMap<object, LineIndex>();
 const byText = new Map<string, LineIndex>();
 
 /** lineIndexOf returns a (cached) LineIndex for text; the cache keeps the last few texts. */
@@ -27,5 +26,3 @@ export function spanToRange(text: string, start: number, end: number): Range {
 export function positionToOffset(text: string, pos: Position): number {
   return lineIndexOf(text).lspToOffset(pos);
 }
-
-void indexes;
