@@ -35,6 +35,18 @@ import { createFeatureScanner } from './node/featureScan';
 
 type AnyDoc = ModDoc | WorkDoc | SumDoc;
 
+/**
+ * parseDoc parses a file the session's model does not hold (outside the folders, or untitled), by
+ * its language id or file name; anything else is a go.mod when `orMod`, else undefined.
+ */
+function parseDoc(file: string, text: string, kind: string, orMod: boolean): AnyDoc | undefined {
+  const dir = file.startsWith('/') ? dirname(file) : ''; // an untitled document has no directory
+  if (kind === 'go.sum' || kind.endsWith('.sum')) return { file, text, sum: parseSumFile(text, file) };
+  if (kind === 'go.work' || kind.endsWith('.work')) return { file, dir, text, work: parseWorkFile(text, file) };
+  if (orMod || kind === 'go.mod' || kind.endsWith('.mod')) return { file, dir, text, mod: parseModFile(text, { name: file }) };
+  return undefined;
+}
+
 /** startServer runs the server on a connection (stdio, IPC or a socket: vscode-languageserver reads the process arguments). */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   new GoModLensServer(connection).listen();
@@ -292,17 +304,10 @@ class GoModLensServer {
 
   /** standaloneFindings: a file outside every folder's model (or not a file at all): parse-level checks only. */
   private standaloneFindings(file: string, text: string, language?: string): Finding[] {
-    const kind = language ?? basename(file);
-    if (kind === 'go.sum' || kind.endsWith('.sum')) return sumFindings({ file, text, sum: parseSumFile(text, file) });
-    if (kind === 'go.work' || kind.endsWith('.work')) {
-      const work = parseWorkFile(text, file);
-      return [...parseFindings({ file, dir: dirname(file), text, work }), ...pseudoFindings(file, work)];
-    }
-    if (kind === 'go.mod' || kind.endsWith('.mod')) {
-      const mod = parseModFile(text, { name: file });
-      return [...parseFindings({ file, dir: dirname(file), text, mod }), ...pseudoFindings(file, mod)];
-    }
-    return [];
+    const doc = parseDoc(file, text, language ?? basename(file), false);
+    if (!doc) return [];
+    if ('sum' in doc) return sumFindings(doc);
+    return [...parseFindings(doc), ...pseudoFindings(file, 'mod' in doc ? doc.mod : doc.work)];
   }
 
   private untitledDiagnostics(doc: TextDocument): Diagnostic[] {
@@ -322,20 +327,14 @@ class GoModLensServer {
     if (!path) {
       const d = this.documents.get(uri);
       if (!d) return {};
-      const text = d.getText();
-      if (d.languageId === 'go.sum') return { doc: { file: uri, text, sum: parseSumFile(text) } };
-      if (d.languageId === 'go.work') return { doc: { file: uri, dir: '', text, work: parseWorkFile(text) } };
-      return { doc: { file: uri, dir: '', text, mod: parseModFile(text) } };
+      return { doc: parseDoc(uri, d.getText(), d.languageId, true) };
     }
     const ws = await this.session.view();
     const doc = ws.mods.get(path) ?? ws.works.get(path) ?? ws.sums.get(path);
     if (doc) return { doc, ws };
     const text = this.textOf(path);
     if (text === undefined) return { ws };
-    const base = basename(path);
-    if (base.endsWith('.sum')) return { ws, doc: { file: path, text, sum: parseSumFile(text, path) } };
-    if (base === 'go.work') return { ws, doc: { file: path, dir: dirname(path), text, work: parseWorkFile(text, path) } };
-    return { ws, doc: { file: path, dir: dirname(path), text, mod: parseModFile(text, { name: path }) } };
+    return { ws, doc: parseDoc(path, text, basename(path), true) };
   }
 
   private async buildList(uri: string): Promise<BuildListResult> {
