@@ -39,25 +39,50 @@ async function req(main: ModuleKey, base: string[], keep: ModuleKey[], summary: 
   const max = new Map<string, string>();
   for (const m of keep) max.set(m.path, m.version);
   const reqCache = new Map<string, ModuleKey[]>([[keyOf(main), []]]);
+  // Read every reachable requirement list first (awaiting only summaries that are not at hand),
+  // then walk synchronously: the depth-first postorder of mvs.Req, without recursion, so that a
+  // long chain of modules cannot overflow the stack and a cached graph costs no promise per node.
+  let frontier = keep.filter((m) => !reqCache.has(keyOf(m)));
+  while (frontier.length > 0) {
+    const next: ModuleKey[] = [];
+    for (const m of frontier) {
+      if (reqCache.has(keyOf(m))) continue;
+      let r = m.version === 'none' ? undefined : summary(m);
+      if (r instanceof Promise) r = await r;
+      const required = r?.ok ? r.summary.require : [];
+      reqCache.set(keyOf(m), required);
+      for (const x of required) if (!reqCache.has(keyOf(x))) next.push(x);
+    }
+    frontier = next;
+  }
   const postorder: ModuleKey[] = [];
-  const requiredOf = async (m: ModuleKey): Promise<ModuleKey[]> => {
-    if (m.version === 'none') return [];
-    const r = await summary(m);
-    return r.ok ? r.summary.require : [];
+  const visited = new Set<string>([keyOf(main)]);
+  const stack: { m: ModuleKey; reqs: ModuleKey[]; i: number }[] = [];
+  const enter = (m: ModuleKey): void => {
+    if (visited.has(keyOf(m))) return;
+    visited.add(keyOf(m));
+    stack.push({ m, reqs: reqCache.get(keyOf(m)) ?? [], i: 0 });
   };
-  const walk = async (m: ModuleKey): Promise<void> => {
-    if (reqCache.has(keyOf(m))) return;
-    const required = await requiredOf(m);
-    reqCache.set(keyOf(m), required);
-    for (const r of required) await walk(r);
-    postorder.push(m);
-  };
-  for (const m of [main, ...keep]) await walk(m);
+  for (const m of keep) {
+    enter(m);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (top.i < top.reqs.length) enter(top.reqs[top.i++]);
+      else {
+        stack.pop();
+        postorder.push(top.m);
+      }
+    }
+  }
   const have = new Set<string>();
-  const mark = (m: ModuleKey): void => {
-    if (have.has(keyOf(m))) return;
-    have.add(keyOf(m));
-    for (const r of reqCache.get(keyOf(m)) ?? []) mark(r);
+  const mark = (from: ModuleKey): void => {
+    const todo = [from];
+    while (todo.length > 0) {
+      const m = todo.pop() as ModuleKey;
+      if (have.has(keyOf(m))) continue;
+      have.add(keyOf(m));
+      for (const r of reqCache.get(keyOf(m)) ?? []) if (!have.has(keyOf(r))) todo.push(r);
+    }
   };
   const min: ModuleKey[] = [];
   const haveBase = new Set<string>();
