@@ -16,7 +16,8 @@
  *
  * Environment: GML_BENCH_EDITS (default 50 per series), GML_BENCH_MODES (pull,push),
  * GML_BENCH_BUDGET_S (wall-clock budget per series, default 60), GML_BENCH_TIMEOUT_S (per request,
- * default 120), GML_BENCH_GO_RUNS (default 10), GML_BENCH_KEEP (keep the temporary copies).
+ * default 120), GML_BENCH_GO_RUNS (default 10), GML_BENCH_KEEP (keep the temporary copies),
+ * GML_BENCH_PROFILE (a directory where each server process writes a V8 CPU profile).
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';

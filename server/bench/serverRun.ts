@@ -162,7 +162,10 @@ export async function runServer(opts: RunOptions): Promise<RunResult> {
     const env = serverEnv(opts.home);
     const tracked = findFiles(opts.folder, (n) => n === 'go.mod' || n === 'go.work' || n === 'go.sum').map(uriOf);
     const t0 = now();
-    client = await LspClient.start({ ...serverCommand(), env, folders: [opts.folder], pullDiagnostics: opts.mode === 'pull', timeoutMs: opts.timeoutMs });
+    const cmd = serverCommand();
+    // GML_BENCH_PROFILE=DIR: the server writes a V8 CPU profile there when it exits
+    if (process.env.GML_BENCH_PROFILE) cmd.args.unshift('--cpu-prof', `--cpu-prof-dir=${process.env.GML_BENCH_PROFILE}`);
+    client = await LspClient.start({ ...cmd, env, folders: [opts.folder], pullDiagnostics: opts.mode === 'pull', timeoutMs: opts.timeoutMs });
     result.spawnToInit = now() - t0;
     if (opts.mode === 'pull' && !client.pullEnabled) result.note = 'the server did not offer pull diagnostics: measured push';
     const session = new Session(client, opts, tracked);

@@ -11,7 +11,7 @@ import {
   FileChangeType, InitializeParams, InitializeResult, ProposedFeatures, TextDocumentSyncKind, TextDocuments, WatchKind, createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeWorkspace } from './analysis/analyze';
+import { AnalyzeMemo, analyzeWorkspace } from './analysis/analyze';
 import { parseFindings, pseudoFindings, sumFindings } from './analysis/fileRules';
 import { Finding } from './analysis/findings';
 import { ModDoc, SumDoc, WorkDoc, WorkspaceView } from './analysis/view';
@@ -63,6 +63,8 @@ class GoModLensServer {
   private watchRegistration = false;
   private folders: string[] = [];
   private findings = new WeakMap<WorkspaceView, Map<string, Finding[]>>();
+  /** per-document and per-file results reused by the next analysis (analysis/analyze.ts) */
+  private readonly analyzeMemo = new AnalyzeMemo();
   private pushed = new Set<string>();
   private pushTimer?: NodeJS.Timeout;
   private readonly debounceMs = Number(process.env.GOMODLENS_DEBOUNCE_MS ?? 25);
@@ -275,6 +277,7 @@ class GoModLensServer {
     if (!f) {
       f = analyzeWorkspace(ws, {
         missingMessage: (m) => this.session.missingMessage(m),
+        memo: this.analyzeMemo,
         onError: (rule, err) => this.log(`rule ${rule} failed: ${err instanceof Error ? err.stack : String(err)}`),
       });
       this.findings.set(ws, f);

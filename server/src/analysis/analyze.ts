@@ -15,14 +15,35 @@ export interface AnalyzeOptions {
   /** how to say that path@version's go.mod is not available (mentions the module cache and the network setting) */
   missingMessage: (m: ModuleKey) => string;
   onError?: (rule: string, err: unknown) => void;
+  /** kept by a long-lived caller (the server) so that an edit re-runs only what depends on it */
+  memo?: AnalyzeMemo;
+}
+
+/**
+ * AnalyzeMemo: what one analysis can hand to the next. Rules that read nothing but one parsed file
+ * (syntax, pseudo-versions, go.sum lines) are remembered per parsed document — the session keeps
+ * the same document object while a file's text is unchanged — and each file's de-duplicated list
+ * is reused while the findings that make it up are the same objects.
+ */
+export class AnalyzeMemo {
+  readonly byDoc = new WeakMap<object, Map<string, Finding[]>>();
+  readonly byFile = new Map<string, { input: Finding[]; output: Finding[] }>();
 }
 
 /** analyzeWorkspace: every finding of the view, by absolute file path. */
 export function analyzeWorkspace(ws: WorkspaceView, options: AnalyzeOptions): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
-  const add = (rule: string, f: () => Finding[]): void => {
+  const memo = options.memo;
+  const add = (rule: string, f: () => Finding[], doc?: object): void => {
     try {
-      for (const x of f()) {
+      let found: Finding[] | undefined;
+      if (doc && memo) {
+        let rules = memo.byDoc.get(doc);
+        if (!rules) memo.byDoc.set(doc, (rules = new Map()));
+        found = rules.get(rule);
+        if (!found) rules.set(rule, (found = f()));
+      } else found = f();
+      for (const x of found) {
         const list = out.get(x.file) ?? [];
         list.push(x);
         out.set(x.file, list);
@@ -32,22 +53,22 @@ export function analyzeWorkspace(ws: WorkspaceView, options: AnalyzeOptions): Ma
     }
   };
   for (const doc of ws.mods.values()) {
-    add('parse', () => parseFindings(doc));
-    add('pseudo', () => pseudoFindings(doc.file, doc.mod));
+    add('parse', () => parseFindings(doc), doc);
+    add('pseudo', () => pseudoFindings(doc.file, doc.mod), doc);
     add('replace-ineffective', () => replaceIneffectiveFindings(doc, ws));
     add('features', () => featureFindings(doc, ws));
     const go = doc.mod.go;
     if (ws.mainOf.get(doc.file) !== undefined) add('toolchain', () => toolchainFindings(doc.file, go?.version, go?.line ?? { start: 0, end: 0 }, ws, ws.gotoolchain));
   }
   for (const doc of ws.works.values()) {
-    add('parse', () => parseFindings(doc));
-    add('pseudo', () => pseudoFindings(doc.file, doc.work));
+    add('parse', () => parseFindings(doc), doc);
+    add('pseudo', () => pseudoFindings(doc.file, doc.work), doc);
     add('work', () => workFindings(doc, ws));
     const go = doc.work.go;
     add('toolchain', () => toolchainFindings(doc.file, go?.version, go?.line ?? { start: 0, end: 0 }, ws, ws.gotoolchain));
   }
   for (const doc of ws.sums.values()) {
-    add('sum', () => sumFindings(doc));
+    add('sum', () => sumFindings(doc), doc);
     add('sum-mismatch', () => sumMismatchFindings(doc, ws));
   }
   for (const view of ws.builds.values()) {
@@ -59,12 +80,18 @@ export function analyzeWorkspace(ws: WorkspaceView, options: AnalyzeOptions): Ma
     add('go-below-dependency', () => dependencyGoFindings(view, ws));
     add('sum-missing', () => sumMissingFindings(view, ws));
   }
-  return dedupe(out);
+  return dedupe(out, memo);
 }
 
 /** dedupe drops a finding reported twice (a go.mod that is main in two builds, e.g. module mode and a go.work). */
-function dedupe(byFile: Map<string, Finding[]>): Map<string, Finding[]> {
+function dedupe(byFile: Map<string, Finding[]>, memo: AnalyzeMemo | undefined): Map<string, Finding[]> {
+  if (memo) for (const file of memo.byFile.keys()) if (!byFile.has(file)) memo.byFile.delete(file);
   for (const [file, list] of byFile) {
+    const last = memo?.byFile.get(file);
+    if (last && last.input.length === list.length && last.input.every((f, i) => f === list[i])) {
+      byFile.set(file, last.output);
+      continue;
+    }
     const seen = new Set<string>();
     byFile.set(file, list.filter((f) => {
       const k = `${f.code}\0${f.start}\0${f.end}\0${f.message}`;
@@ -72,6 +99,7 @@ function dedupe(byFile: Map<string, Finding[]>): Map<string, Finding[]> {
       seen.add(k);
       return true;
     }));
+    memo?.byFile.set(file, { input: list, output: byFile.get(file) as Finding[] });
   }
   return byFile;
 }

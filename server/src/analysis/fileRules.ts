@@ -87,6 +87,19 @@ export function pseudoMessage(v: string): string | undefined {
   return `pseudo-version: commit ${d.rev} from ${when}${base}`;
 }
 
+/** what a pseudo-version token says, by version string: decoding is the costly part of pseudoFindings */
+const pseudoVerdicts = new Map<string, { code: 'pseudo-version' | 'pseudo-version-invalid'; message: string }>();
+
+function pseudoVerdict(v: string): { code: 'pseudo-version' | 'pseudo-version-invalid'; message: string } {
+  let r = pseudoVerdicts.get(v);
+  if (r) return r;
+  const d = decodePseudoVersion(v);
+  r = d.ok ? { code: 'pseudo-version', message: pseudoMessage(v) as string } : { code: 'pseudo-version-invalid', message: d.error.toString() };
+  if (pseudoVerdicts.size >= 20_000) pseudoVerdicts.clear();
+  pseudoVerdicts.set(v, r);
+  return r;
+}
+
 /** pseudoFindings: an Information finding on every pseudo-version, an error on malformed ones. */
 export function pseudoFindings(file: string, f: ModFile | WorkFile): Finding[] {
   const out: Finding[] = [];
@@ -94,12 +107,8 @@ export function pseudoFindings(file: string, f: ModFile | WorkFile): Finding[] {
   for (const t of versionTokens(f)) {
     if (seen.has(t.token.start) || !looksPseudo(t.version)) continue;
     seen.add(t.token.start);
-    const d = decodePseudoVersion(t.version);
-    if (d.ok) {
-      out.push({ code: 'pseudo-version', file, start: t.token.start, end: t.token.end, message: pseudoMessage(t.version) as string });
-    } else {
-      out.push({ code: 'pseudo-version-invalid', file, start: t.token.start, end: t.token.end, message: d.error.toString() });
-    }
+    const { code, message } = pseudoVerdict(t.version);
+    out.push({ code, file, start: t.token.start, end: t.token.end, message });
   }
   return out;
 }

@@ -16,7 +16,7 @@ export type ProjectResult = { ok: true; main: MainModuleSet } | { ok: false; err
 
 /** loadProject: `dir` is where the go command would run; `toolchain` the go version to emulate. */
 /** ParseMod parses a main go.mod (strict); the server passes one that remembers unchanged texts. */
-export type ParseMod = (text: string, name: string) => ModFile;
+export type ParseMod = (text: string, name: string, file: string) => ModFile;
 
 export async function loadProject(dir: string, env: GoEnv, fs: WorkspaceFs, files: FileSource, toolchain: string, parse: ParseMod = (t, name) => parseModFile(t, { name })): Promise<ProjectResult> {
   const found = findMainModules(dir, env, fs);
@@ -55,7 +55,7 @@ export async function loadProject(dir: string, env: GoEnv, fs: WorkspaceFs, file
 async function readMainModule(file: string, files: FileSource, show: (p: string) => string, parse: ParseMod): Promise<{ ok: true; module: MainModule } | { ok: false; error: string }> {
   const text = await files.readText(file);
   if (text === undefined) return { ok: false, error: `open ${file}: no such file or directory` };
-  const modFile = parse(text, show(file));
+  const modFile = parse(text, show(file), file);
   if (modFile.errors.length > 0) return { ok: false, error: `errors parsing ${show(file)}:\n${goErrorLines(show(file), text, modFile.errors).join('\n')}` };
   if (!modFile.module) {
     return { ok: false, error: 'error reading go.mod: missing module declaration. To specify the module path:\n\tgo mod edit -module=example.com/mod' };

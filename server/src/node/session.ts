@@ -58,10 +58,15 @@ interface BuildState {
 /**
  * StampedFiles reads through to the overlay (buffers, then disk) but keeps each disk file's text
  * while its mtime and size stay the same: a keystroke in one go.mod must not re-read and re-decode
- * every go.mod and go.sum of a 150-module workspace. A stat costs far less than a read.
+ * every go.mod and go.sum of a 150-module workspace. A stat costs far less than a read, but a
+ * stat of every file on every keystroke still adds up (4 ms per edit in a 300-file workspace), so
+ * an answer less than FRESH_MS old is trusted: changes on disk arrive as watched-file
+ * notifications (which call forget), and without them within FRESH_MS of the next request.
  */
+const FRESH_MS = 1000;
+
 class StampedFiles implements FileSource {
-  private readonly texts = new Map<string, { stamp: string; text: string }>();
+  private readonly texts = new Map<string, { stamp: string; text: string | undefined; at: number }>();
 
   private readonly disk = new DiskFileSource();
 
@@ -70,24 +75,33 @@ class StampedFiles implements FileSource {
   readText(file: string): string | undefined {
     const buffer = this.overlay.bufferText(file);
     if (buffer !== undefined) return buffer;
+    const now = performance.now();
+    const hit = this.texts.get(file);
+    if (hit && now - hit.at < FRESH_MS) return hit.text;
     let st;
     try {
       st = statSync(file);
     } catch {
-      this.texts.delete(file);
+      this.texts.set(file, { stamp: '', text: undefined, at: now });
       return undefined;
     }
-    if (!st.isFile()) return undefined;
-    const stamp = `${st.mtimeMs}:${st.size}:${st.ino}`;
-    const hit = this.texts.get(file);
-    if (hit && hit.stamp === stamp) return hit.text;
-    const text = this.disk.readText(file);
-    if (text !== undefined) this.texts.set(file, { stamp, text });
+    const stamp = st.isFile() ? `${st.mtimeMs}:${st.size}:${st.ino}` : '';
+    if (hit && hit.stamp === stamp) {
+      hit.at = now;
+      return hit.text;
+    }
+    const text = stamp === '' ? undefined : this.disk.readText(file);
+    this.texts.set(file, { stamp, text, at: now });
     return text;
   }
 
   forget(file: string): void {
     this.texts.delete(file);
+  }
+
+  /** forgetAll: every answer is checked against the disk again (a rescan). */
+  forgetAll(): void {
+    this.texts.clear();
   }
 }
 
@@ -142,6 +156,7 @@ export class Session {
   /** rescan forgets the file model (a go.mod or go.work appeared or vanished). */
   rescan(): void {
     this.model = undefined;
+    this.stamped.forgetAll();
     this.builds.clear();
     this.lastGood.clear();
     this.touch();
@@ -327,19 +342,25 @@ export class Session {
     return keys;
   }
 
-  /** parseMain parses a main go.mod for loadProject, reusing the parse of an unchanged text. */
-  private parseMain(text: string, name: string): ModFile {
-    const hit = this.mainParses.get(name);
-    if (hit && hit.text === text) return hit.value;
-    const value = parseModFile(text, { name });
-    this.mainParses.set(name, { text, value });
+  /**
+   * parseMain parses a main go.mod for loadProject, reusing the parse of an unchanged text — the
+   * file model's parse of the same text when it has no errors (only the name in messages differs).
+   */
+  private parseMain(text: string, name: string, file: string): ModFile {
+    const hit = this.mainParses.get(file);
+    if (hit && hit.text === text && hit.value.syntax.name === name) return hit.value;
+    const doc = this.mods.get(file);
+    const value = doc && doc.text === text && doc.value.mod.errors.length === 0
+      ? { ...doc.value.mod, syntax: { ...doc.value.mod.syntax, name } }
+      : parseModFile(text, { name });
+    this.mainParses.set(file, { text, value });
     return value;
   }
 
   private async computeBuildState(id: string): Promise<BuildState> {
     const toolchain = this.emulate();
     const dir = dirname(id);
-    const project = await loadProject(dir, this.options.env, diskWorkspaceFs(), this.stamped, toolchain, (text, name) => this.parseMain(text, name));
+    const project = await loadProject(dir, this.options.env, diskWorkspaceFs(), this.stamped, toolchain, (text, name, file) => this.parseMain(text, name, file));
     if (!project.ok) return { view: { file: id, error: project.error, sums: new Set() }, dirs: new Set([dir]), sumFiles: [] };
     const main = project.main;
     const key = semanticKey(main);
