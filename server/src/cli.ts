@@ -15,7 +15,7 @@ import { goMarshalIndent, modFileJson, workFileJson } from './syntax/goJson';
 import { parseModFile } from './syntax/modfile';
 import { parseWorkFile } from './syntax/workfile';
 import { readGoText } from './node/files';
-import { DEFAULT_TOOLCHAIN, graphCommand, listCommand, whyCommand } from './cliGraph';
+import { DEFAULT_TOOLCHAIN, graphCommand, listCommand, whatIfCommand, whyCommand } from './cliGraph';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -34,6 +34,7 @@ commands:
   list [-json] [DIR]         the build list, as go list -mod=mod -m [-json] all prints it
   graph [DIR]                the module requirement graph, as go mod graph prints it
   why [DIR] MODULE           the requirement chains that make MODULE's version the selected one
+  what-if [DIR] PATH@VERSION the change go get PATH@VERSION would make to the build list (-json: and go.mod)
   serve --stdio              run the language server over stdin/stdout (also --node-ipc, --socket=PORT)
 
 list, graph and why read the module cache (and GOPROXY when it is a file:// tree; other proxies only
@@ -67,6 +68,7 @@ export async function runCli(args: string[], io: CliIO): Promise<number> {
       case 'list': return await listCommand(rest, io);
       case 'graph': return await graphCommand(rest, io);
       case 'why': return await whyCommand(rest, io);
+      case 'what-if': return await whatIfCommand(rest, io);
       case 'serve': return serveCommand(rest, io);
       case 'help': case '-h': case '-help': case '--help':
         io.stdout(usage);

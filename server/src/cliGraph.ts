@@ -5,11 +5,12 @@
  */
 import { join, resolve } from 'node:path';
 import { Build, BuildIO, SummaryCache, computeBuild, moduleGoVersion } from './graph/buildList';
-import { graphLines, listJson, listLines, listModules } from './graph/listing';
+import { ListedModule, graphLines, listJson, listLines, listModules } from './graph/listing';
 import { MainModuleSet } from './graph/mainModules';
 import { completeFromModCache } from './graph/moduleInfo';
 import { ModuleKey, keyOf } from './graph/mvs';
 import { ModuleSource } from './graph/source';
+import { changeLines, whatIf } from './graph/whatIf';
 import { explainSelection, selectionText } from './graph/why';
 import { parseSumFile } from './syntax/sumfile';
 import { compareGoVersion, isValidGoVersion } from './module/goVersion';
@@ -181,4 +182,36 @@ function done(io: GraphIO, b: Build): number {
 function fail(io: GraphIO, error: string): number {
   io.stderr(`go: ${error}\n`);
   return 1;
+}
+
+/**
+ * whatIfCommand: `what-if [-json] [-go=V] [-network] [DIR] PATH@VERSION`, the change `go get
+ * PATH@VERSION` would make to the build list (graph/whatIf.ts), one line per module in go get's
+ * words (`upgraded P v1 => v2`, `downgraded …`, `added P v`, `removed P v`); with -json, the
+ * changes, the go.mod requirements go get would write, and the build lists before and after.
+ */
+export async function whatIfCommand(args: string[], io: GraphIO): Promise<number> {
+  const flags = parseFlags(args);
+  const shape = 'what-if [-json] [-go=VERSION] [-network] [DIR] PATH@VERSION';
+  if (typeof flags === 'string' || flags.args.length < 1 || flags.args.length > 2) return usage(io, shape, flags);
+  const [dir, query] = flags.args.length === 2 ? flags.args : ['.', flags.args[0]];
+  const at = query.lastIndexOf('@');
+  if (at <= 0) return usage(io, shape, `${query}: want PATH@VERSION`);
+  const r = await build(dir, io, { ...flags, mode: 'mod' });
+  if (typeof r === 'string') return fail(io, r);
+  const w = await whatIf(r.build.main, r.bio, { toolchain: flags.toolchain, mode: 'mod' }, { path: query.slice(0, at), version: query.slice(at + 1) });
+  flushSummaryIndex();
+  if (!w.ok) return fail(io, w.error);
+  if (flags.json) {
+    const list = (ms: ListedModule[]): { Path: string; Version: string }[] => ms.map((m) => ({ Path: m.path, Version: m.version }));
+    io.stdout(JSON.stringify({
+      Query: query, Changes: w.changes.map((c) => ({ Path: c.path, From: c.from, To: c.to, Kind: c.kind })),
+      GoLineAdded: w.goLineAdded, Require: w.requirements.map((q) => ({ Path: q.path, Version: q.version, Indirect: q.indirect || undefined })),
+      Before: list(w.before), After: list(w.after),
+    }, null, '\t') + '\n');
+    return 0;
+  }
+  const lines = changeLines(w);
+  io.stdout(lines.length > 0 ? lines.map((l) => l + '\n').join('') : `go get ${query} would not change the build list\n`);
+  return 0;
 }

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { compareGoVersion } from '../module/goVersion';
 import { FileSource, ModuleSource } from './source';
-import { Failure, LoadedGraph, failureChain, readModGraph } from './load';
+import { Failure, LoadedGraph, SummaryFn, failureChain, readModGraph } from './load';
 import { MainModuleSet, Replacement } from './mainModules';
 import { ModGraph, ModuleKey, cmpVersion, keyOf, showModule } from './mvs';
 import { minimalRequirements } from './req';
@@ -138,7 +138,7 @@ function allRootsSelected(g: ModGraph, roots: ModuleKey[]): boolean {
  * (duplicates collapse, main modules drop out); since a raised root's go.mod is then read, the
  * selection can rise again, so repeat until no root changes.
  */
-async function syncPrunedRoots(main: MainModuleSet, roots: ModuleKey[], loaded: LoadedGraph, summary: ReturnType<typeof makeSummaryFn>, mainKey: ModuleKey): Promise<{ roots: ModuleKey[]; loaded?: LoadedGraph }> {
+export async function syncPrunedRoots(main: MainModuleSet, roots: ModuleKey[], loaded: LoadedGraph, summary: SummaryFn, mainKey: ModuleKey): Promise<{ roots: ModuleKey[]; loaded?: LoadedGraph }> {
   let cur = roots;
   let g = loaded;
   for (;;) {
@@ -158,6 +158,14 @@ async function syncPrunedRoots(main: MainModuleSet, roots: ModuleKey[], loaded: 
     g = await readModGraph('pruned', mainKey, cur, summary);
     if (g.failures.size > 0 || !upgraded) return { roots: cur, loaded: g };
   }
+}
+
+/**
+ * summaryFunction is goModSummary for a main module set, outside a build (graph/whatIf.ts): the
+ * replaced, checked and exclusion-filtered requirement list of a module version.
+ */
+export function summaryFunction(main: MainModuleSet, io: BuildIO, options: BuildOptions): SummaryFn {
+  return makeSummaryFn(main, io, io.cache ?? new Map(), options, new Map(), new Map());
 }
 
 /** makeSummaryFn builds goModSummary for this main module set: replacement, reading, checks, exclusions. */

@@ -35,7 +35,7 @@ export async function minimalRequirements(
  * req is mvs.Req: the smallest requirement list, starting with `base`, from which MVS still selects
  * every module of the build list (main requires `keep`, everything at its selected version).
  */
-async function req(main: ModuleKey, base: string[], keep: ModuleKey[], summary: SummaryFn): Promise<ModuleKey[]> {
+export async function req(main: ModuleKey, base: string[], keep: ModuleKey[], summary: SummaryFn): Promise<ModuleKey[]> {
   const max = new Map<string, string>();
   for (const m of keep) max.set(m.path, m.version);
   const reqCache = new Map<string, ModuleKey[]>([[keyOf(main), []]]);

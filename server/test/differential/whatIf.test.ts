@@ -1,0 +1,199 @@
+/**
+ * Differential test of what-if (issue 6 §2) against the real go command (Debian's Go 1.19): for a
+ * scenario and a query path@version, Go runs `go get path@version` on a copy of the main module and
+ * then `go list -m all`; we compute graph/whatIf.ts on the untouched copy. They must agree on
+ * whether go get fails, on the build list after it, and on the requirements go.mod then holds
+ * (path, version, `// indirect`).
+ *   (a) named scenarios: upgrades, forced downgrades, @none, the mission example, a conflict;
+ *   (b) random module-mode scenarios (GML_WHATIF_ROUNDS, default 120; GML_FUZZ_SEED) from the MVS
+ *       generator, each with a random query among the versions its proxy serves (one in eight
+ *       @none). A difference fails with the scenario and query printed.
+ */
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { whatIf } from '../../src/graph/whatIf';
+import { listLines } from '../../src/graph/listing';
+import { DiskFileSource } from '../../src/node/fileSource';
+import { resolveGoEnv } from '../../src/node/goEnv';
+import { loadProject } from '../../src/node/project';
+import { createModuleSource } from '../../src/node/sources';
+import { diskWorkspaceFs } from '../../src/node/workspace';
+import { parseModFile } from '../../src/syntax/modfile';
+import { Rng } from '../fuzz/mutate';
+import { goBinary, mapLimit, noGo } from '../oracle/env';
+import { scratchRoot } from '../oracle/modgraph/differential';
+import { generateScenario, scenarioSeed } from '../oracle/modgraph/generate';
+import { Materialized, copyTree, materialize, removeTree } from '../oracle/modgraph/materialize';
+import { execGo, goModuleEnv } from '../oracle/modgraph/runGoOracle';
+import { Scenario, describeScenario, escapeModulePath, goModText } from '../oracle/modgraph/scenario';
+import { writeModuleZip } from '../oracle/modgraph/zip';
+
+const rounds = Number(process.env.GML_WHATIF_ROUNDS ?? 120);
+const seed = Number(process.env.GML_FUZZ_SEED ?? 7);
+
+interface Outcome {
+  ok: boolean;
+  /** `go list -m all` after go get, or the error */
+  text: string;
+  /** go.mod requirements after, `path version[ // indirect]`, sorted */
+  require: string[];
+  /** ours: the kinds of build-list change (upgraded, downgraded, added, removed) */
+  kinds?: string[];
+}
+
+/** withZips materializes s and adds a module zip for every version its proxy serves. */
+function withZips(s: Scenario, root: string): Materialized {
+  const m = materialize(s, root);
+  for (const v of s.modules) {
+    const dir = join(m.proxy, escapeModulePath(v.path), '@v');
+    writeModuleZip(join(dir, `${escapeModulePath(v.version)}.zip`), v.path, v.version, goModText(v.declares === undefined ? v.path : v.declares, v, '../local'));
+  }
+  return m;
+}
+
+function requireLines(goModText: string): string[] {
+  return parseModFile(goModText, { name: 'go.mod' }).require.map((r) => `${r.mod.path} ${r.mod.version}${r.indirect ? ' // indirect' : ''}`).sort();
+}
+
+async function goOutcome(m: Materialized, query: string): Promise<Outcome> {
+  const copy = join(m.root, 'runs', 'go-get');
+  copyTree(m.src, copy);
+  const env = { ...goModuleEnv(m, copy, 'proxy', join(m.root, 'modcache-go')), GOFLAGS: '-mod=mod -modcacherw' };
+  const dir = join(copy, m.runDir);
+  const get = await execGo(['get', query], dir, env);
+  if (get.status !== 0) return { ok: false, text: get.stderr, require: [] };
+  const list = await execGo(['list', '-m', 'all'], dir, env);
+  if (list.status !== 0) return { ok: false, text: `go list after go get: ${list.stderr}`, require: [] };
+  return { ok: true, text: list.stdout, require: requireLines(readFileSync(join(dir, 'go.mod'), 'utf8')) };
+}
+
+async function ourOutcome(m: Materialized, query: string): Promise<Outcome> {
+  const copy = join(m.root, 'runs', 'ours');
+  copyTree(m.src, copy);
+  const env = resolveGoEnv({ ...goModuleEnv(m, copy, 'proxy', join(m.root, 'modcache-ours')), HOME: m.root }, () => undefined);
+  const files = new DiskFileSource();
+  const project = await loadProject(join(copy, m.runDir), env, diskWorkspaceFs(), files, '1.19');
+  if (!project.ok) return { ok: false, text: project.error, require: [] };
+  const at = query.lastIndexOf('@');
+  const io = { modules: createModuleSource(env, { allowNetwork: false }), files, cache: new Map() };
+  const w = await whatIf(project.main, io, { toolchain: '1.19', mode: 'mod' }, { path: query.slice(0, at), version: query.slice(at + 1) });
+  if (!w.ok) return { ok: false, text: w.error, require: [] };
+  return { ok: true, kinds: [...new Set(w.changes.map((c) => c.kind))], text: listLines(w.after).map((l) => l + '\n').join(''), require: w.requirements.map((r) => `${r.path} ${r.version}${r.indirect ? ' // indirect' : ''}`).sort() };
+}
+
+/** compare returns '' when go and we agree, else what differs. */
+async function compare(s: Scenario, query: string, root: string): Promise<{ diff: string; go: Outcome; ours: Outcome }> {
+  const m = withZips(s, root);
+  const [go, ours] = [await goOutcome(m, query), await ourOutcome(m, query)];
+  let diff = '';
+  if (go.ok !== ours.ok) diff = `go ${go.ok ? 'succeeded' : 'failed'}, we ${ours.ok ? 'succeeded' : 'failed'}\ngo: ${go.text}\nours: ${ours.text}`;
+  else if (go.ok && go.text !== ours.text) diff = `build list after differs\ngo:\n${go.text}ours:\n${ours.text}`;
+  else if (go.ok && go.require.join('\n') !== ours.require.join('\n')) diff = `go.mod requirements differ\ngo:\n${go.require.join('\n')}\nours:\n${ours.require.join('\n')}`;
+  return { diff, go, ours };
+}
+
+const mod = (path: string, version: string, requires: [string, string][] = [], go = '1.17') => ({ path, version, go, requires: requires.map(([p, v]) => ({ path: p, version: v })) });
+const main = (requires: [string, string, boolean?][], go = '1.17') => ({ path: 'example.com/main', go, requires: requires.map(([path, version, indirect]) => ({ path, version, indirect })) });
+const A = 'example.com/a';
+const B = 'example.com/b';
+const C = 'example.com/c';
+const D = 'example.com/d';
+
+const named: { name: string; query: string; scenario: Scenario; expect: 'ok' | 'fail' }[] = [
+  {
+    name: 'upgrade that brings a new dependency (pruned)', query: `${A}@v1.1.0`, expect: 'ok',
+    scenario: { locals: {}, modules: [mod(A, 'v1.0.0'), mod(A, 'v1.1.0', [[B, 'v1.1.0']]), mod(B, 'v1.1.0')], main: main([[A, 'v1.0.0']]) },
+  },
+  {
+    name: 'downgrade that forces a dependent down (pruned)', query: `${B}@v1.0.0`, expect: 'ok',
+    scenario: {
+      locals: {}, modules: [mod(A, 'v1.0.0', [[B, 'v1.0.0']]), mod(A, 'v1.1.0', [[B, 'v1.1.0']]), mod(B, 'v1.0.0'), mod(B, 'v1.1.0')],
+      main: main([[A, 'v1.1.0']]),
+    },
+  },
+  {
+    name: 'downgrade below every version of a dependent removes it (unpruned)', query: `${B}@v1.0.0`, expect: 'ok',
+    scenario: {
+      locals: {}, modules: [mod(A, 'v1.1.0', [[B, 'v1.1.0']], '1.16'), mod(B, 'v1.0.0', [], '1.16'), mod(B, 'v1.1.0', [], '1.16'), mod(C, 'v1.0.0', [], '1.16')],
+      main: main([[A, 'v1.1.0'], [C, 'v1.0.0']], '1.16'),
+    },
+  },
+  {
+    name: '@none removes a module and what needs it', query: `${B}@none`, expect: 'ok',
+    scenario: {
+      locals: {}, modules: [mod(A, 'v1.0.0', [[B, 'v1.0.0']]), mod(B, 'v1.0.0'), mod(C, 'v1.0.0')],
+      main: main([[A, 'v1.0.0'], [B, 'v1.0.0', true], [C, 'v1.0.0']]),
+    },
+  },
+  {
+    // the mission: B requires A v1.1.0, C requires A v1.3.0, main requires B, C and A v1.1.0 → A v1.3.0;
+    // asking for A v1.2.0 lowers C to the version that needs no more than that
+    name: 'mission example: go get A@v1.2.0 lowers C', query: `${A}@v1.2.0`, expect: 'ok',
+    scenario: {
+      locals: {},
+      modules: [mod(A, 'v1.1.0'), mod(A, 'v1.2.0'), mod(A, 'v1.3.0'), mod(B, 'v1.0.0', [[A, 'v1.1.0']]), mod(C, 'v1.0.0', [[A, 'v1.2.0']]), mod(C, 'v1.1.0', [[A, 'v1.3.0']])],
+      main: main([[A, 'v1.1.0'], [B, 'v1.0.0'], [C, 'v1.1.0']]),
+    },
+  },
+  {
+    name: 'a version whose own graph needs a higher version of it: conflict', query: `${A}@v1.0.0`, expect: 'fail',
+    scenario: {
+      locals: {}, modules: [mod(A, 'v1.0.0', [[D, 'v1.0.0']], '1.16'), mod(A, 'v1.1.0'), mod(D, 'v1.0.0', [[A, 'v1.1.0']], '1.16')],
+      main: main([[A, 'v1.1.0']]),
+    },
+  },
+  {
+    name: 'a version not served: go get fails', query: `${A}@v1.5.0`, expect: 'fail',
+    scenario: { locals: {}, modules: [mod(A, 'v1.0.0')], main: main([[A, 'v1.0.0']]) },
+  },
+];
+
+/** queryFor picks a query for a random scenario: a served version of one of its paths, or @none. */
+function queryFor(s: Scenario, rng: Rng): string {
+  const paths = [...new Set(s.modules.map((m) => m.path))].filter((p) => p !== s.main?.path);
+  const path = rng.pick(paths);
+  if (rng.int(8) === 0) return `${path}@none`;
+  return `${path}@${rng.pick(s.modules.filter((m) => m.path === path)).version}`;
+}
+
+describe('differential: what-if against go get (Go 1.19)', function () {
+  this.timeout(30 * 60 * 1000);
+  const scratch = scratchRoot(undefined, 'gml-whatif-');
+  after(() => { if (!process.env.GML_KEEP_SCRATCH) removeTree(scratch); });
+  before(function () {
+    if (goBinary()) return;
+    console.log(`      ${noGo}`);
+    this.skip();
+  });
+
+  for (const n of named) {
+    it(`${n.name} (${n.query})`, async () => {
+      const root = scratchRoot(scratch);
+      const { diff, go } = await compare(n.scenario, n.query, root);
+      assert.equal(go.ok, n.expect === 'ok', `the go oracle changed: ${go.text}`);
+      assert.equal(diff, '', `${n.name}: ${diff}\n${describeScenario(n.scenario)}`);
+      removeTree(root);
+    });
+  }
+
+  it(`${rounds} random scenarios, each with a random go get query`, async () => {
+    const cases = Array.from({ length: rounds }, (_, i) => {
+      const s = generateScenario(scenarioSeed(seed + 1000, i), { workspaceRate: 0 });
+      return { i, s, query: queryFor(s, new Rng(scenarioSeed(seed, i))) };
+    });
+    let goOk = 0;
+    const kinds = new Map<string, number>();
+    const failures: string[] = [];
+    await mapLimit(cases, 2, async ({ i, s, query }) => {
+      const root = scratchRoot(scratch);
+      const { diff, go, ours } = await compare(s, query, root);
+      if (go.ok) goOk++;
+      for (const k of ours.kinds ?? []) kinds.set(k, (kinds.get(k) ?? 0) + 1);
+      if (diff) failures.push(`scenario ${i} (go get ${query}): ${diff}\n${describeScenario(s)}`);
+      else removeTree(root);
+    });
+    console.log(`      ${rounds} scenarios (seed ${seed}): ${rounds - failures.length} identical; go get succeeded on ${goOk}, failed on ${rounds - goOk}; queries that ${[...kinds].map(([k, n]) => `${k} a module: ${n}`).join(', ')}`);
+    assert.equal(failures.length, 0, failures.slice(0, 3).join('\n\n'));
+  });
+});
