@@ -66,7 +66,26 @@ export const Requests = {
   buildList: 'goModLens/buildList',
   /** params: { uri, path }; result: { text: string } */
   explain: 'goModLens/explain',
+  /** params: WhatIfParams; result: WhatIfResult */
+  whatIf: 'goModLens/whatIf',
 } as const;
+
+/** WhatIfParams: what `go get path@version` would do in the main module of the go.mod at uri. */
+export interface WhatIfParams {
+  uri: string;
+  path: string;
+  /** a version, or `none` */
+  version: string;
+}
+
+export interface WhatIfResult {
+  ok: boolean;
+  error?: string;
+  /** one line per build-list change, in go get's words (`upgraded P v1 => v2`) */
+  lines: string[];
+  /** the go.mod edit go get would make (LSP text edits on the file at uri) */
+  edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[];
+}
 
 export interface BuildListResult {
   /** the go.mod or go.work defining the main module set ('' when none) */
@@ -86,4 +105,6 @@ export const Commands = {
   showBuildList: 'goModLens.showBuildList',
   explainVersion: 'goModLens.explainVersion',
   restartServer: 'goModLens.restartServer',
+  /** arguments: uri, module path, versions available offline (from the code lens of a require line) */
+  whatIf: 'goModLens.whatIf',
 } as const;

@@ -24,10 +24,11 @@ import { DiagnosticData, findingToDiagnostic } from './features/diagnostics';
 import { formatEdits, quickFixes } from './features/codeActions';
 import { explainingBuild, hoverModOrWork, hoverSum } from './features/hover';
 import { inlayHintsFor } from './features/inlayHints';
+import { whatIfAnswer, whatIfLenses, whatIfMain } from './features/whatIfLens';
 import { completions, definition, documentLinks } from './features/navigation';
 import { positionToOffset } from './features/positions';
 import { URI } from './features/uri';
-import { BuildListResult, Requests, SETTINGS_SECTION, Settings, mergeSettings } from './protocol';
+import { BuildListResult, Requests, SETTINGS_SECTION, Settings, WhatIfParams, WhatIfResult, mergeSettings } from './protocol';
 import { readTextFile, resolveGoEnv } from './node/goEnv';
 import { Session, SessionOptions } from './node/session';
 import { probeToolchain } from './node/toolchain';
@@ -159,6 +160,17 @@ class GoModLensServer {
       const b = view ? explainingBuild(view, p.path) : undefined;
       return { text: b ? selectionText(explainSelection(b, p.path)) : 'no build list for this file' };
     }, { text: '' }));
+    c.onCodeLens((p) => this.safe('codeLens', async () => {
+      const { doc, ws } = await this.docFor(p.textDocument.uri);
+      return doc && ws && 'mod' in doc ? whatIfLenses(doc, ws, p.textDocument.uri) : [];
+    }, []));
+    c.onRequest(Requests.whatIf, (p: WhatIfParams) => this.safe('whatIf', async (): Promise<WhatIfResult> => {
+      const { doc, ws } = await this.docFor(p.uri);
+      const main = doc && ws && 'mod' in doc ? whatIfMain(doc, ws) : undefined;
+      if (!doc || !('mod' in doc) || !main) return { ok: false, error: 'what-if works on the go.mod of a main module in module mode (go get changes that file)', lines: [], edits: [] };
+      const target = { path: p.path, version: p.version };
+      return whatIfAnswer(doc, await this.session.whatIf(main, target), target);
+    }, { ok: false, error: 'what-if failed (see the go-mod-lens log)', lines: [], edits: [] }));
     this.documents.onDidOpen((e) => this.bufferChanged(e.document));
     this.documents.onDidChangeContent((e) => this.bufferChanged(e.document));
     this.documents.onDidClose((e) => {
@@ -195,6 +207,7 @@ class GoModLensServer {
         documentFormattingProvider: true,
         documentLinkProvider: { resolveProvider: false },
         definitionProvider: true,
+        codeLensProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: [' ', '\t'] },
         diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false, identifier: 'go-mod-lens' },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

@@ -12,6 +12,7 @@ import { Build, BuildIO, SummaryCache, computeBuild } from '../graph/buildList';
 import { MainModuleSet } from '../graph/mainModules';
 import { goSumFiles } from '../graph/consistency';
 import { ModuleKey } from '../graph/mvs';
+import { WhatIf, whatIf } from '../graph/whatIf';
 import { ModFile, parseModFile } from '../syntax/modfile';
 import { parseSumFile } from '../syntax/sumfile';
 import { parseWorkFile } from '../syntax/workfile';
@@ -438,6 +439,12 @@ export class Session {
   /** featureScanIdle resolves when the background .go scan has nothing left to do (tests, benchmarks). */
   async featureScanIdle(): Promise<void> {
     while (this.scanning) await this.scanning;
+  }
+
+  /** whatIf: what `go get target` would do in the module-mode main module set `main` (graph/whatIf.ts). */
+  whatIf(main: MainModuleSet, target: ModuleKey): Promise<WhatIf> {
+    const io: BuildIO = { modules: createModuleSource(this.options.env, { allowNetwork: this.options.network }), files: this.stamped, cache: this.summaries };
+    return whatIf(main, io, { toolchain: this.emulate(), mode: 'mod' }, target);
   }
 
   /** missingMessage says how to get a go.mod that is not available offline. */

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../oracle/env';
 
-function cli(args: string[], cwd = repoRoot) {
-  const r = spawnSync(process.execPath, [join(repoRoot, 'bin/go-mod-lens.js'), ...args], { cwd, encoding: 'utf8' });
+function cli(args: string[], cwd = repoRoot, env: NodeJS.ProcessEnv = process.env) {
+  const r = spawnSync(process.execPath, [join(repoRoot, 'bin/go-mod-lens.js'), ...args], { cwd, encoding: 'utf8', env });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -26,6 +26,22 @@ describe('go-mod-lens CLI', () => {
       '\t"Retract": [', '\t\t{', '\t\t\t"Low": "v1.0.0",', '\t\t\t"High": "v1.1.0",', '\t\t\t"Rationale": "broken"', '\t\t}', '\t],',
       '\t"Tool": [', '\t\t{', '\t\t\t"Path": "example.com/x/cmd/t"', '\t\t}', '\t]', '}', '',
     ].join('\n'));
+  });
+
+  it('what-if prints the build-list change go get would make (the mission example), and -json the go.mod requirements', () => {
+    const fx = join(repoRoot, 'test-fixtures/lsp/mvs-example');
+    const env = { ...process.env, GOMODCACHE: join(fx, 'modcache'), GOPROXY: 'off', GOFLAGS: '', GOENV: 'off', GOWORK: 'off', GOMODLENS_CACHE_DIR: 'off' };
+    const r = cli(['what-if', join(fx, 'ws'), 'example.com/a@v1.1.0'], repoRoot, env);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, 'downgraded example.com/a v1.3.0 => v1.1.0\nremoved example.com/c v1.0.0\n');
+    const j = cli(['what-if', '-json', join(fx, 'ws'), 'example.com/c@none'], repoRoot, env);
+    assert.equal(j.status, 0, j.stderr);
+    const out = JSON.parse(j.stdout) as { Require: { Path: string; Version: string }[]; Changes: { Path: string; Kind: string }[] };
+    // a stays where -mod=mod already put it (v1.3.0): dropping c lowers nothing
+    assert.deepEqual(out.Require.map((q) => `${q.Path} ${q.Version}`), ['example.com/a v1.3.0', 'example.com/b v1.0.0']);
+    assert.deepEqual(out.Changes.map((c) => `${c.Kind} ${c.Path}`), ['removed example.com/c']);
+    const bad = cli(['what-if', join(fx, 'ws'), 'example.com/a'], repoRoot, env);
+    assert.equal(bad.status, 2);
   });
 
   it('edit -json recognises go.work by name', () => {

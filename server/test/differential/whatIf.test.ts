@@ -3,7 +3,7 @@
  * scenario and a query path@version, Go runs `go get path@version` on a copy of the main module and
  * then `go list -m all`; we compute graph/whatIf.ts on the untouched copy. They must agree on
  * whether go get fails, on the build list after it, and on the requirements go.mod then holds
- * (path, version, `// indirect`).
+ * (path, version, `// indirect`) — both as whatIf lists them and as our planned go.mod edit leaves them.
  *   (a) named scenarios: upgrades, forced downgrades, @none, the mission example, a conflict;
  *   (b) random module-mode scenarios (GML_WHATIF_ROUNDS, default 120; GML_FUZZ_SEED) from the MVS
  *       generator, each with a random query among the versions its proxy serves (one in eight
@@ -12,6 +12,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { planGoGet } from '../../src/edits/goGetEdit';
+import { applyEdits } from '../../src/edits/textEdit';
 import { whatIf } from '../../src/graph/whatIf';
 import { listLines } from '../../src/graph/listing';
 import { DiskFileSource } from '../../src/node/fileSource';
@@ -79,6 +81,12 @@ async function ourOutcome(m: Materialized, query: string): Promise<Outcome> {
   const io = { modules: createModuleSource(env, { allowNetwork: false }), files, cache: new Map() };
   const w = await whatIf(project.main, io, { toolchain: '1.19', mode: 'mod' }, { path: query.slice(0, at), version: query.slice(at + 1) });
   if (!w.ok) return { ok: false, text: w.error, require: [] };
+  // the go.mod edit we would apply must leave exactly those requirements
+  const goModFile = join(copy, m.runDir, 'go.mod');
+  const text = readFileSync(goModFile, 'utf8');
+  const edited = requireLines(applyEdits(text, planGoGet(text, w.requirements)));
+  const listed = w.requirements.map((r) => `${r.path} ${r.version}${r.indirect ? ' // indirect' : ''}`).sort();
+  if (edited.join('\n') !== listed.join('\n')) return { ok: true, text: 'the planned go.mod edit leaves other requirements', require: edited };
   return { ok: true, kinds: [...new Set(w.changes.map((c) => c.kind))], text: listLines(w.after).map((l) => l + '\n').join(''), require: w.requirements.map((r) => `${r.path} ${r.version}${r.indirect ? ' // indirect' : ''}`).sort() };
 }
 

@@ -7,7 +7,8 @@ import * as assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import type { CompletionItem, CompletionList, DocumentLink, Location, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeLens, CompletionItem, CompletionList, DocumentLink, Location, TextEdit } from 'vscode-languageserver-protocol';
+import type { WhatIfResult } from '../../src/protocol';
 import { LspClient } from './client';
 import { Fixture, PreparedFixture, fixturesRoot, prepareFixture, readFixture, startFixtureServer } from './fixture';
 import { applyTextEdits } from './edits';
@@ -87,6 +88,22 @@ describe('language server features', function () {
     // possible (it is in the module cache), so instead drop c from the main go.mod and see a's hint go
     await client.change(doc.uri, doc.text.replace('\texample.com/c v1.0.0\n', ''));
     assert.deepEqual((await client.inlayHints(doc.uri)).map((h) => h.label), []);
+  });
+
+  it('offers a what-if code lens per requirement and answers what go get would change, with the go.mod edit', async () => {
+    await start('mvs-example');
+    const doc = await client.open(join(p.root, 'ws/go.mod'));
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: doc.uri } });
+    assert.deepEqual(lenses.map((l) => l.range.start.line), [lineOf(doc.text, '\texample.com/a v1.1.0'), lineOf(doc.text, '\texample.com/b'), lineOf(doc.text, '\texample.com/c')]);
+    assert.equal(lenses[0].command?.command, 'goModLens.whatIf');
+    assert.deepEqual(lenses[0].command?.arguments, [doc.uri, 'example.com/a', ['v1.1.0', 'v1.3.0']]);
+    // the mission example: c needs a v1.3.0 and has no lower version, so asking for a v1.1.0 removes c
+    const r = await client.request<WhatIfResult>('goModLens/whatIf', { uri: doc.uri, path: 'example.com/a', version: 'v1.1.0' });
+    assert.deepEqual(r.lines, ['downgraded example.com/a v1.3.0 => v1.1.0', 'removed example.com/c v1.0.0']);
+    assert.equal(applyTextEdits(doc.text, r.edits), doc.text.replace('\texample.com/c v1.0.0\n', ''));
+    const bad = await client.request<WhatIfResult>('goModLens/whatIf', { uri: doc.uri, path: 'example.com/a', version: 'v9.9.9' });
+    assert.equal(bad.ok, false);
+    assert.match(bad.error ?? '', /example\.com\/a@v9\.9\.9/);
   });
 
   it('keeps the graph across a comment edit, with the spans moved', async () => {

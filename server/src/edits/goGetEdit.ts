@@ -1,0 +1,48 @@
+/**
+ * planGoGet: the edit `go get` makes to a go.mod's requirements (graph/whatIf.ts says which): a
+ * version changed in place, a requirement dropped with its line, a new one added where
+ * modfile.AddNewRequire puts it (with `// indirect` when go get marks it so), and the `// indirect`
+ * mark of a kept line left as written. Planned step by step on the text, then returned as the one
+ * smallest edit that turns the old text into the new: every other byte stays as it was.
+ */
+import { parseModFile } from '../syntax/modfile';
+import { TextEdit, applyEdits } from './textEdit';
+import { planAddRequire, planDropRequire, planSetRequireVersion } from './planners';
+
+export interface WantedRequire {
+  path: string;
+  version: string;
+  indirect: boolean;
+}
+
+export function planGoGet(text: string, wanted: WantedRequire[]): TextEdit[] {
+  const want = new Map(wanted.map((r) => [r.path, r]));
+  let cur = text;
+  const step = (plan: (f: ReturnType<typeof parseModFile>) => TextEdit[]): void => {
+    const edits = plan(parseModFile(cur, { name: 'go.mod' }));
+    if (edits.length > 0) cur = applyEdits(cur, edits);
+  };
+  const have = parseModFile(cur, { name: 'go.mod' }).require;
+  const present = new Set(have.map((r) => r.mod.path));
+  for (const path of present) {
+    const w = want.get(path);
+    if (!w) step((f) => planDropRequire(f, path));
+    else if (have.find((r) => r.mod.path === path)?.mod.version !== w.version || have.filter((r) => r.mod.path === path).length > 1) step((f) => planSetRequireVersion(f, path, w.version));
+  }
+  for (const w of wanted) if (!present.has(w.path)) step((f) => planAddRequire(f, w.path, w.version, w.indirect));
+  return minimalEdit(text, cur);
+}
+
+/** minimalEdit: one edit replacing the differing middle of a and b (none when equal). */
+function minimalEdit(a: string, b: string): TextEdit[] {
+  if (a === b) return [];
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let ea = a.length;
+  let eb = b.length;
+  while (ea > start && eb > start && a[ea - 1] === b[eb - 1]) {
+    ea--;
+    eb--;
+  }
+  return [{ start, end: ea, newText: b.slice(start, eb) }];
+}

@@ -1,0 +1,44 @@
+/**
+ * The what-if code lens (issue 6 §2): above each require line of a module-mode main go.mod, the
+ * versions of that module available offline and a command that asks what `go get path@version`
+ * would do; and the answer to that request: the build-list change and the go.mod edit.
+ */
+import { CodeLens } from 'vscode-languageserver';
+import { ModDoc, WorkspaceView } from '../analysis/view';
+import { planGoGet } from '../edits/goGetEdit';
+import { MainModuleSet } from '../graph/mainModules';
+import { ModuleKey } from '../graph/mvs';
+import { WhatIf, changeLines } from '../graph/whatIf';
+import { Commands, WhatIfResult } from '../protocol';
+import { spanToRange } from './positions';
+
+/** whatIfMain: the main module set whose go.mod is doc, in module mode (go get changes that file). */
+export function whatIfMain(doc: ModDoc, ws: WorkspaceView): MainModuleSet | undefined {
+  if (ws.mainOf.get(doc.file) !== doc.file) return undefined;
+  const main = ws.builds.get(doc.file)?.main;
+  return main && !main.workspace ? main : undefined;
+}
+
+/** whatIfLenses: one lens per required path (on its first require line). */
+export function whatIfLenses(doc: ModDoc, ws: WorkspaceView, uri: string): CodeLens[] {
+  if (!whatIfMain(doc, ws)) return [];
+  const out: CodeLens[] = [];
+  const seen = new Set<string>();
+  for (const r of doc.mod.require) {
+    if (seen.has(r.mod.path)) continue;
+    seen.add(r.mod.path);
+    const versions = ws.cache.versions(r.mod.path);
+    const others = versions.filter((v) => v !== r.mod.version).length;
+    const title = others > 0 ? `what if… (${others} other version${others === 1 ? '' : 's'} offline)` : 'what if… (go get @none)';
+    out.push({ range: spanToRange(doc.text, r.line.start, r.line.start), command: { title, command: Commands.whatIf, arguments: [uri, r.mod.path, versions] } });
+  }
+  return out;
+}
+
+/** whatIfAnswer turns a what-if result into the request's answer, with the go.mod edit on doc. */
+export function whatIfAnswer(doc: ModDoc, r: WhatIf, target: ModuleKey): WhatIfResult {
+  if (!r.ok) return { ok: false, error: `go get ${target.path}@${target.version}: ${r.error}`, lines: [], edits: [] };
+  const edits = planGoGet(doc.text, r.requirements).map((e) => ({ range: spanToRange(doc.text, e.start, e.end), newText: e.newText }));
+  const lines = changeLines(r);
+  return { ok: true, lines: lines.length > 0 ? lines : ['no change to the build list'], edits };
+}
