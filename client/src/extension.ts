@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { BuildListResult, Commands, Requests, SETTINGS_SECTION } from '../../server/src/protocol';
+import { showModuleGraph } from './graphView';
 import { whatIfCommand } from './whatIf';
 
 const BUILD_LIST_SCHEME = 'go-mod-lens';
@@ -28,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.showBuildList, () => showBuildList(views)),
     vscode.commands.registerCommand(Commands.explainVersion, (path?: string) => explainVersion(views, path)),
+    vscode.commands.registerCommand(Commands.showModuleGraph, async () => showModuleGraph(context, client, await currentModUri())),
     vscode.commands.registerCommand(Commands.whatIf, (uri: string, path: string, versions?: string[], version?: string) => whatIfCommand(client, uri, path, versions, version)),
     vscode.commands.registerCommand(Commands.restartServer, async () => {
       await client?.restart();

@@ -33,6 +33,7 @@ commands:
   pseudo VERSION             decode a pseudo-version into base version, commit time and revision
   list [-json] [DIR]         the build list, as go list -mod=mod -m [-json] all prints it
   graph [DIR]                the module requirement graph, as go mod graph prints it
+  graph --html OUT [DIR]     the module graph view as one self-contained HTML file
   why [DIR] MODULE           the requirement chains that make MODULE's version the selected one
   what-if [DIR] PATH@VERSION the change go get PATH@VERSION would make to the build list (-json: and go.mod)
   serve --stdio              run the language server over stdin/stdout (also --node-ipc, --socket=PORT)

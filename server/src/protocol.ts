@@ -66,6 +66,8 @@ export const Requests = {
   buildList: 'goModLens/buildList',
   /** params: { uri, path }; result: { text: string } */
   explain: 'goModLens/explain',
+  /** params: { uri }; result: GraphModel (graph/graphView.ts) of the file's main module, or { error } */
+  graph: 'goModLens/graph',
   /** params: WhatIfParams; result: WhatIfResult */
   whatIf: 'goModLens/whatIf',
 } as const;
@@ -105,6 +107,7 @@ export const Commands = {
   showBuildList: 'goModLens.showBuildList',
   explainVersion: 'goModLens.explainVersion',
   restartServer: 'goModLens.restartServer',
+  showModuleGraph: 'goModLens.showModuleGraph',
   /** arguments: uri, module path, versions available offline (from the code lens of a require line) */
   whatIf: 'goModLens.whatIf',
 } as const;

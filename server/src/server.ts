@@ -15,6 +15,7 @@ import { AnalyzeMemo, analyzeWorkspace } from './analysis/analyze';
 import { parseFindings, pseudoFindings, sumFindings } from './analysis/fileRules';
 import { Finding } from './analysis/findings';
 import { ModDoc, SumDoc, WorkDoc, WorkspaceView } from './analysis/view';
+import { graphModel } from './graph/graphView';
 import { listLines, listModules } from './graph/listing';
 import { explainSelection, selectionText } from './graph/why';
 import { parseModFile } from './syntax/modfile';
@@ -160,6 +161,15 @@ class GoModLensServer {
       const b = view ? explainingBuild(view, p.path) : undefined;
       return { text: b ? selectionText(explainSelection(b, p.path)) : 'no build list for this file' };
     }, { text: '' }));
+    // the module graph view: the graph as the go.mod files write it (read-only build), so chains explain
+    c.onRequest(Requests.graph, (p: { uri: string }) => this.safe('graph', async () => {
+      const { ws, doc } = await this.docFor(p.uri);
+      const file = doc ? ('sum' in doc ? doc.file.replace(/\.sum$/, '.mod').replace(/\.work\.mod$/, '.work') : doc.file) : '';
+      const id = ws ? ws.mainOf.get(file) ?? (ws.builds.has(file) ? file : undefined) : undefined;
+      const view = id ? ws?.builds.get(id) : undefined;
+      const b = view?.readonly ?? view?.build;
+      return b ? graphModel(b) : { error: view?.error ?? 'no go.mod or go.work here' };
+    }, { error: 'the graph could not be computed' }));
     c.onCodeLens((p) => this.safe('codeLens', async () => {
       const { doc, ws } = await this.docFor(p.textDocument.uri);
       return doc && ws && 'mod' in doc ? whatIfLenses(doc, ws, p.textDocument.uri) : [];

@@ -1,0 +1,57 @@
+/**
+ * The module graph view's panel: asks the server for the graph model of the current main module
+ * (Requests.graph) and shows it in one webview panel, reused while it is open. The page
+ * (dist/webview/graphView.js, client/webview) gets the model inline, runs no network request and
+ * loads nothing but its own script and stylesheet (strict Content-Security-Policy, with a nonce).
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/node';
+import { Requests } from '../../server/src/protocol';
+
+let panel: vscode.WebviewPanel | undefined;
+
+/** showModuleGraph opens (or refreshes) the module graph view for the main module of uri. */
+export async function showModuleGraph(context: vscode.ExtensionContext, client: LanguageClient | undefined, uri: vscode.Uri | undefined): Promise<void> {
+  if (!uri) return void vscode.window.showInformationMessage('Go Mod Lens: no go.mod in this workspace.');
+  if (!client) return;
+  const model = await client.sendRequest<{ main?: string[]; error?: string }>(Requests.graph, { uri: uri.toString() });
+  if (model.error !== undefined || !model.main) return void vscode.window.showWarningMessage(`Go Mod Lens: no module graph: ${model.error ?? 'unknown error'}`);
+  const root = vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview');
+  const title = `Module Graph (${model.main.join(', ')})`;
+  if (panel) {
+    panel.title = title;
+    panel.reveal(panel.viewColumn);
+  } else {
+    panel = vscode.window.createWebviewPanel('goModLens.moduleGraph', title, vscode.ViewColumn.Active, {
+      enableScripts: true, localResourceRoots: [root], retainContextWhenHidden: true, // a large graph is laid out once
+    });
+    panel.onDidDispose(() => (panel = undefined), undefined, context.subscriptions);
+  }
+  panel.webview.html = pageHtml(panel.webview, root, model);
+}
+
+/** pageHtml is the page shell: CSP, stylesheet, the model as inline JSON data (never executed) and the script. */
+function pageHtml(webview: vscode.Webview, root: vscode.Uri, model: unknown): string {
+  const nonce = randomBytes(16).toString('base64');
+  const csp = [
+    `default-src 'none'`, `script-src ${webview.cspSource} 'nonce-${nonce}'`, `style-src ${webview.cspSource} 'unsafe-inline'`,
+    `img-src ${webview.cspSource} data:`, `font-src ${webview.cspSource}`, `worker-src blob:`,
+  ].join('; ');
+  const css = webview.asWebviewUri(vscode.Uri.joinPath(root, 'graphView.css'));
+  const js = webview.asWebviewUri(vscode.Uri.joinPath(root, 'graphView.js'));
+  const data = JSON.stringify(model).replace(/</g, '\\u003c');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${css.toString()}">
+<script type="application/json" id="gml-model">${data}</script>
+</head>
+<body>
+<script nonce="${nonce}" src="${js.toString()}"></script>
+</body>
+</html>`;
+}

@@ -1,0 +1,201 @@
+/**
+ * The module graph view, end to end: in code-server (Go Mod Lens: Show Module Graph on mvs-example,
+ * select example.com/a, check the highlighted chain main → c@v1.0.0 → a@v1.3.0), on a generated
+ * 2,000-module graph (time from the command to the drawn layout, target < 2 s), and the same page
+ * exported by `go-mod-lens graph --html` and opened in headless Chromium.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Frame, Page } from 'playwright-core';
+import { repoRoot } from '../src/paths';
+import { Session, session } from '../src/session';
+import { waitFor, Workbench } from '../src/workbench';
+
+const CLI = join(repoRoot, 'bin', 'go-mod-lens.js');
+const CHAIN_A = [['example.com/main', 'example.com/c@v1.0.0', 'example.com/a@v1.3.0']];
+const OPEN_BUDGET_MS = 2000;
+
+/** writeBigGraph writes a main module and a module cache of n module paths (1–3 versions, unpruned go 1.16 so every go.mod is read). */
+function writeBigGraph(root: string, n: number): { folder: string; modcache: string } {
+  let seed = 7;
+  const rnd = (k: number): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % k;
+  };
+  const path = (i: number): string => `example.com/g${i}`;
+  const versions = (i: number): string[] => Array.from({ length: 1 + (i % 3) }, (_, k) => `v1.${k}.0`);
+  const reqs = (i: number): string[] => {
+    const out = new Set<string>();
+    const fan = i + 1 < n ? 1 + rnd(3) : 0;
+    for (let k = 0; k < fan; k++) {
+      const j = i + 1 + rnd(Math.min(n - i - 1, 40));
+      out.add(`require ${path(j)} ${versions(j)[rnd(versions(j).length)]}`);
+    }
+    return [...out];
+  };
+  const modcache = join(root, 'modcache');
+  for (let i = 1; i < n; i++) {
+    const dir = join(modcache, 'cache', 'download', path(i), '@v');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'list'), versions(i).join('\n') + '\n');
+    for (const v of versions(i)) writeFileSync(join(dir, `${v}.mod`), `module ${path(i)}\n\ngo 1.16\n\n${reqs(i).join('\n')}\n`);
+  }
+  const folder = join(root, 'ws');
+  mkdirSync(join(folder, '.vscode'), { recursive: true });
+  const direct = Array.from({ length: 12 }, (_, k) => `require ${path(1 + k)} ${versions(1 + k)[0]}`);
+  writeFileSync(join(folder, 'go.mod'), `module example.com/big\n\ngo 1.16\n\n${direct.join('\n')}\n`);
+  writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'goModLens.moduleCache': modcache, 'goModLens.network': false }, null, 2));
+  return { folder, modcache };
+}
+
+/** graphFrame is the frame of the module graph webview once its page has built its controls. */
+async function graphFrame(page: Page): Promise<Frame> {
+  return waitFor('the module graph webview', () => findGraphFrame(page), (f) => f !== undefined, 30_000) as Promise<Frame>;
+}
+
+async function findGraphFrame(page: Page): Promise<Frame | undefined> {
+  for (const f of page.frames()) {
+    if (await f.locator('#gml-status').count().catch(() => 0)) return f;
+  }
+  return undefined;
+}
+
+async function status(frame: Frame): Promise<Record<string, string>> {
+  return frame.locator('#gml-status').evaluate((e) => ({ ...(e as HTMLElement).dataset }) as Record<string, string>);
+}
+
+/** selectBySearch types a path in the search box and presses Enter; returns the highlighted chains. */
+async function selectBySearch(frame: Frame, path: string): Promise<{ selected: string; chains: string[][] }> {
+  await frame.locator('#gml-search').fill(path);
+  await frame.locator('#gml-search').press('Enter');
+  const s = await waitFor(`the selection of ${path}`, () => status(frame), (x) => (x.selected ?? '').startsWith(path));
+  return { selected: s.selected, chains: JSON.parse(s.chains) as string[][] };
+}
+
+describe('module graph view', function () {
+  let s: Session;
+  let wb: Workbench;
+  const timings: string[] = [];
+
+  before(async function () {
+    this.timeout(240_000);
+    s = await session();
+    wb = s.workbench;
+  });
+
+  after(() => {
+    if (timings.length > 0) console.log(`    ${timings.join('\n    ')}`);
+  });
+
+  it('code-server: Show Module Graph on mvs-example, select example.com/a, the chain main → c → a@v1.3.0 is highlighted', async () => {
+    await wb.openFolder(s.mvs.folder);
+    await wb.openFile(join(s.mvs.folder, 'go.mod'));
+    await waitFor('the status bar item', () => wb.statusText(), (t) => t === 'example.com/main · 4 modules', 60_000);
+    await wb.runCommand('Go Mod Lens: Show Module Graph');
+    const frame = await graphFrame(wb.page);
+    await waitFor('the drawn layout', () => status(frame), (x) => x.ready !== undefined);
+    assert.equal(await wb.activeTabTitle(), 'Module Graph (example.com/main)');
+    const { selected, chains } = await selectBySearch(frame, 'example.com/a');
+    assert.equal(selected, 'example.com/a@v1.3.0');
+    assert.deepEqual(chains, CHAIN_A);
+    const details = await frame.locator('#gml-details').innerText();
+    assert.match(details, /Selected by minimal version selection: v1\.3\.0/);
+    assert.match(details, /example\.com\/b@v1\.0\.0 requires v1\.1\.0/);
+    // the lost version: its panel points to the selected one, and the same chain explains it
+    const lost = await selectBySearch(frame, 'example.com/a@v1.1.0');
+    assert.deepEqual(lost.chains, CHAIN_A);
+    assert.match(await frame.locator('#gml-details').innerText(), /Not selected: a higher requirement wins, MVS selects example\.com\/a@v1\.3\.0/);
+    await selectBySearch(frame, 'example.com/a');
+    await wb.screenshot('graph-view-mvs-chain');
+  });
+
+  it('code-server: opens a 2,000-module graph in under 2 s (command to drawn layout)', async function () {
+    this.timeout(300_000);
+    const big = writeBigGraph(join(s.tmp, 'big-graph'), 2000);
+    await wb.openFolder(big.folder);
+    await wb.openFile(join(big.folder, 'go.mod'));
+    const count = await waitFor('the status bar item of the big graph', () => wb.statusText(), (t) => /^example\.com\/big · \d+ modules$/.test(t), 120_000);
+    const t0 = Date.now();
+    await wb.runCommand('Go Mod Lens: Show Module Graph');
+    const frame = await graphFrame(wb.page);
+    const st = await waitFor('the drawn layout', () => status(frame), (x) => x.ready !== undefined, 60_000);
+    const ms = Date.now() - t0;
+    const nodes = await frame.locator('#gml-summary').innerText();
+    timings.push(`code-server: ${nodes} (${count}): command → drawn layout ${ms} ms (layout in ${st.worker === 'yes' ? 'a worker' : 'the page'}: ${st.layoutMs} ms)`);
+    await wb.screenshot('graph-view-2000-modules');
+    assert.equal(st.worker, 'yes', 'the layout ran in a Web Worker');
+    assert.ok(ms < OPEN_BUDGET_MS, `opened in ${ms} ms, budget ${OPEN_BUDGET_MS} ms`);
+  });
+
+  describe('go-mod-lens graph --html', () => {
+    let server: Server;
+    let base: string;
+    const dir = (): string => join(s.tmp, 'html');
+
+    before(async () => {
+      mkdirSync(dir(), { recursive: true });
+      server = createServer((req, res) => {
+        try {
+          res.end(readFileSync(join(dir(), decodeURIComponent((req.url ?? '/').slice(1)))));
+        } catch {
+          res.statusCode = 404;
+          res.end();
+        }
+      });
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    after(() => server.close());
+
+    function exportHtml(ws: string, modcache: string, out: string): string {
+      const r = spawnSync(process.execPath, [CLI, 'graph', '--html', join(dir(), out), ws], {
+        env: { ...process.env, GOMODCACHE: modcache, GOPROXY: 'off', GOFLAGS: '', GOMODLENS_CACHE_DIR: 'off', GOTOOLCHAIN: 'local' }, encoding: 'utf8',
+      });
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stdout, '', 'nothing on stdout with --html');
+      return readFileSync(join(dir(), out), 'utf8');
+    }
+
+    it('writes one self-contained file (CSP, inline model) that shows the same chain in Chromium, offline', async () => {
+      const html = exportHtml(s.mvs.folder, join(s.mvs.root, 'modcache'), 'mvs.html');
+      assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-[^']+'; style-src 'unsafe-inline'; img-src data:; worker-src blob:">/);
+      assert.ok(html.includes('"id":"example.com/a@v1.3.0"'), 'the model is inlined');
+      assert.doesNotMatch(html, /<script[^>]+src=|<link /, 'no external script or stylesheet');
+      const page = await s.browser.context.newPage();
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      await page.goto(`${base}/mvs.html`);
+      const frame = page.mainFrame();
+      const st = await waitFor('the drawn layout', () => status(frame), (x) => x.ready !== undefined);
+      assert.equal(st.worker, 'yes');
+      const { chains } = await selectBySearch(frame, 'example.com/a');
+      assert.deepEqual(chains, CHAIN_A);
+      await wb.screenshot('graph-html-mvs-chain', page.locator('body'));
+      assert.deepEqual(requests.filter((u) => !u.startsWith('blob:')), [`${base}/mvs.html`], 'the page loads nothing else');
+      await page.close();
+    });
+
+    it('opens a 2,000-module export in under 2 s (navigation to drawn layout)', async function () {
+      this.timeout(120_000);
+      const big = writeBigGraph(join(s.tmp, 'big-html'), 2000);
+      exportHtml(big.folder, big.modcache, 'big.html');
+      const page = await s.browser.context.newPage();
+      const t0 = Date.now();
+      await page.goto(`${base}/big.html`);
+      const st = await waitFor('the drawn layout', () => status(page.mainFrame()), (x) => x.ready !== undefined, 60_000);
+      const ms = Date.now() - t0;
+      const nodes = await page.locator('#gml-summary').innerText();
+      timings.push(`graph --html: ${nodes}: navigation → drawn layout ${ms} ms (page says ${st.ready} ms; layout ${st.layoutMs} ms in ${st.worker === 'yes' ? 'a worker' : 'the page'})`);
+      const { selected, chains } = await selectBySearch(page.mainFrame(), 'example.com/g1999');
+      assert.equal(selected.split('@')[0], 'example.com/g1999');
+      assert.ok(chains.length > 0 && chains.every((c) => c[0] === 'example.com/big' && c[c.length - 1] === selected), JSON.stringify(chains));
+      await wb.screenshot('graph-html-2000-modules', page.locator('body'));
+      await page.close();
+      assert.ok(ms < OPEN_BUDGET_MS, `opened in ${ms} ms, budget ${OPEN_BUDGET_MS} ms`);
+    });
+  });
+});
