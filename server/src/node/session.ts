@@ -345,13 +345,14 @@ export class Session {
 
   /**
    * parseMain parses a main go.mod for loadProject, reusing the parse of an unchanged text — the
-   * file model's parse of the same text when it has no errors (only the name in messages differs).
+   * file model's parse of the same text (only the file name differs; errors are names-free and
+   * formatted with the name by loadProject).
    */
   private parseMain(text: string, name: string, file: string): ModFile {
     const hit = this.mainParses.get(file);
     if (hit && hit.text === text && hit.value.syntax.name === name) return hit.value;
     const doc = this.mods.get(file);
-    const value = doc && doc.text === text && doc.value.mod.errors.length === 0
+    const value = doc && doc.text === text
       ? { ...doc.value.mod, syntax: { ...doc.value.mod.syntax, name } }
       : parseModFile(text, { name });
     this.mainParses.set(file, { text, value });
