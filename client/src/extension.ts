@@ -101,7 +101,11 @@ async function updateStatus(status: vscode.StatusBarItem): Promise<void> {
     return;
   }
   status.text = `${r.incomplete ? '$(warning)' : '$(package)'} ${r.main.join(', ')} · ${r.count} modules`;
-  status.tooltip = r.incomplete ? `Build list incomplete: ${r.incomplete}\nClick to show the build list.` : `${r.count} modules in the build list (go list -m all). Click to show it.`;
+  const tip = new vscode.MarkdownString(r.incomplete ? `Build list incomplete: ${r.incomplete}\n\nClick to show the build list.` : `${r.count} modules in the build list (go list -m all). Click to show it.`);
+  tip.appendMarkdown(`\n\n[$(type-hierarchy) Show the module graph](command:${Commands.showModuleGraph}) · [$(question) Explain a selected version…](command:${Commands.explainVersion})`);
+  tip.supportThemeIcons = true;
+  tip.isTrusted = { enabledCommands: [Commands.showModuleGraph, Commands.explainVersion] };
+  status.tooltip = tip;
   status.backgroundColor = r.incomplete ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   status.show();
 }
