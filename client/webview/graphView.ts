@@ -39,6 +39,16 @@ function skeleton(): void {
   document.body.append(bar, body, st);
 }
 
+/** the layout worker, built from its bundled source (CSP: worker-src blob:) and started first: it
+ * loads its own cytoscape while this thread reads the model and builds the graph */
+const early: Worker | undefined = (() => {
+  try {
+    return new Worker(URL.createObjectURL(new Blob([GML_LAYOUT_WORKER], { type: 'text/javascript' })));
+  } catch {
+    return undefined;
+  }
+})();
+
 skeleton();
 const status = $('gml-status');
 const model = JSON.parse($('gml-model').textContent ?? '{}') as GraphModel;
@@ -90,15 +100,13 @@ function elements(): cytoscape.ElementDefinition[] {
   return [...nodes, ...edges];
 }
 
-/** layout runs layoutGraph in a worker built from its bundled source (CSP: worker-src blob:). */
+/** layout runs layoutGraph in the worker started with the page (or on this thread if none started). */
 function layout(input: LayoutInput): Promise<LayoutOutput> {
-  let worker: Worker;
-  try {
-    worker = new Worker(URL.createObjectURL(new Blob([GML_LAYOUT_WORKER], { type: 'text/javascript' })));
-  } catch {
+  if (!early) {
     status.dataset.worker = 'none';
     return Promise.resolve(layoutGraph(input));
   }
+  const worker = early;
   status.dataset.worker = 'yes';
   return new Promise((resolve, reject) => {
     worker.onmessage = (e: MessageEvent<LayoutOutput>) => {
@@ -219,7 +227,7 @@ async function main(): Promise<void> {
     edges: model.edges.map((e) => [e.from, e.to]),
     roots: model.nodes.filter((n) => n.main).map((n) => n.id),
   };
-  // lay out first, then create the graph with its positions: one style and render pass
+  // lay out first (in the worker started with the page), then create the graph with its positions: one style and render pass
   const marks: Record<string, number> = { start: Math.round(performance.now()) };
   const placed = await layout(input);
   marks.laidOut = Math.round(performance.now());
@@ -228,7 +236,8 @@ async function main(): Promise<void> {
   model.nodes.forEach((_, i) => ((els[i] as cytoscape.NodeDefinition).position = { x: placed.positions[2 * i], y: placed.positions[2 * i + 1] }));
   cy = cytoscape({
     container: $('gml-graph'), elements: els, style: stylesheet(), layout: { name: 'preset' },
-    wheelSensitivity: 0.3, minZoom: 0.02, maxZoom: 3, textureOnViewport: big, hideEdgesOnViewport: big, boxSelectionEnabled: false,
+    wheelSensitivity: 0.3, minZoom: 0.02, maxZoom: 3, boxSelectionEnabled: false,
+    textureOnViewport: big, hideEdgesOnViewport: big, hideLabelsOnViewport: big, motionBlur: false, pixelRatio: big ? 1 : 'auto',
   });
   marks.created = Math.round(performance.now());
   wire();
