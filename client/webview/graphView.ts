@@ -40,7 +40,7 @@ function skeleton(): void {
 }
 
 /** the layout worker, built from its bundled source (CSP: worker-src blob:) and started first: it
- * loads its own cytoscape while this thread reads the model and builds the graph */
+ * loads its own cytoscape while this thread reads the model */
 const early: Worker | undefined = (() => {
   try {
     return new Worker(URL.createObjectURL(new Blob([GML_LAYOUT_WORKER], { type: 'text/javascript' })));
