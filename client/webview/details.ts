@@ -25,11 +25,11 @@ function link(id: string, select: (id: string) => void): HTMLElement {
 }
 
 function legend(panel: HTMLElement, model: GraphModel): void {
-  panel.append(el('h2', 'Module graph'), el('p', 'Click a module (or search its path and press Enter) to see why its version is selected. Double-click collapses or expands what it requires.'));
+  panel.append(el('h2', 'Module graph'), el('p', 'Click a module (or search its path and press Enter) to see why its version is selected. Double-click collapses or expands what it requires; scroll to zoom, drag to pan.'));
   const items: [string, string][] = [
-    ['sel', 'selected by MVS'], ['lost', 'a lower version that lost'], ['main', 'main module'],
+    ['sel', 'selected by MVS'], ['lost', 'a lower version that lost (small, grey)'], ['main', 'main module'],
     ['replaced', 'replaced (⇒ the replacement)'], ['missing', '⚠ go.mod missing: the graph is incomplete there'],
-    ['pruned', 'dashed arrow: pruned requirement, its go.mod is not read'], ['hl', 'the chain that explains the focused module'],
+    ['pruned', 'thin grey arrow: pruned requirement, its go.mod is not read'], ['hl', 'the chain that explains the focused module'],
   ];
   const ul = el('ul', undefined, 'gml-legend');
   for (const [cls, text] of items) {
@@ -43,7 +43,7 @@ function legend(panel: HTMLElement, model: GraphModel): void {
 }
 
 /** renderDetails fills the panel for node n (undefined: the legend). */
-export function renderDetails(panel: HTMLElement, model: GraphModel, n: GraphNode | undefined, selectedId: string | undefined, why: Why | undefined, select: (id: string) => void): void {
+export function renderDetails(panel: HTMLElement, model: GraphModel, n: GraphNode | undefined, selectedId: string | undefined, why: Why | undefined, chains: string[][], select: (id: string) => void): void {
   panel.replaceChildren();
   if (!n) return legend(panel, model);
   panel.append(el('h2', n.path), el('p', n.main ? 'main module' : n.version, 'gml-version'));
@@ -57,10 +57,10 @@ export function renderDetails(panel: HTMLElement, model: GraphModel, n: GraphNod
   if (n.replacement) panel.append(el('p', `Replaced by ${n.replacement}.`));
   if (n.missing) panel.append(el('p', `⚠ go.mod not available: ${n.missing}`, 'gml-warn'));
   else if (!n.loaded && !n.main) panel.append(el('p', 'Its go.mod is not read (graph pruning): its own requirements do not count here.'));
-  if (why && why.chains.length > 0) {
+  if (chains.length > 0) {
     panel.append(el('h3', `Why ${selectedId}`));
     const ol = el('ol', undefined, 'gml-chains');
-    for (const c of why.chains) {
+    for (const c of chains) {
       const li = el('li');
       c.forEach((id, i) => {
         if (i > 0) li.append(document.createTextNode(' → '));

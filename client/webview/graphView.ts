@@ -1,15 +1,17 @@
 /**
  * graphView: the page of the module graph view (VS Code webview and `graph --html`). It reads the
  * model from the page (<script type="application/json" id="gml-model">), lays it out in a Web
- * Worker (layout.ts; on the page's thread only if a worker cannot start), draws it with cytoscape,
+ * Worker (layout.ts, d3-hierarchy's tree; on the page's thread only if a worker cannot start),
+ * draws it with sigma (WebGL, so thousands of modules draw in one pass),
  * and handles search, selection (the chains that explain a version), collapse/expand and fit.
  * For tests, #gml-status carries data-ready (ms from navigation to the first drawn layout),
  * data-selected (a node id) and data-chains (the highlighted chains, JSON).
  */
-import cytoscape from 'cytoscape';
+import Graph from 'graphology';
+import Sigma from 'sigma';
 import { renderDetails } from './details';
 import { LayoutInput, LayoutOutput, layoutGraph } from './layout';
-import { GraphModel, GraphNode } from './model';
+import { GraphModel, GraphNode, chainsOf } from './model';
 
 /** the bundled source of layoutWorker.ts, inserted by scripts/bundle.mjs */
 declare const GML_LAYOUT_WORKER: string;
@@ -40,7 +42,7 @@ function skeleton(): void {
 }
 
 /** the layout worker, built from its bundled source (CSP: worker-src blob:) and started first: it
- * loads its own cytoscape while this thread reads the model */
+ * loads its own copy of the layout library while this thread reads the model */
 const early: Worker | undefined = (() => {
   try {
     return new Worker(URL.createObjectURL(new Blob([GML_LAYOUT_WORKER], { type: 'text/javascript' })));
@@ -57,7 +59,10 @@ const out = new Map<string, string[]>();
 for (const e of model.edges) (out.get(e.from) ?? out.set(e.from, []).get(e.from) as string[]).push(e.to);
 const selectedOf = new Map(model.nodes.filter((n) => n.selected).map((n) => [n.path, n.id]));
 const collapsed = new Set<string>();
-let cy: cytoscape.Core | undefined;
+/** what the reducers draw differently: hidden nodes, the highlighted chain(s), search matches, collapsed nodes */
+const view = { hidden: new Set<string>(), hl: new Set<string>(), hlEdges: new Set<string>(), match: new Set<string>(), focus: '' };
+const graph = new Graph({ type: 'directed', multi: true, allowSelfLoops: true });
+let renderer: Sigma | undefined;
 
 const labelOf = (n: GraphNode): string => (n.missing ? '⚠ ' : '') + n.id + (n.replacement ? ` ⇒ ${n.replacement}` : '');
 const widthOf = (n: GraphNode): number => 14 + labelOf(n).length * 6.6;
@@ -67,37 +72,26 @@ function colour(name: string): string {
   return getComputedStyle(document.body).getPropertyValue(`--gml-${name}`).trim() || '#888';
 }
 
-function stylesheet(): cytoscape.StylesheetJson {
-  return [
-    { selector: 'node', style: {
-      shape: 'round-rectangle', width: 'data(w)', height: 18, label: 'data(label)', 'font-size': 11, 'font-family': colour('font'),
-      'text-valign': 'center', 'text-halign': 'center', color: colour('fg'), 'background-color': colour('node'), 'border-width': 1, 'border-color': colour('border'),
-      'min-zoomed-font-size': 7,
-    } },
-    { selector: 'node.sel', style: { 'border-color': colour('selected'), 'border-width': 2, 'font-weight': 'bold' } },
-    { selector: 'node.lost', style: { opacity: 0.45, 'border-style': 'dashed' } },
-    { selector: 'node.main', style: { 'background-color': colour('main'), 'border-width': 2 } },
-    { selector: 'node.replaced', style: { 'border-color': colour('replaced'), 'border-width': 2 } },
-    { selector: 'node.missing', style: { 'border-color': colour('missing'), 'border-width': 2, 'border-style': 'double', color: colour('missing') } },
-    { selector: 'node.collapsed', style: { 'border-style': 'double', 'border-width': 3 } },
-    { selector: 'node.match', style: { 'background-color': colour('match') } },
-    { selector: 'node.hidden', style: { display: 'none' } },
-    { selector: 'edge', style: {
-      width: 1, 'curve-style': 'straight', 'line-color': colour('edge'), 'target-arrow-color': colour('edge'), 'target-arrow-shape': 'triangle', 'arrow-scale': 0.6, opacity: 0.7,
-    } },
-    { selector: 'edge.pruned', style: { 'line-style': 'dashed', opacity: 0.4 } },
-    { selector: '.hl', style: { 'line-color': colour('chain'), 'target-arrow-color': colour('chain'), 'border-color': colour('chain'), 'border-width': 3, width: 3, opacity: 1, 'z-index': 10 } },
-    { selector: 'node:selected', style: { 'overlay-color': colour('chain'), 'overlay-opacity': 0.25, 'overlay-padding': 4 } },
-  ];
+let palette: Record<string, string> = {};
+function readPalette(): void {
+  palette = Object.fromEntries(['fg', 'bg', 'node', 'border', 'edge', 'selected', 'main', 'replaced', 'missing', 'chain', 'match', 'font'].map((k) => [k, colour(k)]));
 }
 
-function elements(): cytoscape.ElementDefinition[] {
-  const nodes = model.nodes.map((n) => ({
-    group: 'nodes' as const, data: { id: n.id, label: labelOf(n), w: widthOf(n) },
-    classes: [n.selected ? 'sel' : 'lost', n.main ? 'main' : '', n.replacement ? 'replaced' : '', n.missing ? 'missing' : '', n.pseudo ? 'pseudo' : ''].filter(Boolean).join(' '),
-  }));
-  const edges = model.edges.map((e, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: e.from, target: e.to }, classes: e.pruned ? 'pruned' : '' }));
-  return [...nodes, ...edges];
+/** the node's own look: main, missing, replaced, selected or a lower version that lost */
+function nodeLook(n: GraphNode): { color: string; size: number } {
+  if (n.main) return { color: palette.main, size: 9 };
+  if (n.missing) return { color: palette.missing, size: 6 };
+  if (n.replacement) return { color: palette.replaced, size: 6 };
+  return n.selected ? { color: palette.selected, size: 5 } : { color: palette.border, size: 3 };
+}
+
+function addElements(positions: Float64Array): void {
+  model.nodes.forEach((n, i) => {
+    graph.addNode(n.id, { x: positions[2 * i], y: -positions[2 * i + 1], label: labelOf(n), ...nodeLook(n) });
+  });
+  model.edges.forEach((e, i) => {
+    if (graph.hasNode(e.from) && graph.hasNode(e.to)) graph.addDirectedEdgeWithKey(`e${i}`, e.from, e.to, { size: e.pruned ? 0.5 : 1, pruned: e.pruned });
+  });
 }
 
 /** layout runs layoutGraph in the worker started with the page (or on this thread if none started). */
@@ -123,9 +117,8 @@ function layout(input: LayoutInput): Promise<LayoutOutput> {
   });
 }
 
-/** visible: the nodes reachable from the main modules without crossing a collapsed node or a filtered one. */
-function applyVisibility(): void {
-  if (!cy) return;
+/** hiddenNodes: the nodes not reachable from the main modules without crossing a collapsed node or a filtered one. */
+function hiddenNodes(): Set<string> {
   const showLost = ($('gml-lost') as HTMLInputElement).checked;
   const showPseudo = ($('gml-pseudo') as HTMLInputElement).checked;
   const keep = (n: GraphNode | undefined): boolean => !!n && (showLost || n.selected) && (showPseudo || !n.pseudo);
@@ -140,50 +133,41 @@ function applyVisibility(): void {
       }
     }
   }
-  // classes on whole collections: one style pass, where a per-node style bypass costs one each
-  const all = cy.nodes();
-  cy.batch(() => {
-    all.removeClass('hidden collapsed');
-    all.filter((n) => !seen.has(n.id())).addClass('hidden');
-    all.filter((n) => collapsed.has(n.id()) && (out.get(n.id()) ?? []).length > 0).addClass('collapsed');
-  });
   $('gml-count').textContent = `${seen.size} of ${model.nodes.length} modules shown`;
+  return new Set(model.nodes.filter((n) => !seen.has(n.id)).map((n) => n.id));
+}
+
+/** applyVisibility hides what hiddenNodes says and redraws. */
+function applyVisibility(): void {
+  view.hidden = hiddenNodes();
+  renderer?.refresh({ skipIndexation: true });
 }
 
 /** select focuses a module: the chains that explain its path's selected version are highlighted. */
 function select(id: string): void {
   const n = byId.get(id);
-  if (!cy || !n) return;
+  if (!renderer || !n) return;
   const sel = selectedOf.get(n.path);
   const why = sel ? model.why[sel] : undefined;
-  const chains = why?.chains ?? [];
+  const chains = sel ? chainsOf(model, sel) : [];
   for (const c of chains) c.slice(0, -1).forEach((x) => collapsed.delete(x)); // a chain is never hidden
+  view.hl = new Set(chains.flat());
+  view.hlEdges = new Set();
+  for (const c of chains) for (let i = 1; i < c.length; i++) for (const e of graph.edges(c[i - 1], c[i])) view.hlEdges.add(e);
+  view.focus = id;
   applyVisibility();
-  cy.batch(() => {
-    cy?.elements().removeClass('hl');
-    for (const c of chains) {
-      c.forEach((x, i) => {
-        cy?.getElementById(x).addClass('hl');
-        if (i > 0) cy?.getElementById(c[i - 1]).edgesTo(cy.getElementById(x)).addClass('hl');
-      });
-    }
-    cy?.elements().unselect();
-    cy?.getElementById(id).select();
-  });
   status.dataset.selected = id;
   status.dataset.chains = JSON.stringify(chains);
-  renderDetails($('gml-details'), model, n, sel, why, select);
-  cy.center(cy.getElementById(id));
+  renderDetails($('gml-details'), model, n, sel, why, chains, select);
+  const d = renderer.getNodeDisplayData(id);
+  if (d) void renderer.getCamera().animate({ x: d.x, y: d.y, ratio: Math.min(renderer.getCamera().ratio, 0.25) }, { duration: 250 });
 }
 
 function search(query: string, go: boolean): void {
-  if (!cy) return;
   const q = query.trim().toLowerCase();
   const hits = q === '' ? [] : model.nodes.filter((n) => n.id.toLowerCase().includes(q));
-  cy.batch(() => {
-    cy?.nodes().removeClass('match');
-    for (const h of hits) cy?.getElementById(h.id).addClass('match');
-  });
+  view.match = new Set(hits.map((h) => h.id));
+  renderer?.refresh({ skipIndexation: true });
   $('gml-count').textContent = q === '' ? '' : `${hits.length} match${hits.length === 1 ? '' : 'es'}`;
   if (!go || hits.length === 0) return;
   // Enter: the exact path's selected version first, then a selected version, then any match
@@ -207,16 +191,41 @@ function wire(): void {
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') search(input.value, true);
   });
-  $('gml-fit').addEventListener('click', () => cy?.fit(cy.elements(':visible'), 30));
+  $('gml-fit').addEventListener('click', () => void renderer?.getCamera().animatedReset({ duration: 250 }));
   $('gml-collapse').addEventListener('click', () => toggleCollapse(status.dataset.selected, status.dataset.selected ? undefined : 'collapse'));
   $('gml-collapse-all').addEventListener('click', () => toggleCollapse(undefined, 'collapse'));
   $('gml-expand-all').addEventListener('click', () => toggleCollapse(undefined, 'expand'));
   $('gml-lost').addEventListener('change', applyVisibility);
   $('gml-pseudo').addEventListener('change', applyVisibility);
-  cy?.on('tap', 'node', (e) => select((e.target as cytoscape.NodeSingular).id()));
-  cy?.on('dbltap', 'node', (e) => toggleCollapse((e.target as cytoscape.NodeSingular).id()));
+  renderer?.on('clickNode', (e) => select(e.node));
+  renderer?.on('doubleClickNode', (e) => {
+    e.preventSigmaDefault(); // no zoom: double-click collapses or expands
+    toggleCollapse(e.node);
+  });
   // VS Code changes the body's theme class and its variables when the colour theme changes
-  new MutationObserver(() => cy?.style(stylesheet())).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+  new MutationObserver(() => {
+    readPalette();
+    graph.forEachNode((id) => graph.mergeNodeAttributes(id, nodeLook(byId.get(id) as GraphNode)));
+    renderer?.setSettings({ labelColor: { color: palette.fg } });
+  }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+}
+
+/** the reducers: what is hidden, highlighted (the chain), matched or collapsed, over each element's own look */
+function nodeReducer(id: string, data: Record<string, unknown>): Record<string, unknown> {
+  if (view.hidden.has(id)) return { ...data, hidden: true };
+  const r: Record<string, unknown> = { ...data };
+  if (view.match.has(id)) r.color = palette.match;
+  if (view.hl.has(id)) Object.assign(r, { color: palette.chain, forceLabel: true, zIndex: 2, size: (data.size as number) + 2 });
+  if (id === view.focus) Object.assign(r, { highlighted: true, forceLabel: true, zIndex: 3 });
+  if (collapsed.has(id) && (out.get(id) ?? []).length > 0) r.label = `${data.label as string} (+)`;
+  return r;
+}
+
+function edgeReducer(id: string, data: Record<string, unknown>): Record<string, unknown> {
+  const [from, to] = graph.extremities(id);
+  if (view.hidden.has(from) || view.hidden.has(to)) return { ...data, hidden: true };
+  if (view.hlEdges.has(id)) return { ...data, color: palette.chain, size: 3, zIndex: 2 };
+  return data.pruned ? { ...data, color: palette.border } : data;
 }
 
 async function main(): Promise<void> {
@@ -224,28 +233,27 @@ async function main(): Promise<void> {
   if (model.incomplete) $('gml-incomplete').textContent = `⚠ ${model.incomplete}`;
   const input: LayoutInput = {
     nodes: model.nodes.map((n) => ({ id: n.id, width: widthOf(n) })),
-    edges: model.edges.map((e) => [e.from, e.to]),
-    roots: model.nodes.filter((n) => n.main).map((n) => n.id),
+    parent: Object.entries(model.parent),
   };
-  // lay out first (in the worker started with the page), then create the graph with its positions: one style and render pass
+  // lay out (in the worker started with the page), then draw with WebGL (sigma): one pass for all elements
   const marks: Record<string, number> = { start: Math.round(performance.now()) };
   const placed = await layout(input);
   marks.laidOut = Math.round(performance.now());
+  readPalette();
+  addElements(placed.positions);
+  marks.added = Math.round(performance.now());
+  view.hidden = hiddenNodes(); // before the renderer exists: its first drawing is the right one
   const big = model.edges.length > 3000;
-  const els = elements();
-  model.nodes.forEach((_, i) => ((els[i] as cytoscape.NodeDefinition).position = { x: placed.positions[2 * i], y: placed.positions[2 * i + 1] }));
-  cy = cytoscape({
-    container: $('gml-graph'), elements: els, style: stylesheet(), layout: { name: 'preset' },
-    wheelSensitivity: 0.3, minZoom: 0.02, maxZoom: 3, boxSelectionEnabled: false,
-    textureOnViewport: big, hideEdgesOnViewport: big, hideLabelsOnViewport: big, motionBlur: false, pixelRatio: big ? 1 : 'auto',
+  renderer = new Sigma(graph, $('gml-graph'), {
+    defaultEdgeType: 'arrow', defaultEdgeColor: palette.edge, renderEdgeLabels: false, zIndex: true,
+    labelFont: palette.font, labelSize: 11, labelColor: { color: palette.fg }, labelRenderedSizeThreshold: 5,
+    hideEdgesOnMove: big, hideLabelsOnMove: big, minCameraRatio: 0.01, maxCameraRatio: 4,
+    nodeReducer, edgeReducer,
   });
   marks.created = Math.round(performance.now());
   wire();
-  applyVisibility();
-  marks.filtered = Math.round(performance.now());
-  cy.fit(undefined, 30);
-  if (cy.zoom() < 0.35) cy.zoom({ level: 0.35, renderedPosition: { x: 40, y: cy.height() / 2 } }); // large graphs: readable labels, start from the main module
-  renderDetails($('gml-details'), model, undefined, undefined, undefined, select);
+  renderDetails($('gml-details'), model, undefined, undefined, undefined, [], select);
+  // the renderer drew synchronously: the next frame shows it
   requestAnimationFrame(() => {
     status.dataset.layoutMs = String(Math.round(placed.ms));
     status.dataset.marks = JSON.stringify(marks);

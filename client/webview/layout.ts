@@ -1,14 +1,16 @@
 /**
- * layout: positions for the module graph view, computed by cytoscape's breadthfirst layout on a
- * headless instance (no rendering), so it can run in a Web Worker (layoutWorker.ts) and leave the
- * page responsive. Columns are requirement depths from the main module(s), left to right.
+ * layout: positions for the module graph view, from d3-hierarchy's tidy tree (Reingold–Tilford) over
+ * the breadth-first tree of the graph — each module under the module it is first reached from, so
+ * columns are shortest requirement depths from the main module(s), left to right, and every module
+ * sits next to the start of its shortest chain. Linear in the number of modules; it runs in a Web
+ * Worker (layoutWorker.ts) so the page stays responsive.
  */
-import cytoscape from 'cytoscape';
+import { stratify, tree } from 'd3-hierarchy';
 
 export interface LayoutInput {
   nodes: { id: string; width: number }[];
-  edges: [string, string][];
-  roots: string[];
+  /** [child, parent] for every node that has a parent in the breadth-first tree */
+  parent: [string, string][];
 }
 
 export interface LayoutOutput {
@@ -17,42 +19,35 @@ export interface LayoutOutput {
   ms: number;
 }
 
-const ROW = 26; // vertical distance between two modules of one column
+const ROW = 26; // vertical distance between two neighbouring modules of one column
 const GAP = 90; // horizontal gap between columns
+const TOP = '\u0000'; // a virtual root above the main module(s)
 
-/** layoutGraph runs the breadthfirst layout and packs each column around the middle. */
+interface Row {
+  id: string;
+  parentId: string | undefined;
+}
+
+/** layoutGraph runs the tree layout; roots are the nodes without a parent. */
 export function layoutGraph(input: LayoutInput): LayoutOutput {
   const t0 = performance.now();
-  const cy = cytoscape({ headless: true, styleEnabled: false });
-  cy.add([
-    ...input.nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id } })),
-    ...input.edges.map(([source, target], i) => ({ group: 'edges' as const, data: { id: `e${i}`, source, target } })),
-  ]);
+  const parentOf = new Map(input.parent);
+  const rows: Row[] = [{ id: TOP, parentId: undefined }, ...input.nodes.map((n) => ({ id: n.id, parentId: parentOf.get(n.id) ?? TOP }))];
   const widest = Math.min(420, Math.max(120, ...input.nodes.map((n) => n.width)));
-  // maximal: false keeps each module at its shortest requirement depth (the depth a chain shows);
-  // avoidOverlap: false skips a quadratic pass, the packing below keeps modules apart instead
-  cy.layout({
-    name: 'breadthfirst', directed: true, roots: input.roots, maximal: false, avoidOverlap: false, animate: false, fit: false,
-    boundingBox: { x1: 0, y1: 0, w: Math.max(1, input.nodes.length) * ROW, h: 1e6 },
-    spacingFactor: 1,
-  }).run();
-  // breadthfirst lays depths out as rows; turn them into columns and pack each one
-  const columns = new Map<number, { i: number; along: number }[]>();
-  input.nodes.forEach((n, i) => {
-    const p = cy.getElementById(n.id).position();
-    const depth = Math.round(p.y);
-    const col = columns.get(depth) ?? [];
-    col.push({ i, along: p.x });
-    columns.set(depth, col);
-  });
+  const column = widest + GAP;
   const positions = new Float64Array(input.nodes.length * 2);
-  [...columns.keys()].sort((a, b) => a - b).forEach((depth, c) => {
-    const col = (columns.get(depth) ?? []).sort((a, b) => a.along - b.along);
-    col.forEach((m, k) => {
-      positions[2 * m.i] = c * (widest + GAP);
-      positions[2 * m.i + 1] = (k - (col.length - 1) / 2) * ROW;
+  const index = new Map(input.nodes.map((n, i) => [n.id, i]));
+  try {
+    const root = stratify<Row>().id((r) => r.id).parentId((r) => r.parentId)(rows);
+    tree<Row>().nodeSize([ROW, column])(root);
+    root.each((d) => {
+      const i = index.get(d.data.id);
+      if (i === undefined) return;
+      positions[2 * i] = (d.depth - 1) * column; // d3: y grows with depth, x across a level
+      positions[2 * i + 1] = d.x ?? 0;
     });
-  });
-  cy.destroy();
+  } catch {
+    input.nodes.forEach((_, i) => (positions[2 * i + 1] = i * ROW)); // not a tree (cannot happen with breadth-first parents): one column
+  }
   return { positions, ms: performance.now() - t0 };
 }

@@ -1,34 +1,6 @@
 /**
- * model: the shape of the data the page draws, as server/src/graph/graphView.ts produces it (kept
- * structurally equal; the page is bundled separately and must not pull in the server).
+ * model: the data the page draws and how chains are read from it — the server's own definition
+ * (server/src/graph/graphModel.ts has no imports, so the page bundle takes nothing else with it).
  */
-export interface GraphNode {
-  id: string;
-  path: string;
-  version: string;
-  selected: boolean;
-  main: boolean;
-  replacement?: string;
-  missing?: string;
-  loaded: boolean;
-  pseudo?: boolean;
-}
-
-export interface GraphEdge {
-  from: string;
-  to: string;
-  pruned: boolean;
-}
-
-export interface Why {
-  chains: string[][];
-  lower: { by: string; version: string }[];
-}
-
-export interface GraphModel {
-  main: string[];
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  why: Record<string, Why>;
-  incomplete?: string;
-}
+export { chainsOf } from '../../server/src/graph/graphModel';
+export type { GraphEdge, GraphModel, GraphNode, Why } from '../../server/src/graph/graphModel';

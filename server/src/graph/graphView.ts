@@ -7,51 +7,10 @@
 import { Build } from './buildList';
 import { ModGraph, ModuleKey, keyOf, showModule } from './mvs';
 import { selectionSetters } from './why';
+import { GraphEdge, GraphModel, GraphNode, Why } from './graphModel';
 
-/** GraphNode is one module version: its id is `path@version` (`path` alone for a main module, as go mod graph prints it). */
-export interface GraphNode {
-  id: string;
-  path: string;
-  /** '' for a main module */
-  version: string;
-  /** MVS selected this version of the path (false: a higher requirement won) */
-  selected: boolean;
-  main: boolean;
-  /** the replacement in effect, `path version` or a directory */
-  replacement?: string;
-  /** why this node's go.mod could not be read (the build is incomplete there) */
-  missing?: string;
-  /** its go.mod was read: its requirements are edges of the graph */
-  loaded: boolean;
-  /** the go / toolchain pseudo-modules (Go ≥ 1.21) */
-  pseudo?: boolean;
-}
-
-/** GraphEdge is a requirement `from` requires `to`; pruned: `to`'s go.mod is not read (graph pruning), so its requirements are not followed. */
-export interface GraphEdge {
-  from: string;
-  to: string;
-  pruned: boolean;
-}
-
-/** Why is the provenance of a selected module's version. */
-export interface Why {
-  /** shortest requirement chains (node ids, from a main module) through each requirement naming the selected version */
-  chains: string[][];
-  /** lower requirements that lost to it: the requiring node and the version it asks for */
-  lower: { by: string; version: string }[];
-}
-
-export interface GraphModel {
-  /** main module path(s) */
-  main: string[];
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  /** provenance by selected node id (not for main modules) */
-  why: Record<string, Why>;
-  /** set when go.mod files are missing or the go command would stop */
-  incomplete?: string;
-}
+export type { GraphEdge, GraphModel, GraphNode, Why } from './graphModel';
+export { chainsOf } from './graphModel';
 
 /** graphModel is the view model of a build (see GraphModel). */
 export function graphModel(build: Build): GraphModel {
@@ -66,16 +25,21 @@ export function graphModel(build: Build): GraphModel {
     }
   });
   const parents = breadthFirstParents(g);
+  const parent: Record<string, string> = {};
+  for (const n of nodes) {
+    const p = parents.get(keyOf({ path: n.path, version: n.version }));
+    if (p) parent[n.id] = showModule(p);
+  }
   const why: Record<string, Why> = {};
   for (const n of nodes) {
     if (!n.selected || n.main) continue;
     const s = selectionSetters(build, n.path);
     why[n.id] = {
-      chains: s.setBy.map((r) => [...chainTo(parents, r.by), n.id]),
+      via: s.setBy.map((r) => showModule(r.by)),
       lower: s.lower.map((l) => ({ by: showModule(l.by), version: l.version })),
     };
   }
-  return { main: build.main.modules.map((m) => m.path), nodes, edges, why, incomplete: incompleteText(build) };
+  return { main: build.main.modules.map((m) => m.path), nodes, edges, parent, why, incomplete: incompleteText(build) };
 }
 
 function nodeOf(build: Build, m: ModuleKey): GraphNode {
@@ -114,12 +78,6 @@ function breadthFirstParents(g: ModGraph): Map<string, ModuleKey | undefined> {
     }
   }
   return first;
-}
-
-function chainTo(parents: Map<string, ModuleKey | undefined>, m: ModuleKey): string[] {
-  const chain = [showModule(m)];
-  for (let p = parents.get(keyOf(m)); p; p = parents.get(keyOf(p))) chain.push(showModule(p));
-  return chain.reverse();
 }
 
 function incompleteText(build: Build): string | undefined {

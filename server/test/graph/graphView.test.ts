@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { computeBuild } from '../../src/graph/buildList';
-import { graphModel } from '../../src/graph/graphView';
+import { chainsOf, graphModel } from '../../src/graph/graphView';
 import { graphLines } from '../../src/graph/listing';
 import { showModule } from '../../src/graph/mvs';
 import { explainSelection } from '../../src/graph/why';
@@ -56,10 +56,12 @@ describe('graphView: the model of the module graph view', () => {
   it('gives the chains that set a selected version and the lower requirements that lost', async () => {
     const m = graphModel(await handBuilt());
     assert.deepEqual(m.why[`${A}@v1.3.0`], {
-      chains: [[MAIN, `${C}@v1.0.0`, `${A}@v1.3.0`]],
+      via: [`${C}@v1.0.0`],
       lower: [{ by: MAIN, version: 'v1.1.0' }, { by: `${B}@v1.0.0`, version: 'v1.1.0' }],
     });
-    assert.deepEqual(m.why[`${D}@v1.0.0`], { chains: [[MAIN, `${B}@v1.0.0`, `${D}@v1.0.0`]], lower: [] });
+    assert.deepEqual(chainsOf(m, `${A}@v1.3.0`), [[MAIN, `${C}@v1.0.0`, `${A}@v1.3.0`]]);
+    assert.deepEqual(m.why[`${D}@v1.0.0`], { via: [`${B}@v1.0.0`], lower: [] });
+    assert.deepEqual(chainsOf(m, `${D}@v1.0.0`), [[MAIN, `${B}@v1.0.0`, `${D}@v1.0.0`]]);
     assert.equal(m.why[`${A}@v1.1.0`], undefined, 'no provenance for a version that lost');
     assert.equal(m.why[MAIN], undefined, 'no provenance for the main module');
   });
@@ -72,7 +74,7 @@ describe('graphView: the model of the module graph view', () => {
       assert.equal(new Set(m.nodes.map((n) => n.id)).size, m.nodes.length, 'each node once');
       for (const n of m.nodes.filter((x) => x.selected && !x.main)) {
         const s = explainSelection(build, n.path);
-        assert.deepEqual(m.why[n.id].chains, s.chains.map((c) => c.map(showModule)), `seed ${seed} ${n.id}`);
+        assert.deepEqual(chainsOf(m, n.id), s.chains.map((c) => c.map(showModule)), `seed ${seed} ${n.id}`);
       }
       const selectedPaths = new Set(m.nodes.filter((n) => n.selected).map((n) => n.path));
       assert.equal(selectedPaths.size, m.nodes.filter((n) => n.selected).length, 'one selected version per path');
