@@ -15,6 +15,7 @@ let panel: vscode.WebviewPanel | undefined;
 export async function showModuleGraph(context: vscode.ExtensionContext, client: LanguageClient | undefined, uri: vscode.Uri | undefined): Promise<void> {
   if (!uri) return void vscode.window.showInformationMessage('Go Mod Lens: no go.mod in this workspace.');
   if (!client) return;
+  const invoked = Date.now(); // the page reports how long it took from here to its first drawing
   const model = await client.sendRequest<{ main?: string[]; error?: string }>(Requests.graph, { uri: uri.toString() });
   if (model.error !== undefined || !model.main) return void vscode.window.showWarningMessage(`Go Mod Lens: no module graph: ${model.error ?? 'unknown error'}`);
   const root = vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview');
@@ -28,11 +29,11 @@ export async function showModuleGraph(context: vscode.ExtensionContext, client: 
     });
     panel.onDidDispose(() => (panel = undefined), undefined, context.subscriptions);
   }
-  panel.webview.html = pageHtml(panel.webview, root, model);
+  panel.webview.html = pageHtml(panel.webview, root, model, invoked);
 }
 
 /** pageHtml is the page shell: CSP, stylesheet, the model as inline JSON data (never executed) and the script. */
-function pageHtml(webview: vscode.Webview, root: vscode.Uri, model: unknown): string {
+function pageHtml(webview: vscode.Webview, root: vscode.Uri, model: unknown, invoked: number): string {
   const nonce = randomBytes(16).toString('base64');
   const csp = [
     `default-src 'none'`, `script-src ${webview.cspSource} 'nonce-${nonce}'`, `style-src ${webview.cspSource} 'unsafe-inline'`,
@@ -50,7 +51,7 @@ function pageHtml(webview: vscode.Webview, root: vscode.Uri, model: unknown): st
 <link rel="stylesheet" href="${css.toString()}">
 <script type="application/json" id="gml-model">${data}</script>
 </head>
-<body>
+<body data-invoked="${invoked}">
 <script nonce="${nonce}" src="${js.toString()}"></script>
 </body>
 </html>`;

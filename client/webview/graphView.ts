@@ -4,7 +4,8 @@
  * Worker (layout.ts, d3-hierarchy's tree; on the page's thread only if a worker cannot start),
  * draws it with sigma (WebGL, so thousands of modules draw in one pass),
  * and handles search, selection (the chains that explain a version), collapse/expand and fit.
- * For tests, #gml-status carries data-ready (ms from navigation to the first drawn layout),
+ * For tests, #gml-status carries data-ready (ms from navigation to the first drawn layout; with
+ * data-readyAt and data-invoked, epoch ms of that drawing and of the command that opened the view),
  * data-selected (a node id) and data-chains (the highlighted chains, JSON).
  */
 import Graph from 'graphology';
@@ -159,8 +160,22 @@ function select(id: string): void {
   status.dataset.selected = id;
   status.dataset.chains = JSON.stringify(chains);
   renderDetails($('gml-details'), model, n, sel, why, chains, select);
-  const d = renderer.getNodeDisplayData(id);
-  if (d) void renderer.getCamera().animate({ x: d.x, y: d.y, ratio: Math.min(renderer.getCamera().ratio, 0.25) }, { duration: 250 });
+  frame([id, ...view.hl]);
+}
+
+/** frame moves the camera to show the given nodes (the focused module and its chains) whole. */
+function frame(ids: string[]): void {
+  if (!renderer) return;
+  const ds = ids.map((x) => renderer?.getNodeDisplayData(x)).filter((d): d is NonNullable<typeof d> => d !== undefined);
+  if (ds.length === 0) return;
+  const xs = ds.map((d) => d.x);
+  const ys = ds.map((d) => d.y);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  // camera ratio 1 shows the whole graph; a little margin around the framed nodes, never closer than 0.08
+  const ratio = Math.min(1.2, Math.max(0.08, Math.max(x1 - x0, y1 - y0) * 1.6));
+  const target = { x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio };
+  status.dataset.camera = JSON.stringify(target);
+  void renderer.getCamera().animate(target, { duration: 250 });
 }
 
 function search(query: string, go: boolean): void {
@@ -246,7 +261,7 @@ async function main(): Promise<void> {
   const big = model.edges.length > 3000;
   renderer = new Sigma(graph, $('gml-graph'), {
     defaultEdgeType: 'arrow', defaultEdgeColor: palette.edge, renderEdgeLabels: false, zIndex: true,
-    labelFont: palette.font, labelSize: 11, labelColor: { color: palette.fg }, labelRenderedSizeThreshold: 5,
+    labelFont: palette.font, labelSize: 11, labelColor: { color: palette.fg }, labelRenderedSizeThreshold: model.nodes.length < 300 ? 0 : 5, // small graphs: every label
     hideEdgesOnMove: big, hideLabelsOnMove: big, minCameraRatio: 0.01, maxCameraRatio: 4,
     nodeReducer, edgeReducer,
   });
@@ -258,6 +273,8 @@ async function main(): Promise<void> {
     status.dataset.layoutMs = String(Math.round(placed.ms));
     status.dataset.marks = JSON.stringify(marks);
     status.dataset.ready = String(Math.round(performance.now()));
+    status.dataset.readyAt = String(Date.now());
+    if (document.body.dataset.invoked) status.dataset.invoked = document.body.dataset.invoked;
   });
 }
 

@@ -125,7 +125,9 @@ describe('module graph view', function () {
     const st = await waitFor('the drawn layout', () => status(frame), (x) => x.ready !== undefined, 60_000);
     const ms = Date.now() - t0;
     const nodes = await frame.locator('#gml-summary').innerText();
-    timings.push(`code-server: ${nodes} (${count}): command → drawn layout ${ms} ms, target < ${OPEN_BUDGET_MS} ms: ${ms < OPEN_BUDGET_MS ? 'met' : 'MISSED'} (layout in ${st.worker === 'yes' ? 'a worker' : 'the page'}: ${st.layoutMs} ms)`);
+    // from the command's handler (the extension host) to the page's first drawing; `ms` adds the palette typing
+    const opened = Number(st.readyAt) - Number(st.invoked);
+    timings.push(`code-server: ${nodes} (${count}): command → drawn layout ${opened} ms, target < ${OPEN_BUDGET_MS} ms: ${opened < OPEN_BUDGET_MS ? 'met' : 'MISSED'}; ${ms} ms with the command palette typed (layout in ${st.worker === 'yes' ? 'a worker' : 'the page'}: ${st.layoutMs} ms)`);
     await wb.screenshot('graph-view-2000-modules');
     assert.equal(st.worker, 'yes', 'the layout ran in a Web Worker');
     // speed is measured, not asserted (a loaded CI machine must not fail the suite): the figure is printed against the target
