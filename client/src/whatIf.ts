@@ -9,8 +9,10 @@ import { Requests, WhatIfParams, WhatIfResult } from '../../server/src/protocol'
 
 export async function whatIfCommand(client: LanguageClient | undefined, uri: string, path: string, versions: string[] = [], version?: string): Promise<WhatIfResult | undefined> {
   if (!client) return undefined;
+  // the lens carries the versions known offline; the server adds the proxy's list when network access is on
+  const known = version ? versions : await client.sendRequest<string[]>(Requests.versions, { uri, path }).catch(() => versions);
   const picked = version ?? (await vscode.window.showQuickPick(
-    [...[...versions].reverse().map((v) => ({ label: v, description: '' })), { label: 'none', description: 'remove the requirement (and what needs it)' }],
+    [...[...(known.length > 0 ? known : versions)].reverse().map((v) => ({ label: v, description: '' })), { label: 'none', description: 'remove the requirement (and what needs it)' }],
     { placeHolder: `go get ${path}@…: what would change?` },
   ))?.label;
   if (!picked) return undefined;

@@ -70,6 +70,8 @@ export const Requests = {
   graph: 'goModLens/graph',
   /** params: WhatIfParams; result: WhatIfResult */
   whatIf: 'goModLens/whatIf',
+  /** params: { uri, path }; result: string[] — versions of path in the module cache, and from GOPROXY when network access is on (sorted) */
+  versions: 'goModLens/versions',
 } as const;
 
 /** WhatIfParams: what `go get path@version` would do in the main module of the go.mod at uri. */

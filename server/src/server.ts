@@ -174,6 +174,10 @@ class GoModLensServer {
       const { doc, ws } = await this.docFor(p.textDocument.uri);
       return doc && ws && 'mod' in doc ? whatIfLenses(doc, ws, p.textDocument.uri) : [];
     }, []));
+    c.onRequest(Requests.versions, (p: { uri: string; path: string }) => this.safe('versions', async () => {
+      await this.ready;
+      return this.session.versions(p.path);
+    }, [] as string[]));
     c.onRequest(Requests.whatIf, (p: WhatIfParams) => this.safe('whatIf', async (): Promise<WhatIfResult> => {
       const { doc, ws } = await this.docFor(p.uri);
       const main = doc && ws && 'mod' in doc ? whatIfMain(doc, ws) : undefined;

@@ -13,6 +13,7 @@ import { MainModuleSet } from '../graph/mainModules';
 import { goSumFiles } from '../graph/consistency';
 import { ModuleKey } from '../graph/mvs';
 import { WhatIf, whatIf } from '../graph/whatIf';
+import { compare as compareSemver, isValid as isValidSemver } from '../module/semver';
 import { ModFile, parseModFile } from '../syntax/modfile';
 import { parseSumFile } from '../syntax/sumfile';
 import { parseWorkFile } from '../syntax/workfile';
@@ -440,6 +441,19 @@ export class Session {
   /** featureScanIdle resolves when the background .go scan has nothing left to do (tests, benchmarks). */
   async featureScanIdle(): Promise<void> {
     while (this.scanning) await this.scanning;
+  }
+
+  /**
+   * versions: the versions of path this machine knows (module cache `@v/list` and cached go.mod
+   * files), with the proxy's `@v/list` when network access is on; semver-sorted.
+   */
+  async versions(path: string): Promise<string[]> {
+    const all = new Set(this.cacheFacts.versions(path));
+    if (this.options.network) {
+      const r = await createModuleSource(this.options.env, { allowNetwork: true }).versions?.(path);
+      if (r?.ok) for (const v of r.text.split('\n').map((l) => l.trim())) if (isValidSemver(v)) all.add(v);
+    }
+    return [...all].sort(compareSemver);
   }
 
   /** whatIf: what `go get target` would do in the module-mode main module set `main` (graph/whatIf.ts). */

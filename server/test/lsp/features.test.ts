@@ -97,6 +97,7 @@ describe('language server features', function () {
     assert.deepEqual(lenses.map((l) => l.range.start.line), [lineOf(doc.text, '\texample.com/a v1.1.0'), lineOf(doc.text, '\texample.com/b'), lineOf(doc.text, '\texample.com/c')]);
     assert.equal(lenses[0].command?.command, 'goModLens.whatIf');
     assert.deepEqual(lenses[0].command?.arguments, [doc.uri, 'example.com/a', ['v1.1.0', 'v1.3.0']]);
+    assert.deepEqual(await client.request<string[]>('goModLens/versions', { uri: doc.uri, path: 'example.com/a' }), ['v1.1.0', 'v1.3.0']);
     // the mission example: c needs a v1.3.0 and has no lower version, so asking for a v1.1.0 removes c
     const r = await client.request<WhatIfResult>('goModLens/whatIf', { uri: doc.uri, path: 'example.com/a', version: 'v1.1.0' });
     assert.deepEqual(r.lines, ['downgraded example.com/a v1.3.0 => v1.1.0', 'removed example.com/c v1.0.0']);
