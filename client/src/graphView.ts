@@ -17,6 +17,7 @@ export async function showModuleGraph(context: vscode.ExtensionContext, client: 
   if (!client) return;
   const invoked = Date.now(); // the page reports how long it took from here to its first drawing
   const model = await client.sendRequest<{ main?: string[]; error?: string }>(Requests.graph, { uri: uri.toString() });
+  const answered = Date.now();
   if (model.error !== undefined || !model.main) return void vscode.window.showWarningMessage(`Go Mod Lens: no module graph: ${model.error ?? 'unknown error'}`);
   const root = vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview');
   const title = `Module Graph (${model.main.join(', ')})`;
@@ -29,11 +30,11 @@ export async function showModuleGraph(context: vscode.ExtensionContext, client: 
     });
     panel.onDidDispose(() => (panel = undefined), undefined, context.subscriptions);
   }
-  panel.webview.html = pageHtml(panel.webview, root, model, invoked);
+  panel.webview.html = pageHtml(panel.webview, root, model, `${invoked} ${answered}`);
 }
 
 /** pageHtml is the page shell: CSP, stylesheet, the model as inline JSON data (never executed) and the script. */
-function pageHtml(webview: vscode.Webview, root: vscode.Uri, model: unknown, invoked: number): string {
+function pageHtml(webview: vscode.Webview, root: vscode.Uri, model: unknown, invoked: string): string {
   const nonce = randomBytes(16).toString('base64');
   const csp = [
     `default-src 'none'`, `script-src ${webview.cspSource} 'nonce-${nonce}'`, `style-src ${webview.cspSource} 'unsafe-inline'`,

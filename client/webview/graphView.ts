@@ -274,7 +274,9 @@ async function main(): Promise<void> {
     status.dataset.marks = JSON.stringify(marks);
     status.dataset.ready = String(Math.round(performance.now()));
     status.dataset.readyAt = String(Date.now());
-    if (document.body.dataset.invoked) status.dataset.invoked = document.body.dataset.invoked;
+    // `invoked answered` (epoch ms): when the command ran and when the server's model arrived
+    const [invoked, answered] = (document.body.dataset.invoked ?? '').split(' ');
+    if (invoked) Object.assign(status.dataset, { invoked, answered, origin: String(Math.round(performance.timeOrigin)) });
   });
 }
 

@@ -127,7 +127,7 @@ describe('module graph view', function () {
     const nodes = await frame.locator('#gml-summary').innerText();
     // from the command's handler (the extension host) to the page's first drawing; `ms` adds the palette typing
     const opened = Number(st.readyAt) - Number(st.invoked);
-    timings.push(`code-server: ${nodes} (${count}): command → drawn layout ${opened} ms, target < ${OPEN_BUDGET_MS} ms: ${opened < OPEN_BUDGET_MS ? 'met' : 'MISSED'}; ${ms} ms with the command palette typed (layout in ${st.worker === 'yes' ? 'a worker' : 'the page'}: ${st.layoutMs} ms)`);
+    timings.push(`code-server: ${nodes} (${count}): command → drawn layout ${opened} ms, target < ${OPEN_BUDGET_MS} ms: ${opened < OPEN_BUDGET_MS ? 'met' : 'MISSED'}; ${ms} ms with the command palette typed; server answered after ${Number(st.answered) - Number(st.invoked)} ms, page started after ${Number(st.origin) - Number(st.invoked)} ms, page marks ${st.marks}, drawn at ${st.ready} ms of the page (layout in ${st.worker === 'yes' ? 'a worker' : 'the page'}: ${st.layoutMs} ms)`);
     await wb.screenshot('graph-view-2000-modules');
     assert.equal(st.worker, 'yes', 'the layout ran in a Web Worker');
     // speed is measured, not asserted (a loaded CI machine must not fail the suite): the figure is printed against the target
