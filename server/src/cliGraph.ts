@@ -75,7 +75,12 @@ interface Built {
   info: ModuleSource;
 }
 
-async function build(dir: string, io: GraphIO, flags: Flags, rootsNeeded = false): Promise<Built | string> {
+/**
+ * build computes the build of DIR's main module set. A build the go command would stop on is an
+ * error, unless `incompleteOk` and the only problem is go.mod files this machine lacks (the graph
+ * view shows them as missing).
+ */
+async function build(dir: string, io: GraphIO, flags: Flags, rootsNeeded = false, incompleteOk = false): Promise<Built | string> {
   const env = resolveGoEnv(io.env, readTextFile);
   const files = new DiskFileSource();
   const project = await loadProject(resolve(io.cwd, dir), env, diskWorkspaceFs(), files, flags.toolchain);
@@ -90,7 +95,9 @@ async function build(dir: string, io: GraphIO, flags: Flags, rootsNeeded = false
   if (flags.mode === 'mod') {
     for (const m of b.main.droppedRoots) io.stderr(`go: dropping requirement on excluded version ${m.path} ${m.version}\n`);
   }
-  if (b.error) {
+  if (b.error && incompleteOk && b.missing.length > 0 && b.missing.every((m) => m.unavailable)) {
+    io.stderr(`go-mod-lens: the graph is incomplete: ${b.missing.length} go.mod file(s) are not in the module cache (${env.gomodcache}); the view marks them\n`);
+  } else if (b.error) {
     const absent = b.missing.filter((m) => m.unavailable);
     if (absent.length === 0) return b.error;
     const names = absent.slice(0, 3).map((m) => `${m.module.path}@${m.module.version}`).join(', ') + (absent.length > 3 ? `, and ${absent.length - 3} more` : '');
@@ -143,12 +150,14 @@ export async function graphCommand(args: string[], io: GraphIO): Promise<number>
   if (typeof flags === 'string' || flags.args.length > 1 || flags.json || html === '') return usage(io, 'graph [-go=VERSION] [-network] [--html OUT.html] [DIR]', flags);
   if (html !== undefined) {
     // like why: the requirements as written (read-only) unless -mod=mod is asked for, so the chains explain
-    const r = await build(flags.args[0] ?? '.', io, { ...flags, mode: rest.some((a) => /^--?mod=mod$/.test(a)) ? 'mod' : 'readonly' });
+    const r = await build(flags.args[0] ?? '.', io, { ...flags, mode: rest.some((a) => /^--?mod=mod$/.test(a)) ? 'mod' : 'readonly' }, false, true);
     if (typeof r === 'string') return fail(io, r);
     const assets = webviewAssets();
     if (typeof assets === 'string') return fail(io, assets);
     writeFileSync(resolve(io.cwd, html), graphHtml(graphModel(r.build), assets));
-    return done(io, r.build);
+    if (!r.build.error) return done(io, r.build);
+    flushSummaryIndex();
+    return 0; // the view shows what is missing
   }
   const r = await build(flags.args[0] ?? '.', io, flags, true);
   if (typeof r === 'string') return fail(io, r);

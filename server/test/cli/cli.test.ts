@@ -44,6 +44,20 @@ describe('go-mod-lens CLI', () => {
     assert.equal(bad.status, 2);
   });
 
+  it('graph --html writes the view of an incomplete graph, with the missing go.mod marked', () => {
+    const ws = join(repoRoot, 'test-fixtures/lsp/module-missing/ws');
+    const out = join(dir, 'incomplete.html');
+    const env = { ...process.env, GOMODCACHE: join(dir, 'empty-modcache'), GOPROXY: 'off', GOFLAGS: '', GOENV: 'off', GOWORK: 'off', GOMODLENS_CACHE_DIR: 'off' };
+    const r = cli(['graph', '--html', out, ws], repoRoot, env);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /the graph is incomplete: 1 go\.mod file\(s\) are not in the module cache/);
+    const html = readFileSync(out, 'utf8');
+    assert.match(html, /"id":"example\.com\/gone@v1\.0\.0"[^}]*"missing":"module lookup disabled by GOPROXY=off"/);
+    assert.match(html, /<meta http-equiv="Content-Security-Policy"/);
+    const plain = cli(['graph', ws], repoRoot, env);
+    assert.equal(plain.status, 1, 'graph without --html fails as go mod graph does');
+  });
+
   it('edit -json recognises go.work by name', () => {
     const file = join(dir, 'go.work');
     writeFileSync(file, 'go 1.21\n\nuse (\n\t./a\n)\n');
