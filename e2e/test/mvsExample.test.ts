@@ -67,4 +67,32 @@ describe('code-server: mvs-example', function () {
     assert.equal(await wb.editorText(), text, 'typing changed nothing');
     assert.equal(await wb.activeTabTitle(), 'build list (example.com\u2215main).txt', 'the tab title names the main module (its slash shown as U+2215)');
   });
+  it('what-if code lens: go get example.com/a@v1.1.0 would lower a and remove c; Apply edits go.mod, nothing else', async () => {
+    await wb.openFile(join(s.mvs.folder, 'go.mod'));
+    const before = await wb.editorText();
+    // the lens over example.com/a (versions v1.1.0 and v1.3.0 in the fixture's module cache)
+    const lens = wb.page.locator('.codelens-decoration a', { hasText: 'what if… (1 other version offline)' }).first();
+    await lens.waitFor({ timeout: 60_000 });
+    await lens.click();
+    const input = wb.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible' });
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'v1.1.0' }).first().waitFor();
+    await input.fill('v1.1.0');
+    await wb.page.keyboard.press('Enter');
+    const dialog = wb.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 30_000 });
+    const text = (await dialog.innerText()).replace(/\s+/g, ' ');
+    assert.ok(text.includes('go get example.com/a@v1.1.0 would:'), text);
+    assert.ok(text.includes('downgraded example.com/a v1.3.0 => v1.1.0') && text.includes('removed example.com/c v1.0.0'), text);
+    await wb.screenshot('mvs-what-if-dialog');
+    await dialog.locator('.monaco-button', { hasText: 'Apply to go.mod' }).click();
+    const cLine = /^\s*example\.com\/c v1\.0\.0\s*$/m; // the requirement line (comments mention it too)
+    await waitFor('the go.mod edit', () => wb.editorText(), (t) => !cLine.test(t));
+    const after = await wb.editorText();
+    const dropped = before.split('\n').filter((l) => !after.split('\n').includes(l));
+    assert.deepEqual(dropped.map((l) => l.trim()), ['example.com/c v1.0.0'], 'only the c requirement is gone');
+    await wb.screenshot('mvs-what-if-applied');
+    await wb.page.keyboard.press('Control+Z');
+    await waitFor('the undo', () => wb.editorText(), (t) => cLine.test(t));
+  });
 });
