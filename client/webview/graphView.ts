@@ -221,7 +221,7 @@ function wire(): void {
   new MutationObserver(() => {
     readPalette();
     graph.forEachNode((id) => graph.mergeNodeAttributes(id, nodeLook(byId.get(id) as GraphNode)));
-    renderer?.setSettings({ labelColor: { color: palette.fg } });
+    renderer?.setSettings({ labelColor: { color: palette.fg }, defaultEdgeColor: palette.edge, labelFont: palette.font });
   }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 }
 
