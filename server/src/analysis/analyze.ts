@@ -92,11 +92,17 @@ function dedupe(byFile: Map<string, Finding[]>, memo: AnalyzeMemo | undefined): 
       byFile.set(file, last.output);
       continue;
     }
-    const seen = new Set<string>();
+    // by code and span first; messages are compared only where those agree (they are long)
+    const seen = new Map<string, string[]>();
     byFile.set(file, list.filter((f) => {
-      const k = `${f.code}\0${f.start}\0${f.end}\0${f.message}`;
-      if (seen.has(k)) return false;
-      seen.add(k);
+      const k = `${f.code}\0${f.start}\0${f.end}`;
+      const messages = seen.get(k);
+      if (!messages) {
+        seen.set(k, [f.message]);
+        return true;
+      }
+      if (messages.includes(f.message)) return false;
+      messages.push(f.message);
       return true;
     }));
     memo?.byFile.set(file, { input: list, output: byFile.get(file) as Finding[] });

@@ -78,8 +78,18 @@ export function looksPseudo(v: string): boolean {
   return /-(?:0\.)?(?:[0-9a-z]*\.)?\d{14}-[0-9a-zA-Z]{12}(\+\w+)?$/.test(v) || /[-.]\d{14}-[0-9a-f]+(\+\w+)?$/.test(v);
 }
 
-/** pseudoMessage is the decoded meaning, in the exact form the issue names. */
+const pseudoMessages = new Map<string, string | undefined>();
+
+/** pseudoMessage is the decoded meaning, in the exact form the issue names (remembered per version). */
 export function pseudoMessage(v: string): string | undefined {
+  if (pseudoMessages.has(v)) return pseudoMessages.get(v);
+  if (pseudoMessages.size >= 20_000) pseudoMessages.clear();
+  const m = decodedMessage(v);
+  pseudoMessages.set(v, m);
+  return m;
+}
+
+function decodedMessage(v: string): string | undefined {
   const d = decodePseudoVersion(v);
   if (!d.ok) return undefined;
   const when = d.time.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');

@@ -5,13 +5,17 @@ import { LineIndex } from '../syntax/text';
 const byText = new Map<string, LineIndex>();
 
 /** lineIndexOf returns a (cached) LineIndex for text; the cache keeps the last few texts. */
+let last: { text: string; ix: LineIndex } | undefined;
+
 export function lineIndexOf(text: string): LineIndex {
+  if (last?.text === text) return last.ix; // the common case: many positions in one text in a row
   let ix = byText.get(text);
   if (!ix) {
     ix = new LineIndex(text);
     if (byText.size > 64) byText.clear();
     byText.set(text, ix);
   }
+  last = { text, ix };
   return ix;
 }
 
