@@ -230,7 +230,7 @@ export async function whatIfCommand(args: string[], io: GraphIO): Promise<number
     const list = (ms: ListedModule[]): { Path: string; Version: string }[] => ms.map((m) => ({ Path: m.path, Version: m.version }));
     io.stdout(JSON.stringify({
       Query: query, Changes: w.changes.map((c) => ({ Path: c.path, From: c.from, To: c.to, Kind: c.kind })),
-      GoLineAdded: w.goLineAdded, Require: w.requirements.map((q) => ({ Path: q.path, Version: q.version, Indirect: q.indirect || undefined })),
+      GoLine: w.goLine ? { From: w.goLine.from || undefined, To: w.goLine.to } : undefined, Require: w.requirements.map((q) => ({ Path: q.path, Version: q.version, Indirect: q.indirect || undefined })),
       Before: list(w.before), After: list(w.after),
     }, null, '\t') + '\n');
     return 0;

@@ -27,6 +27,7 @@ import { MainModuleSet } from './mainModules';
 import { ModuleKey, cmpVersion, compareModules, keyOf } from './mvs';
 import { req } from './req';
 import { compare as semverCompare, isValid as validSemver, prerelease } from '../module/semver';
+import { compareGoVersion } from '../module/goVersion';
 
 export interface Requirement {
   path: string;
@@ -44,7 +45,7 @@ export interface Change {
 }
 
 export type WhatIf =
-  | { ok: true; target: ModuleKey; before: ListedModule[]; after: ListedModule[]; changes: Change[]; requirements: Requirement[]; goLineAdded?: string; changed: boolean }
+  | { ok: true; target: ModuleKey; before: ListedModule[]; after: ListedModule[]; changes: Change[]; requirements: Requirement[]; goLineAdded?: string; goLine?: { from: string; to: string }; changed: boolean }
   | { ok: false; error: string };
 
 /** whatIf computes what `go get target.path@target.version` would do in the main module of `main`. */
@@ -141,7 +142,12 @@ export async function whatIf(main: MainModuleSet, io: BuildIO, options: BuildOpt
   const after = afterMain === main ? before : await computeBuild(afterMain, io, { ...mod, unprunedRoots: 'skip' });
   if (after.error) return { ok: false, error: after.error };
   const [b, a] = [listModules(before), listModules(after)];
-  return { ok: true, target, before: b, after: a, changes: diffLists(b, a), requirements, goLineAdded, changed: roots !== undefined || goLineAdded !== undefined };
+  // the go line go.mod ends with: added where there was none; from Go 1.21 the `go` root, raised when
+  // the requested version's graph needs a newer language version
+  const goRoot = newRoots.find((r) => r.path === 'go')?.version;
+  const goTo = goLineAdded ?? (goRoot !== undefined && main.goVersion !== '' && compareGoVersion(goRoot, main.goVersion) > 0 ? goRoot : undefined);
+  const goLine = goTo === undefined ? undefined : { from: main.goVersion, to: goTo };
+  return { ok: true, target, before: b, after: a, changes: diffLists(b, a), requirements, goLineAdded, goLine, changed: roots !== undefined || goLine !== undefined };
 }
 
 /**
@@ -300,7 +306,7 @@ export function changeLines(r: Extract<WhatIf, { ok: true }>): string[] {
   const lines = r.changes.map((c) => c.kind === 'added' ? `added ${c.path} ${c.to}`
     : c.kind === 'removed' ? `removed ${c.path} ${c.from}`
       : `${c.kind} ${c.path} ${c.from} => ${c.to}`);
-  if (r.goLineAdded) lines.unshift(`go line added: go ${r.goLineAdded}`);
+  if (r.goLine) lines.unshift(r.goLine.from === '' ? `go line added: go ${r.goLine.to}` : `go line raised: go ${r.goLine.from} => go ${r.goLine.to}`);
   return lines;
 }
 

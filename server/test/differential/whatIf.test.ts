@@ -3,7 +3,8 @@
  * scenario and a query path@version, Go runs `go get path@version` on a copy of the main module and
  * then `go list -m all`; we compute graph/whatIf.ts on the untouched copy. They must agree on
  * whether go get fails, on the build list after it, and on the requirements go.mod then holds
- * (path, version, `// indirect`) — both as whatIf lists them and as our planned go.mod edit leaves them.
+ * (path, version, `// indirect`) — both as whatIf lists them and as our planned go.mod edit leaves them —
+ * and on the go line go.mod then has.
  *   (a) named scenarios: upgrades, forced downgrades, @none, the mission example, a conflict;
  *   (b) random module-mode scenarios (GML_WHATIF_ROUNDS, default 120; GML_FUZZ_SEED) from the MVS
  *       generator, each with a random query among the versions its proxy serves (one in eight
@@ -42,6 +43,8 @@ interface Outcome {
   require: string[];
   /** ours: the kinds of build-list change (upgraded, downgraded, added, removed) */
   kinds?: string[];
+  /** the go line go.mod has after (ours: after our planned edit) */
+  goLine?: string;
 }
 
 /** withZips materializes s and adds a module zip for every version its proxy serves. */
@@ -67,7 +70,8 @@ async function goOutcome(m: Materialized, query: string): Promise<Outcome> {
   if (get.status !== 0) return { ok: false, text: get.stderr, require: [] };
   const list = await execGo(['list', '-m', 'all'], dir, env);
   if (list.status !== 0) return { ok: false, text: `go list after go get: ${list.stderr}`, require: [] };
-  return { ok: true, text: list.stdout, require: requireLines(readFileSync(join(dir, 'go.mod'), 'utf8')) };
+  const after = readFileSync(join(dir, 'go.mod'), 'utf8');
+  return { ok: true, text: list.stdout, require: requireLines(after), goLine: parseModFile(after, { name: 'go.mod' }).go?.version ?? '' };
 }
 
 async function ourOutcome(m: Materialized, query: string): Promise<Outcome> {
@@ -84,10 +88,12 @@ async function ourOutcome(m: Materialized, query: string): Promise<Outcome> {
   // the go.mod edit we would apply must leave exactly those requirements
   const goModFile = join(copy, m.runDir, 'go.mod');
   const text = readFileSync(goModFile, 'utf8');
-  const edited = requireLines(applyEdits(text, planGoGet(text, w.requirements)));
+  const editedText = applyEdits(text, planGoGet(text, w.requirements, w.goLine?.to));
+  const edited = requireLines(editedText);
+  const goLine = parseModFile(editedText, { name: 'go.mod' }).go?.version ?? '';
   const listed = w.requirements.map((r) => `${r.path} ${r.version}${r.indirect ? ' // indirect' : ''}`).sort();
   if (edited.join('\n') !== listed.join('\n')) return { ok: true, text: 'the planned go.mod edit leaves other requirements', require: edited };
-  return { ok: true, kinds: [...new Set(w.changes.map((c) => c.kind))], text: listLines(w.after).map((l) => l + '\n').join(''), require: w.requirements.map((r) => `${r.path} ${r.version}${r.indirect ? ' // indirect' : ''}`).sort() };
+  return { ok: true, goLine, kinds: [...new Set(w.changes.map((c) => c.kind))], text: listLines(w.after).map((l) => l + '\n').join(''), require: w.requirements.map((r) => `${r.path} ${r.version}${r.indirect ? ' // indirect' : ''}`).sort() };
 }
 
 /** compare returns '' when go and we agree, else what differs. */
@@ -98,11 +104,12 @@ async function compare(s: Scenario, query: string, root: string): Promise<{ diff
   if (go.ok !== ours.ok) diff = `go ${go.ok ? 'succeeded' : 'failed'}, we ${ours.ok ? 'succeeded' : 'failed'}\ngo: ${go.text}\nours: ${ours.text}`;
   else if (go.ok && go.text !== ours.text) diff = `build list after differs\ngo:\n${go.text}ours:\n${ours.text}`;
   else if (go.ok && go.require.join('\n') !== ours.require.join('\n')) diff = `go.mod requirements differ\ngo:\n${go.require.join('\n')}\nours:\n${ours.require.join('\n')}`;
+  else if (go.ok && go.goLine !== ours.goLine) diff = `go line after differs: go ${go.goLine}, ours ${ours.goLine}`;
   return { diff, go, ours };
 }
 
 const mod = (path: string, version: string, requires: [string, string][] = [], go = '1.17') => ({ path, version, go, requires: requires.map(([p, v]) => ({ path: p, version: v })) });
-const main = (requires: [string, string, boolean?][], go = '1.17') => ({ path: 'example.com/main', go, requires: requires.map(([path, version, indirect]) => ({ path, version, indirect })) });
+const main = (requires: [string, string, boolean?][], go: string | undefined = '1.17') => ({ path: 'example.com/main', ...(go ? { go } : {}), requires: requires.map(([path, version, indirect]) => ({ path, version, indirect })) });
 const A = 'example.com/a';
 const B = 'example.com/b';
 const C = 'example.com/c';
@@ -149,6 +156,13 @@ const named: { name: string; query: string; scenario: Scenario; expect: 'ok' | '
     scenario: {
       locals: {}, modules: [mod(A, 'v1.0.0', [[D, 'v1.0.0']], '1.16'), mod(A, 'v1.1.0'), mod(D, 'v1.0.0', [[A, 'v1.1.0']], '1.16')],
       main: main([[A, 'v1.1.0']]),
+    },
+  },
+  {
+    name: 'a main module without a go line: go get writes one and every module of the build list becomes a root', query: `${A}@v1.1.0`, expect: 'ok',
+    scenario: {
+      locals: {}, modules: [mod(A, 'v1.0.0', [[B, 'v1.0.0']], '1.16'), mod(A, 'v1.1.0', [[B, 'v1.1.0']], '1.16'), mod(B, 'v1.0.0', [], '1.16'), mod(B, 'v1.1.0', [], '1.16')],
+      main: main([[A, 'v1.0.0']], undefined),
     },
   },
   {
