@@ -48,6 +48,35 @@ interface Parsed<T> {
   value: T;
 }
 
+/**
+ * RecentParses keeps the last few parses of each file by text, so that a typo and its repair (or an
+ * undo) find the parse of the text they come back to: the same document object, whose per-document
+ * results (analysis/analyze.ts) are remembered too.
+ */
+class RecentParses<T> {
+  private readonly byFile = new Map<string, Parsed<T>[]>();
+
+  constructor(private readonly keep = 3) {}
+
+  get(file: string, text: string): T | undefined {
+    return this.byFile.get(file)?.find((p) => p.text === text)?.value;
+  }
+
+  set(file: string, text: string, value: T): void {
+    const list = (this.byFile.get(file) ?? []).filter((p) => p.text !== text);
+    list.unshift({ text, value });
+    this.byFile.set(file, list.slice(0, this.keep));
+  }
+
+  has(file: string): boolean {
+    return this.byFile.has(file);
+  }
+
+  clear(): void {
+    this.byFile.clear();
+  }
+}
+
 interface BuildState {
   view: BuildView;
   /** directories whose go.mod this build reads (main modules and directory replacements) */
@@ -113,8 +142,8 @@ export class Session {
   private folders: string[] = [];
   private extraRoots = new Set<string>();
   private model?: WorkspaceModel;
-  private readonly mods = new Map<string, Parsed<ModDoc>>();
-  private readonly works = new Map<string, Parsed<WorkDoc>>();
+  private readonly mods = new RecentParses<ModDoc>();
+  private readonly works = new RecentParses<WorkDoc>();
   private readonly sums = new Map<string, Parsed<SumDoc>>();
   private readonly summaries: SummaryCache = new Map();
   private readonly mainParses = new Map<string, Parsed<ModFile>>();
@@ -303,20 +332,20 @@ export class Session {
   private async modDoc(file: string): Promise<ModDoc | undefined> {
     const text = this.stamped.readText(file);
     if (text === undefined) return undefined;
-    const hit = this.mods.get(file);
-    if (hit && hit.text === text) return hit.value;
+    const hit = this.mods.get(file, text);
+    if (hit) return hit;
     const value = { file, dir: dirname(file), text, mod: parseModFile(text, { name: file }) };
-    this.mods.set(file, { text, value });
+    this.mods.set(file, text, value);
     return value;
   }
 
   private async workDoc(file: string): Promise<WorkDoc | undefined> {
     const text = this.stamped.readText(file);
     if (text === undefined) return undefined;
-    const hit = this.works.get(file);
-    if (hit && hit.text === text) return hit.value;
+    const hit = this.works.get(file, text);
+    if (hit) return hit;
     const value = { file, dir: dirname(file), text, work: parseWorkFile(text, file) };
-    this.works.set(file, { text, value });
+    this.works.set(file, text, value);
     return value;
   }
 
@@ -352,10 +381,8 @@ export class Session {
   private parseMain(text: string, name: string, file: string): ModFile {
     const hit = this.mainParses.get(file);
     if (hit && hit.text === text && hit.value.syntax.name === name) return hit.value;
-    const doc = this.mods.get(file);
-    const value = doc && doc.text === text
-      ? { ...doc.value.mod, syntax: { ...doc.value.mod.syntax, name } }
-      : parseModFile(text, { name });
+    const doc = this.mods.get(file, text);
+    const value = doc ? { ...doc.mod, syntax: { ...doc.mod.syntax, name } } : parseModFile(text, { name });
     this.mainParses.set(file, { text, value });
     return value;
   }
