@@ -22,11 +22,15 @@ export interface AnalyzeOptions {
 /**
  * AnalyzeMemo: what one analysis can hand to the next. Rules that read nothing but one parsed file
  * (syntax, pseudo-versions, go.sum lines) are remembered per parsed document — the session keeps
- * the same document object while a file's text is unchanged — and each file's de-duplicated list
- * is reused while the findings that make it up are the same objects.
+ * the same document object while a file's text is unchanged. Rules over a build are remembered per
+ * build view while everything else they read (every document, build view, feature scan, the module
+ * cache facts and the toolchain) is the very same objects — the session hands back the same state
+ * when a typo is repaired or an edit undone. Each file's de-duplicated list is reused while the
+ * findings that make it up are the same objects.
  */
 export class AnalyzeMemo {
   readonly byDoc = new WeakMap<object, Map<string, Finding[]>>();
+  readonly byBuild = new WeakMap<object, { inputs: unknown[]; rules: Map<string, Finding[]> }>();
   readonly byFile = new Map<string, { input: Finding[]; output: Finding[] }>();
 }
 
@@ -34,12 +38,15 @@ export class AnalyzeMemo {
 export function analyzeWorkspace(ws: WorkspaceView, options: AnalyzeOptions): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
   const memo = options.memo;
-  const add = (rule: string, f: () => Finding[], doc?: object): void => {
+  const add = (rule: string, f: () => Finding[], doc?: object, remembered?: Map<string, Finding[]>): void => {
     try {
       let found: Finding[] | undefined;
-      if (doc && memo) {
-        let rules = memo.byDoc.get(doc);
+      let rules = remembered;
+      if (!rules && doc && memo) {
+        rules = memo.byDoc.get(doc);
         if (!rules) memo.byDoc.set(doc, (rules = new Map()));
+      }
+      if (rules) {
         found = rules.get(rule);
         if (!found) rules.set(rule, (found = f()));
       } else found = f();
@@ -71,16 +78,32 @@ export function analyzeWorkspace(ws: WorkspaceView, options: AnalyzeOptions): Ma
     add('sum', () => sumFindings(doc), doc);
     add('sum-mismatch', () => sumMismatchFindings(doc, ws));
   }
+  const inputs = memo ? buildRuleInputs(ws) : [];
   for (const view of ws.builds.values()) {
-    add('requirements', () => requirementFindings(view));
-    add('missing', () => missingFindings(view, options.missingMessage, ws));
-    add('lifecycle', () => lifecycleFindings(view, ws));
-    add('replace-unused', () => unusedReplaceFindings(view));
-    add('replace-missing', () => replaceMissingFindings(view, ws));
-    add('go-below-dependency', () => dependencyGoFindings(view, ws));
-    add('sum-missing', () => sumMissingFindings(view, ws));
+    let rules: Map<string, Finding[]> | undefined;
+    if (memo) {
+      const hit = memo.byBuild.get(view);
+      rules = hit && sameItems(hit.inputs, inputs) ? hit.rules : new Map();
+      if (rules !== hit?.rules) memo.byBuild.set(view, { inputs, rules });
+    }
+    add('requirements', () => requirementFindings(view), undefined, rules);
+    add('missing', () => missingFindings(view, options.missingMessage, ws), undefined, rules);
+    add('lifecycle', () => lifecycleFindings(view, ws), undefined, rules);
+    add('replace-unused', () => unusedReplaceFindings(view), undefined, rules);
+    add('replace-missing', () => replaceMissingFindings(view, ws), undefined, rules);
+    add('go-below-dependency', () => dependencyGoFindings(view, ws), undefined, rules);
+    add('sum-missing', () => sumMissingFindings(view, ws), undefined, rules);
   }
   return dedupe(out, memo);
+}
+
+/** buildRuleInputs: everything of the view the build rules read besides their own build view, as objects to compare by identity. */
+function buildRuleInputs(ws: WorkspaceView): unknown[] {
+  return [ws.cache, ws.emulate, ws.toolchain, ws.gotoolchain, ...ws.mods.values(), ...ws.works.values(), ...ws.sums.values(), ...ws.builds.values(), ...ws.features.values()];
+}
+
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** dedupe drops a finding reported twice (a go.mod that is main in two builds, e.g. module mode and a go.work). */

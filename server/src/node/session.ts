@@ -84,6 +84,9 @@ interface BuildState {
   sumFiles: string[];
   /** what the graph depends on in the main go.mod/go.work files (semanticKey) */
   key?: string;
+  /** the texts of the main go.mod/go.work files and the parsed go.sum files this state was made from */
+  texts?: string;
+  sumDocs?: SumDoc[];
 }
 
 /**
@@ -362,15 +365,11 @@ export class Session {
     out.set(file, value);
   }
 
-  /** sumKeysOf: the `path version` keys of the given go.sum files (those that exist). */
-  private async sumKeysOf(files: string[]): Promise<Set<string>> {
-    const keys = new Set<string>();
+  /** sumDocsOf: the parsed go.sum files among files (those that exist), in order. */
+  private async sumDocsOf(files: string[]): Promise<SumDoc[]> {
     const docs = new Map<string, SumDoc>();
-    for (const f of files) {
-      await this.addSum(f, docs);
-      for (const k of sumKeys(docs.get(f))) keys.add(k);
-    }
-    return keys;
+    for (const f of files) await this.addSum(f, docs);
+    return files.map((f) => docs.get(f)).filter((d): d is SumDoc => d !== undefined);
   }
 
   /**
@@ -397,11 +396,16 @@ export class Session {
     const prev = this.lastGood.get(id); // the last state with a graph: a typo and its repair come back to it
     const stale = this.graphStale.delete(id);
     if (stale) this.lastGood.delete(id);
+    const texts = mainTexts(main);
     if (prev?.key === key && prev.view.build && !stale) {
+      const sumDocs = await this.sumDocsOf(prev.sumFiles);
+      // the very texts and go.sum files of the last good state (a typo repaired, an undo): that state
+      // itself, so that what was computed from its objects (analysis/analyze.ts memos) still holds
+      if (prev.texts === texts && sameItems(prev.sumDocs ?? [], sumDocs)) return prev;
       // only comments, spacing or order changed: the graph is the same; keep it, with the new spans
       const view: BuildView = { ...prev.view, main, build: { ...prev.view.build, main }, readonly: prev.view.readonly && { ...prev.view.readonly, main } };
-      view.sums = await this.sumKeysOf(prev.sumFiles);
-      return { ...prev, view };
+      view.sums = sumKeySet(sumDocs);
+      return { ...prev, view, texts, sumDocs };
     }
     const io: BuildIO = { modules: createModuleSource(this.options.env, { allowNetwork: this.options.network }), files: this.stamped, cache: this.summaries };
     const view: BuildView = { file: id, main, sums: new Set() };
@@ -413,8 +417,9 @@ export class Session {
       this.options.log?.(`build of ${id} failed: ${err instanceof Error ? err.stack : String(err)}`);
     }
     const sumFiles = main.workspace ? [] : goSumFiles(main); // workspace mode never checks go.sum (consistency.ts)
-    view.sums = await this.sumKeysOf(sumFiles);
-    const state = { view, dirs: readDirs(view.build, main.modules.map((m) => m.dir)), sumFiles, key };
+    const sumDocs = await this.sumDocsOf(sumFiles);
+    view.sums = sumKeySet(sumDocs);
+    const state = { view, dirs: readDirs(view.build, main.modules.map((m) => m.dir)), sumFiles, key, texts, sumDocs };
     if (view.build) this.lastGood.set(id, state);
     return state;
   }
@@ -521,6 +526,22 @@ function sumKeys(doc: SumDoc | undefined): string[] {
     sumKeyCache.set(doc, keys);
   }
   return keys;
+}
+
+/** sumKeySet: the `path version` keys of parsed go.sum files. */
+function sumKeySet(docs: SumDoc[]): Set<string> {
+  const keys = new Set<string>();
+  for (const d of docs) for (const k of sumKeys(d)) keys.add(k);
+  return keys;
+}
+
+/** mainTexts: the texts of a main module set's go.mod files and go.work, as one string. */
+function mainTexts(main: MainModuleSet): string {
+  return [main.workspace?.work.syntax.text ?? '', ...main.modules.map((m) => m.modFile.syntax.text)].join('\0');
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** readDirs: the directories a build read go.mod files from. */

@@ -133,6 +133,32 @@ describe('language server features', function () {
     assert.deepEqual((await client.diagnostics(main.uri)).map((d) => d.code), []);
   });
 
+  it('after a typo and its repair answers as before, and still sees a go.sum changed on disk meanwhile', async () => {
+    await start('mvs-example');
+    const doc = await client.open(join(p.root, 'ws/go.mod'));
+    const text = doc.text;
+    const original = await client.diagnostics(doc.uri);
+    const hints = await client.inlayHints(doc.uri);
+    const typo = text.replace('example.com/b v1.0.0', 'example.com/b v1.0.');
+    for (let i = 0; i < 3; i++) {
+      await client.change(doc.uri, typo);
+      assert.ok((await client.diagnostics(doc.uri)).some((d) => d.code === 'syntax'));
+      await client.change(doc.uri, text);
+      assert.deepEqual(await client.diagnostics(doc.uri), original, `repair ${i}: the same diagnostics`);
+      assert.deepEqual(await client.inlayHints(doc.uri), hints, `repair ${i}: the same hints`);
+    }
+    // go.sum goes away while the file has a typo: the repaired text must not bring back the old answer
+    await client.change(doc.uri, typo);
+    await client.diagnostics(doc.uri);
+    const sum = join(p.root, 'ws/go.sum');
+    rmSync(sum);
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(sum).href, type: 3 }] });
+    await client.change(doc.uri, text);
+    const after = await client.diagnostics(doc.uri);
+    assert.ok(after.some((d) => d.code === 'sum-missing' && String(d.message).startsWith('there is no go.sum')), JSON.stringify(after.map((d) => [d.code, d.message])));
+    assert.ok(!original.some((d) => d.code === 'sum-missing'), 'the fixture\'s go.sum was complete');
+  });
+
   it('survives binary junk and a 10 MB go.mod in a buffer', async () => {
     await start('replace-chain');
     const junk = await client.open(join(p.root, 'ws/B/go.mod'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)).toString('latin1'));
