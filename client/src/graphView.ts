@@ -4,9 +4,9 @@
  * (dist/webview/graphView.js, client/webview) gets the model inline, runs no network request and
  * loads nothing but its own script and stylesheet (strict Content-Security-Policy, with a nonce).
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
+import { graphPageHtml } from '../../server/src/graphPage';
 import { Requests } from '../../server/src/protocol';
 
 let panel: vscode.WebviewPanel | undefined;
@@ -33,27 +33,18 @@ export async function showModuleGraph(context: vscode.ExtensionContext, client: 
   panel.webview.html = pageHtml(panel.webview, root, model, `${invoked} ${answered}`);
 }
 
-/** pageHtml is the page shell: CSP, stylesheet, the model as inline JSON data (never executed) and the script. */
+/** pageHtml is the page shell (graphPage.ts) with the webview's own stylesheet and script URIs. */
 function pageHtml(webview: vscode.Webview, root: vscode.Uri, model: unknown, invoked: string): string {
-  const nonce = randomBytes(16).toString('base64');
-  const csp = [
-    `default-src 'none'`, `script-src ${webview.cspSource} 'nonce-${nonce}'`, `style-src ${webview.cspSource} 'unsafe-inline'`,
-    `img-src ${webview.cspSource} data:`, `font-src ${webview.cspSource}`, `worker-src blob:`,
-  ].join('; ');
   const css = webview.asWebviewUri(vscode.Uri.joinPath(root, 'graphView.css'));
   const js = webview.asWebviewUri(vscode.Uri.joinPath(root, 'graphView.js'));
-  const data = JSON.stringify(model).replace(/</g, '\\u003c');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${css.toString()}">
-<script type="application/json" id="gml-model">${data}</script>
-</head>
-<body data-invoked="${invoked}">
-<script nonce="${nonce}" src="${js.toString()}"></script>
-</body>
-</html>`;
+  return graphPageHtml({
+    csp: (nonce) => [
+      `default-src 'none'`, `script-src ${webview.cspSource} 'nonce-${nonce}'`, `style-src ${webview.cspSource} 'unsafe-inline'`,
+      `img-src ${webview.cspSource} data:`, `font-src ${webview.cspSource}`, `worker-src blob:`,
+    ].join('; '),
+    head: `<link rel="stylesheet" href="${css.toString()}">`,
+    script: (nonce) => `<script nonce="${nonce}" src="${js.toString()}"></script>`,
+    model,
+    bodyAttributes: `data-invoked="${invoked}"`,
+  });
 }
