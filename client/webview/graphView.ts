@@ -103,7 +103,7 @@ function layout(input: LayoutInput): Promise<LayoutOutput> {
   }
   const worker = early;
   status.dataset.worker = 'yes';
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     worker.onmessage = (e: MessageEvent<LayoutOutput>) => {
       worker.terminate();
       resolve(e.data);
@@ -112,7 +112,6 @@ function layout(input: LayoutInput): Promise<LayoutOutput> {
       worker.terminate();
       status.dataset.worker = `failed: ${e.message}`;
       resolve(layoutGraph(input));
-      void reject;
     };
     worker.postMessage(input);
   });

@@ -45,7 +45,7 @@ export interface Change {
 }
 
 export type WhatIf =
-  | { ok: true; target: ModuleKey; before: ListedModule[]; after: ListedModule[]; changes: Change[]; requirements: Requirement[]; goLineAdded?: string; goLine?: { from: string; to: string }; changed: boolean }
+  | { ok: true; target: ModuleKey; before: ListedModule[]; after: ListedModule[]; changes: Change[]; requirements: Requirement[]; goLine?: { from: string; to: string } }
   | { ok: false; error: string };
 
 /** whatIf computes what `go get target.path@target.version` would do in the main module of `main`. */
@@ -73,9 +73,7 @@ export async function whatIf(main: MainModuleSet, io: BuildIO, options: BuildOpt
     roots0 = before.graph.buildList().slice(1);
   }
   const direct = main.direct;
-  const g0 = pruning === main.pruning && !goLineAdded
-    ? before.loaded.graph
-    : (await readModGraph(pruning, mainKey, roots0, summary)).graph;
+  const g0 = goLineAdded ? (await readModGraph(pruning, mainKey, roots0, summary)).graph : before.loaded.graph;
   const rootVersion = new Map<string, string>();
   for (const r of roots0) rootVersion.set(r.path, r.version);
 
@@ -136,7 +134,7 @@ export async function whatIf(main: MainModuleSet, io: BuildIO, options: BuildOpt
   // go get writes the requirements it ends with, even when the query changes nothing: the -mod=mod
   // roots (excluded requirements dropped, roots at their selected versions)
   const requirements = newRoots.filter((r) => r.path !== 'go' && r.path !== 'toolchain').map((r) => ({ path: r.path, version: r.version, indirect: !newDirect.has(r.path) }));
-  const afterMain: MainModuleSet = roots || goLineAdded || newRoots !== main.roots
+  const afterMain: MainModuleSet = newRoots !== main.roots
     ? { ...main, roots: [...newRoots].sort(compareModules), direct: newDirect, pruning, goVersion: goLineAdded ?? main.goVersion, droppedRoots: [] }
     : main;
   const after = afterMain === main ? before : await computeBuild(afterMain, io, { ...mod, unprunedRoots: 'skip' });
@@ -147,7 +145,7 @@ export async function whatIf(main: MainModuleSet, io: BuildIO, options: BuildOpt
   const goRoot = newRoots.find((r) => r.path === 'go')?.version;
   const goTo = goLineAdded ?? (goRoot !== undefined && main.goVersion !== '' && compareGoVersion(goRoot, main.goVersion) > 0 ? goRoot : undefined);
   const goLine = goTo === undefined ? undefined : { from: main.goVersion, to: goTo };
-  return { ok: true, target, before: b, after: a, changes: diffLists(b, a), requirements, goLineAdded, goLine, changed: roots !== undefined || goLine !== undefined };
+  return { ok: true, target, before: b, after: a, changes: diffLists(b, a), requirements, goLine };
 }
 
 /**
