@@ -17,7 +17,9 @@
  * Environment: GML_BENCH_EDITS (default 50 per series), GML_BENCH_MODES (pull,push),
  * GML_BENCH_BUDGET_S (wall-clock budget per series, default 60), GML_BENCH_TIMEOUT_S (per request,
  * default 120), GML_BENCH_GO_RUNS (default 10), GML_BENCH_KEEP (keep the temporary copies),
- * GML_BENCH_PROFILE (a directory where each server process writes a V8 CPU profile).
+ * GML_BENCH_PROFILE (a directory where each server process writes a V8 CPU profile), GML_BENCH_ONLY
+ * ("workspace" or "go.mod": measure that input only), GML_BENCH_NODE_ARGS (extra node options for the
+ * server), GML_BENCH_SERVER (the bin/go-mod-lens.js of another build, for A/B comparisons).
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -219,7 +221,8 @@ async function main(): Promise<void> {
   console.log('No module cache (empty GOMODCACHE, GOPROXY=off): every build is incomplete, as on a machine that never ran `go mod download`.');
   console.log(`Push mode includes the server's push debounce (GOMODLENS_DEBOUNCE_MS, default 120 ms); pull clients are not debounced.`);
   const results: unknown[] = [];
-  for (const input of findInputs(corpus)) {
+  const only = process.env.GML_BENCH_ONLY; // "workspace" or "go.mod": one input only
+  for (const input of findInputs(corpus).filter((i) => !only || i.label.endsWith(only))) {
     const scratch = mkdtempSync(join(tmpdir(), 'gml-serverbench-'));
     try {
       results.push(await benchInput(input, modes, edits, scratch));

@@ -163,8 +163,12 @@ export async function runServer(opts: RunOptions): Promise<RunResult> {
     const tracked = findFiles(opts.folder, (n) => n === 'go.mod' || n === 'go.work' || n === 'go.sum').map(uriOf);
     const t0 = now();
     const cmd = serverCommand();
+    // GML_BENCH_SERVER: another build's bin/go-mod-lens.js (an A/B comparison in one sitting)
+    if (process.env.GML_BENCH_SERVER) cmd.args[0] = process.env.GML_BENCH_SERVER;
     // GML_BENCH_PROFILE=DIR: the server writes a V8 CPU profile there when it exits
     if (process.env.GML_BENCH_PROFILE) cmd.args.unshift('--cpu-prof', `--cpu-prof-dir=${process.env.GML_BENCH_PROFILE}`);
+    // GML_BENCH_NODE_ARGS: extra node options for the server process (e.g. V8 heap flags), space-separated
+    if (process.env.GML_BENCH_NODE_ARGS) cmd.args.unshift(...process.env.GML_BENCH_NODE_ARGS.split(' ').filter(Boolean));
     client = await LspClient.start({ ...cmd, env, folders: [opts.folder], pullDiagnostics: opts.mode === 'pull', timeoutMs: opts.timeoutMs });
     result.spawnToInit = now() - t0;
     if (opts.mode === 'pull' && !client.pullEnabled) result.note = 'the server did not offer pull diagnostics: measured push';

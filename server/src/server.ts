@@ -7,11 +7,12 @@
  */
 import { basename, dirname } from 'node:path';
 import {
-  CancellationToken, CodeAction, Connection, Diagnostic, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind,
-  FileChangeType, InitializeParams, InitializeResult, ProposedFeatures, TextDocumentSyncKind, TextDocuments, WatchKind, createConnection,
+  CancellationToken, CodeAction, Connection, Diagnostic, DidChangeWatchedFilesNotification, DocumentDiagnosticReport, DocumentDiagnosticReportKind,
+  FileChangeType, InitializeParams, InitializeResult, TextDocumentSyncKind, TextDocuments, WatchKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalyzeMemo, analyzeWorkspace } from './analysis/analyze';
+import { connectionFromArguments } from './transport';
 import { parseFindings, pseudoFindings, sumFindings } from './analysis/fileRules';
 import { Finding } from './analysis/findings';
 import { ModDoc, SumDoc, WorkDoc, WorkspaceView } from './analysis/view';
@@ -21,7 +22,7 @@ import { explainSelection, selectionText } from './graph/why';
 import { parseModFile } from './syntax/modfile';
 import { parseSumFile } from './syntax/sumfile';
 import { parseWorkFile } from './syntax/workfile';
-import { DiagnosticData, findingToDiagnostic } from './features/diagnostics';
+import { DiagnosticData, findingToDiagnostic, sameJson } from './features/diagnostics';
 import { formatEdits, quickFixes } from './features/codeActions';
 import { explainingBuild, hoverModOrWork, hoverSum } from './features/hover';
 import { inlayHintsFor } from './features/inlayHints';
@@ -49,8 +50,8 @@ function parseDoc(file: string, text: string, kind: string, orMod: boolean): Any
   return undefined;
 }
 
-/** startServer runs the server on a connection (stdio, IPC or a socket: vscode-languageserver reads the process arguments). */
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+/** startServer runs the server on a connection (stdio, IPC or a socket, as the process arguments say). */
+export function startServer(connection: Connection = connectionFromArguments()): void {
   new GoModLensServer(connection).listen();
 }
 
@@ -69,6 +70,10 @@ class GoModLensServer {
   private readonly analyzeMemo = new AnalyzeMemo();
   private pushed = new Set<string>();
   private pushTimer?: NodeJS.Timeout;
+  private refreshTimer?: NodeJS.Timeout;
+  /** the last full diagnostics report per document (pull), by the resultId the client was given */
+  private readonly reports = new Map<string, { resultId: string; items: Diagnostic[] }>();
+  private reportCount = 0;
   private readonly debounceMs = Number(process.env.GOMODLENS_DEBOUNCE_MS ?? 25);
   /** settles once the configuration has been read; requests wait for it so that none sees a half-configured session */
   private ready: Promise<void>;
@@ -121,9 +126,14 @@ class GoModLensServer {
       if (!doc || 'sum' in doc || token.isCancellationRequested) return [];
       return inlayHintsFor(doc, ws, this.settings, positionToOffset(doc.text, p.range.start), positionToOffset(doc.text, p.range.end));
     }, []));
-    c.languages.diagnostics.on((p, token) => this.safe('diagnostic', async () => {
+    c.languages.diagnostics.on((p, token) => this.safe('diagnostic', async (): Promise<DocumentDiagnosticReport> => {
       const items = await this.diagnosticsFor(p.textDocument.uri, token);
-      return { kind: DocumentDiagnosticReportKind.Full, items };
+      // the same diagnostics as the client's last report: say so instead of sending them again
+      const last = this.reports.get(p.textDocument.uri);
+      if (last && p.previousResultId === last.resultId && sameJson(last.items, items)) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
+      const resultId = String(++this.reportCount);
+      this.reports.set(p.textDocument.uri, { resultId, items });
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
     }, { kind: DocumentDiagnosticReportKind.Full, items: [] }));
     c.onCodeAction((p, token) => this.safe('codeAction', async () => {
       const path = URI.toPath(p.textDocument.uri);
@@ -188,6 +198,7 @@ class GoModLensServer {
     this.documents.onDidOpen((e) => this.bufferChanged(e.document));
     this.documents.onDidChangeContent((e) => this.bufferChanged(e.document));
     this.documents.onDidClose((e) => {
+      this.reports.delete(e.document.uri);
       const path = URI.toPath(e.document.uri);
       if (path) this.session.clearBuffer(path);
       this.changed();
@@ -266,10 +277,16 @@ class GoModLensServer {
     this.changed();
   }
 
-  /** changed: something may have changed; pull clients are asked to refresh, push clients get new diagnostics. */
+  /**
+   * changed: something may have changed; pull clients are asked to refresh (once the changes settle:
+   * a client pulls the document it edits by itself, the refresh is for the other files that depend
+   * on it), push clients get new diagnostics.
+   */
   private changed(): void {
     if (this.pull) {
-      if (this.refreshSupport) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
+      if (!this.refreshSupport) return;
+      if (this.refreshTimer) clearTimeout(this.refreshTimer);
+      this.refreshTimer = setTimeout(() => void this.connection.languages.diagnostics.refresh().catch(() => undefined), this.debounceMs);
       return;
     }
     if (this.pushTimer) clearTimeout(this.pushTimer);
@@ -303,7 +320,7 @@ class GoModLensServer {
     let f = this.findings.get(ws);
     if (!f) {
       f = analyzeWorkspace(ws, {
-        missingMessage: (m) => this.session.missingMessage(m),
+        missingMessage: (m, own) => this.session.missingMessage(m, own),
         memo: this.analyzeMemo,
         onError: (rule, err) => this.log(`rule ${rule} failed: ${err instanceof Error ? err.stack : String(err)}`),
       });

@@ -99,7 +99,7 @@ function memberRequirements(b: Build, m: MainModule, stops: Map<Require, string>
 }
 
 /** missingFindings: the build list is incomplete, or the go command would stop for another reason. */
-export function missingFindings(view: BuildView, emptyMessage: (m: ModuleKey) => string, ws?: WorkspaceView): Finding[] {
+export function missingFindings(view: BuildView, emptyMessage: (m: ModuleKey, own: boolean) => string, ws?: WorkspaceView): Finding[] {
   const b = view.build;
   const out: Finding[] = [];
   const anchor = anchorOf(view, ws);
@@ -111,9 +111,12 @@ export function missingFindings(view: BuildView, emptyMessage: (m: ModuleKey) =>
   const absent = b.missing.filter((f) => f.unavailable);
   const leading = absent.length > 0 ? requireIndex(view, b) : undefined;
   for (const f of absent) {
-    const at = leading?.(f.module) ?? anchor;
+    const lead = leading?.(f.module);
+    const at = lead ?? anchor;
     if (!at) continue;
-    out.push({ code: 'module-missing', ...at, message: `the build list is incomplete: ${emptyMessage(f.module)}` });
+    // on the require of this very module version, the message need not name it twice
+    const own = lead !== undefined && lead.path === f.module.path && lead.version === f.module.version;
+    out.push({ code: 'module-missing', file: at.file, start: at.start, end: at.end, message: emptyMessage(f.module, own) });
   }
   const covered = b.error?.startsWith('conflicting replacements') && view.main?.workspace; // work-replace-conflict says it
   if (absent.length === 0 && b.error && anchor && !covered) out.push({ code: 'build-error', ...anchor, message: `go: ${b.error}` });
@@ -140,10 +143,10 @@ function anchorOf(view: BuildView, ws?: WorkspaceView): { file: string; start: n
  * O(1) per question after one breadth-first walk (first hops), so thousands of missing modules cost
  * one traversal, not one each.
  */
-function requireIndex(view: BuildView, b: Build): (m: ModuleKey) => { file: string; start: number; end: number } | undefined {
-  const lines = new Map<string, { file: string; start: number; end: number }>();
+function requireIndex(view: BuildView, b: Build): (m: ModuleKey) => { file: string; start: number; end: number; path: string; version: string } | undefined {
+  const lines = new Map<string, { file: string; start: number; end: number; path: string; version: string }>();
   for (const mm of view.main?.modules ?? []) {
-    for (const r of mm.modFile.require) if (!lines.has(r.mod.path)) lines.set(r.mod.path, { file: memberFile(mm), start: r.line.start, end: r.line.end });
+    for (const r of mm.modFile.require) if (!lines.has(r.mod.path)) lines.set(r.mod.path, { file: memberFile(mm), start: r.line.start, end: r.line.end, path: r.mod.path, version: r.mod.version });
   }
   let firstHop: Map<string, string> | undefined;
   return (m) => {

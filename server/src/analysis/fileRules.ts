@@ -78,23 +78,28 @@ export function looksPseudo(v: string): boolean {
   return /-(?:0\.)?(?:[0-9a-z]*\.)?\d{14}-[0-9a-zA-Z]{12}(\+\w+)?$/.test(v) || /[-.]\d{14}-[0-9a-f]+(\+\w+)?$/.test(v);
 }
 
-const pseudoMessages = new Map<string, string | undefined>();
+/** a valid pseudo-version's meaning and commit date, remembered per version (null: not a valid one) */
+const pseudoDecodings = new Map<string, { message: string; date: string } | null>();
 
-/** pseudoMessage is the decoded meaning, in the exact form the issue names (remembered per version). */
-export function pseudoMessage(v: string): string | undefined {
-  if (pseudoMessages.has(v)) return pseudoMessages.get(v);
-  if (pseudoMessages.size >= 20_000) pseudoMessages.clear();
-  const m = decodedMessage(v);
-  pseudoMessages.set(v, m);
-  return m;
+/** pseudoDecoded: the decoded meaning of a valid pseudo-version, in the exact form the issue names, and its commit date (yyyy-mm-dd). */
+export function pseudoDecoded(v: string): { message: string; date: string } | undefined {
+  let r = pseudoDecodings.get(v);
+  if (r === undefined) {
+    const d = decodePseudoVersion(v);
+    if (d.ok) {
+      const when = d.time.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+      const base = d.base === '' ? '' : `, after ${d.base}`;
+      r = { message: `pseudo-version: commit ${d.rev} from ${when}${base}`, date: when.slice(0, 10) };
+    } else r = null;
+    if (pseudoDecodings.size >= 20_000) pseudoDecodings.clear();
+    pseudoDecodings.set(v, r);
+  }
+  return r ?? undefined;
 }
 
-function decodedMessage(v: string): string | undefined {
-  const d = decodePseudoVersion(v);
-  if (!d.ok) return undefined;
-  const when = d.time.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
-  const base = d.base === '' ? '' : `, after ${d.base}`;
-  return `pseudo-version: commit ${d.rev} from ${when}${base}`;
+/** pseudoMessage is the decoded meaning of a valid pseudo-version. */
+export function pseudoMessage(v: string): string | undefined {
+  return pseudoDecoded(v)?.message;
 }
 
 /** what a pseudo-version token says, by version string: decoding is the costly part of pseudoFindings */

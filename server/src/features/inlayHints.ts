@@ -4,10 +4,9 @@
  * (`⇒ ./A`); after each pseudo-version, its commit date, with the full decoding as the tooltip.
  */
 import { InlayHint, InlayHintKind, MarkupKind } from 'vscode-languageserver';
-import { versionTokens, pseudoMessage } from '../analysis/fileRules';
+import { versionTokens, pseudoDecoded } from '../analysis/fileRules';
 import { BuildView, ModDoc, WorkDoc, WorkspaceView } from '../analysis/view';
 import { cmpVersion } from '../graph/mvs';
-import { decodePseudoVersion } from '../module/pseudo';
 import { ModFile } from '../syntax/modfile';
 import { WorkFile } from '../syntax/workfile';
 import { Settings } from '../protocol';
@@ -24,11 +23,11 @@ export function inlayHintsFor(doc: ModDoc | WorkDoc, ws: WorkspaceView | undefin
     for (const t of versionTokens(f)) {
       if (seen.has(t.token.start) || !within(t.token.end)) continue;
       seen.add(t.token.start);
-      const d = decodePseudoVersion(t.version);
-      if (!d.ok) continue;
+      const d = pseudoDecoded(t.version);
+      if (!d) continue;
       out.push({ offset: t.token.end, order: 0, hint: {
-        position: offsetToPosition(doc.text, t.token.end), label: d.time.toISOString().slice(0, 10), paddingLeft: true,
-        tooltip: { kind: MarkupKind.Markdown, value: `${pseudoMessage(t.version)}\n\n(${t.path} ${t.version})` },
+        position: offsetToPosition(doc.text, t.token.end), label: d.date, paddingLeft: true,
+        tooltip: { kind: MarkupKind.Markdown, value: `${d.message}\n\n(${t.path} ${t.version})` },
       } });
     }
   }

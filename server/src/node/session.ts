@@ -494,9 +494,14 @@ export class Session {
     return whatIf(main, io, { toolchain: this.emulate(), mode: 'mod' }, target);
   }
 
-  /** missingMessage says how to get a go.mod that is not available offline. */
-  missingMessage(m: ModuleKey): string {
-    return `the go.mod of ${m.path}@${m.version} is not in the module cache (${this.options.env.gomodcache}); run go mod download ${m.path}@${m.version} in this module${this.options.network ? '' : ', or enable goModLens.network to let go-mod-lens ask the module proxy'}`;
+  /**
+   * missingMessage says that a go.mod is not available offline and how to get it; `own`: the
+   * diagnostic sits on the require of that very module version. Short on purpose: a fresh clone
+   * has one per requirement (516 in tailscale's go.mod), sent again after every keystroke.
+   */
+  missingMessage(m: ModuleKey, own: boolean): string {
+    const what = own ? "this module's go.mod" : `the go.mod of ${m.path}@${m.version}`;
+    return `the build list is incomplete: ${what} is not in the module cache; run go mod download ${m.path}@${m.version}${this.options.network ? '' : ' (or enable goModLens.network)'}`;
   }
 }
 

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import type { CodeLens, CompletionItem, CompletionList, DocumentLink, Location, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeLens, CompletionItem, CompletionList, DocumentDiagnosticReport, DocumentLink, Location, TextEdit } from 'vscode-languageserver-protocol';
 import type { WhatIfResult } from '../../src/protocol';
 import { LspClient } from './client';
 import { Fixture, PreparedFixture, fixturesRoot, prepareFixture, readFixture, startFixtureServer } from './fixture';
@@ -88,6 +88,28 @@ describe('language server features', function () {
     // possible (it is in the module cache), so instead drop c from the main go.mod and see a's hint go
     await client.change(doc.uri, doc.text.replace('\texample.com/c v1.0.0\n', ''));
     assert.deepEqual((await client.inlayHints(doc.uri)).map((h) => h.label), []);
+  });
+
+  it('answers "unchanged" when a document\'s diagnostics are the same as in the report the client names', async () => {
+    await start('mvs-example');
+    const doc = await client.open(join(p.root, 'ws/go.mod'));
+    const pull = (previousResultId?: string): Promise<DocumentDiagnosticReport> =>
+      client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: doc.uri }, previousResultId });
+    const first = await pull();
+    assert.equal(first.kind, 'full');
+    assert.ok(first.kind === 'full' && first.resultId && first.items.length > 0);
+    // nothing changed, and a space in a comment changes no diagnostic: unchanged, same id
+    assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+    await client.change(doc.uri, doc.text.replace('// The mission', '//  The mission'));
+    assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+    // without an id, or with another one, the whole report
+    const again = await pull();
+    assert.equal(again.kind, 'full');
+    assert.equal((await pull('no-such-id')).kind, 'full');
+    // raising a's requirement changes them: a full report with a new id
+    await client.change(doc.uri, doc.text.replace('\texample.com/a v1.1.0', '\texample.com/a v1.3.0'));
+    const raised = await pull(again.kind === 'full' ? again.resultId : undefined);
+    assert.ok(raised.kind === 'full' && raised.resultId !== first.resultId && !raised.items.some((d) => d.code === 'version-raised'), JSON.stringify(raised));
   });
 
   it('offers a what-if code lens per requirement and answers what go get would change, with the go.mod edit', async () => {
