@@ -320,7 +320,7 @@ class GoModLensServer {
     let f = this.findings.get(ws);
     if (!f) {
       f = analyzeWorkspace(ws, {
-        missingMessage: (m, own) => this.session.missingMessage(m, own),
+        missingMessage: (missing, own) => this.session.missingMessage(missing, own),
         memo: this.analyzeMemo,
         onError: (rule, err) => this.log(`rule ${rule} failed: ${err instanceof Error ? err.stack : String(err)}`),
       });

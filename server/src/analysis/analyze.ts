@@ -13,7 +13,7 @@ import { sumMismatchFindings, sumMissingFindings, workFindings } from './workSum
 
 export interface AnalyzeOptions {
   /** how to say that path@version's go.mod is not available (mentions the module cache and the network setting) */
-  missingMessage: (m: ModuleKey, own: boolean) => string;
+  missingMessage: (missing: readonly ModuleKey[], own: boolean) => string;
   onError?: (rule: string, err: unknown) => void;
   /** kept by a long-lived caller (the server) so that an edit re-runs only what depends on it */
   memo?: AnalyzeMemo;

@@ -98,8 +98,20 @@ function memberRequirements(b: Build, m: MainModule, stops: Map<Require, string>
   return out;
 }
 
-/** missingFindings: the build list is incomplete, or the go command would stop for another reason. */
-export function missingFindings(view: BuildView, emptyMessage: (m: ModuleKey, own: boolean) => string, ws?: WorkspaceView): Finding[] {
+/**
+ * MANY_MISSING: above this many go.mod files missing from the module cache (a fresh clone before
+ * `go mod download`: tailscale's go.mod has 516), one module-missing diagnostic says so instead of
+ * one per requirement — a squiggle on every require line hides the findings that matter, and the
+ * remedy is one command. The hover of a require still says when its go.mod is missing.
+ */
+export const MANY_MISSING = 20;
+
+/**
+ * missingFindings: the build list is incomplete, or the go command would stop for another reason.
+ * `missingMessage` words it: for one module (`own`: on the require of that very version), or for
+ * several at once.
+ */
+export function missingFindings(view: BuildView, missingMessage: (missing: readonly ModuleKey[], own: boolean) => string, ws?: WorkspaceView): Finding[] {
   const b = view.build;
   const out: Finding[] = [];
   const anchor = anchorOf(view, ws);
@@ -109,6 +121,10 @@ export function missingFindings(view: BuildView, emptyMessage: (m: ModuleKey, ow
     return out;
   }
   const absent = b.missing.filter((f) => f.unavailable);
+  if (absent.length > MANY_MISSING && anchor) {
+    out.push({ code: 'module-missing', ...anchor, message: missingMessage(absent.map((f) => f.module), false) });
+    return out;
+  }
   const leading = absent.length > 0 ? requireIndex(view, b) : undefined;
   for (const f of absent) {
     const lead = leading?.(f.module);
@@ -116,7 +132,7 @@ export function missingFindings(view: BuildView, emptyMessage: (m: ModuleKey, ow
     if (!at) continue;
     // on the require of this very module version, the message need not name it twice
     const own = lead !== undefined && lead.path === f.module.path && lead.version === f.module.version;
-    out.push({ code: 'module-missing', file: at.file, start: at.start, end: at.end, message: emptyMessage(f.module, own) });
+    out.push({ code: 'module-missing', file: at.file, start: at.start, end: at.end, message: missingMessage([f.module], own) });
   }
   const covered = b.error?.startsWith('conflicting replacements') && view.main?.workspace; // work-replace-conflict says it
   if (absent.length === 0 && b.error && anchor && !covered) out.push({ code: 'build-error', ...anchor, message: `go: ${b.error}` });

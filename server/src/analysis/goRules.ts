@@ -29,6 +29,9 @@ export function dependencyGoFindings(view: BuildView, ws: WorkspaceView): Findin
   const doc = ws.mods.get(memberFile(main));
   if (!doc) return [];
   const own = goLineOf(doc).version;
+  let any = false; // most graphs have no go line above the main one: then no walk of the build list
+  for (const go of b.goVersions.values()) if (compareGoVersion(go, own) > 0) any = true;
+  if (!any) return [];
   let top: { path: string; version: string; go: string } | undefined;
   for (const m of b.graph.buildList()) {
     if (b.main.isMain(m) || m.path === 'go' || m.path === 'toolchain') continue;

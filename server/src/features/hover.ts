@@ -126,6 +126,8 @@ function requireHover(doc: ModDoc, ws: WorkspaceView | undefined, path: string, 
     if (sel !== 'none') out.push(explainChainText(explainingBuild(view as BuildView, path) ?? b, path));
     const eff = sel === 'none' ? undefined : b.main.replacement({ path, version: sel });
     if (eff) out.push(`Replaced in this build by \`${eff.version === '' ? eff.path : `${eff.path} ${eff.version}`}\`.`);
+    const absent = b.missing.filter((f) => f.unavailable && f.module.path === path).map((f) => `${f.module.path}@${f.module.version}`);
+    if (absent.length > 0) out.push(`**Not in the module cache:** the go.mod of ${absent.join(', ')}, so the build list is incomplete (run \`go mod download ${absent[0]}\`).`);
   } else if (view?.error) {
     out.push(`No build list: ${view.error}`);
   }

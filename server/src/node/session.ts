@@ -495,13 +495,19 @@ export class Session {
   }
 
   /**
-   * missingMessage says that a go.mod is not available offline and how to get it; `own`: the
-   * diagnostic sits on the require of that very module version. Short on purpose: a fresh clone
-   * has one per requirement (516 in tailscale's go.mod), sent again after every keystroke.
+   * missingMessage says that go.mod files are not available offline and how to get them; `own`:
+   * the diagnostic sits on the require of that very module version. Short on purpose: it may be
+   * sent again after every keystroke.
    */
-  missingMessage(m: ModuleKey, own: boolean): string {
+  missingMessage(missing: readonly ModuleKey[], own: boolean): string {
+    const network = this.options.network ? '' : ' (or enable goModLens.network)';
+    if (missing.length > 1) {
+      const names = missing.slice(0, 3).map((m) => `${m.path}@${m.version}`).join(', ');
+      return `the build list is incomplete: the go.mod files of ${missing.length} modules are not in the module cache (${names}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}); run go mod download here${network}`;
+    }
+    const m = missing[0];
     const what = own ? "this module's go.mod" : `the go.mod of ${m.path}@${m.version}`;
-    return `the build list is incomplete: ${what} is not in the module cache; run go mod download ${m.path}@${m.version}${this.options.network ? '' : ' (or enable goModLens.network)'}`;
+    return `the build list is incomplete: ${what} is not in the module cache; run go mod download ${m.path}@${m.version}${network}`;
   }
 }
 
