@@ -219,7 +219,7 @@ async function main(): Promise<void> {
   const edits = env('GML_BENCH_EDITS', 50);
   console.log(`go-mod-lens server bench: node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), server entry ${serverEntry()}`);
   console.log('No module cache (empty GOMODCACHE, GOPROXY=off): every build is incomplete, as on a machine that never ran `go mod download`.');
-  console.log(`Push mode includes the server's push debounce (GOMODLENS_DEBOUNCE_MS, default 120 ms); pull clients are not debounced.`);
+  console.log(`Push mode: a change on its own is published at once; changes less than 5 ms apart wait GOMODLENS_DEBOUNCE_MS (default 25 ms) after the last.`);
   const results: unknown[] = [];
   const only = process.env.GML_BENCH_ONLY; // "workspace" or "go.mod": one input only
   for (const input of findInputs(corpus).filter((i) => !only || i.label.endsWith(only))) {

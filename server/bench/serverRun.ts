@@ -4,17 +4,16 @@
  * tests' LSP client. Every wait has a timeout and the server is always killed at the end.
  *
  * Pull mode: diagnostics are a textDocument/diagnostic request sent right after the notification.
- * Push mode: the server's next publishing pass after it (every file that had diagnostics published
- * again; the server publishes a file only when it has or had diagnostics), then the main file's
- * latest publish. Inlay hints: a textDocument/inlayHint request for
- * the whole file, sent with the diagnostics request; requests after a didChange see the new text.
+ * Push mode: the server's publish of the main file for the document version just sent (it
+ * publishes an open document whenever its version changed, with that version). Inlay hints: a
+ * textDocument/inlayHint request for the whole file, sent with the diagnostics request; requests
+ * after a didChange see the new text.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-protocol';
-import { LspClient, uriOf, type IncrementalChange } from '../test/lsp/client';
+import { LspClient, type IncrementalChange } from '../test/lsp/client';
 import { serverCommand } from '../test/lsp/fixture';
-import { findFiles } from '../test/oracle/env';
 
 /** Target is a place to edit: the end of a version or path token, and the end of its line. */
 export interface Target {
@@ -85,36 +84,16 @@ interface Measured {
 
 /** Session is a started server plus what the measurements need. */
 class Session {
-  constructor(readonly client: LspClient, readonly opts: RunOptions, private readonly tracked: string[]) {}
-
-  /** pushMark: how many publishes each workspace file has had, and which files the server has diagnostics on. */
-  private pushMark(): { counts: Map<string, number>; total: number; diagnosed: string[] } {
-    const counts = new Map(this.tracked.map((uri) => [uri, this.client.published(uri).length]));
-    const diagnosed = this.tracked.filter((uri) => (this.client.published(uri).at(-1)?.diagnostics.length ?? 0) > 0);
-    return { counts, total: [...counts.values()].reduce((a, b) => a + b, 0), diagnosed };
-  }
-
-  /**
-   * pushed waits for the server's next publishing pass: it re-publishes every file that had
-   * diagnostics (with new ones, or empty), so the pass is over when each of those has had a new
-   * publish; when no file had any, the first publish of any file. Then the main file's latest.
-   */
-  private pushed(mark: ReturnType<Session['pushMark']>): Promise<Diagnostic[]> {
-    const { client, opts } = this;
-    const again = (uri: string): boolean => client.published(uri).length > (mark.counts.get(uri) ?? 0);
-    return client.waitFor(() => {
-      const done = mark.diagnosed.length > 0 ? mark.diagnosed.every(again) : this.pushMark().total > mark.total;
-      return done ? (client.published(opts.file).at(-1)?.diagnostics ?? []) : undefined;
-    }, `a publishing pass after the last open/change of ${opts.file}`);
-  }
+  constructor(readonly client: LspClient, readonly opts: RunOptions) {}
 
   /** measure runs send (didOpen or didChange) and times diagnostics and inlay hints from it. */
   async measure(send: () => Promise<unknown>): Promise<Measured> {
     const { client, opts } = this;
-    const mark = this.pushMark();
     const t = now();
     await send();
-    const diagP = (opts.mode === 'pull' ? client.diagnostics(opts.file) : this.pushed(mark)).then((d) => ({ d, at: now() - t }));
+    // push: the publish of the main file for the document version just sent (the server publishes an
+    // open document after each change of its version, other files only when theirs change)
+    const diagP = (opts.mode === 'pull' ? client.diagnostics(opts.file) : client.nextPublish(opts.file).then((p) => p.diagnostics)).then((d) => ({ d, at: now() - t }));
     const hintP = client.inlayHints(opts.file).then((h) => ({ h, at: now() - t }));
     const [d, h] = await Promise.all([diagP, hintP]);
     return { diag: d.at, hints: h.at, both: Math.max(d.at, h.at), diagnostics: d.d, hintCount: h.h.length };
@@ -160,7 +139,6 @@ export async function runServer(opts: RunOptions): Promise<RunResult> {
   try {
     if (opts.targets.length === 0) throw new Error('no edit targets in the main file');
     const env = serverEnv(opts.home);
-    const tracked = findFiles(opts.folder, (n) => n === 'go.mod' || n === 'go.work' || n === 'go.sum').map(uriOf);
     const t0 = now();
     const cmd = serverCommand();
     // GML_BENCH_SERVER: another build's bin/go-mod-lens.js (an A/B comparison in one sitting)
@@ -172,7 +150,7 @@ export async function runServer(opts: RunOptions): Promise<RunResult> {
     client = await LspClient.start({ ...cmd, env, folders: [opts.folder], pullDiagnostics: opts.mode === 'pull', timeoutMs: opts.timeoutMs });
     result.spawnToInit = now() - t0;
     if (opts.mode === 'pull' && !client.pullEnabled) result.note = 'the server did not offer pull diagnostics: measured push';
-    const session = new Session(client, opts, tracked);
+    const session = new Session(client, opts);
     const c = client;
     const first = await session.measure(() => c.open(opts.file));
     Object.assign(result, {

@@ -3,7 +3,7 @@
  * and the features layer. One server covers every workspace folder. Capabilities are declared
  * statically (some clients ignore dynamic registration); every handler is wrapped so a failure is
  * logged and answered with an empty result; diagnostics are pulled when the client can, else
- * pushed (debounced).
+ * pushed (changes in quick succession gathered into one pass).
  */
 import { basename, dirname } from 'node:path';
 import {
@@ -55,6 +55,9 @@ export function startServer(connection: Connection = connectionFromArguments()):
   new GoModLensServer(connection).listen();
 }
 
+/** changes less than this many ms apart are a burst (no person types that fast) */
+const BURST_MS = 5;
+
 class GoModLensServer {
   private readonly documents = new TextDocuments(TextDocument);
   private settings: Settings = mergeSettings(undefined);
@@ -68,7 +71,12 @@ class GoModLensServer {
   private findings = new WeakMap<WorkspaceView, Map<string, Finding[]>>();
   /** per-document and per-file results reused by the next analysis (analysis/analyze.ts) */
   private readonly analyzeMemo = new AnalyzeMemo();
-  private pushed = new Set<string>();
+  /** push: what was last published per file (path), with the findings, text and document version it was made from */
+  private readonly published = new Map<string, { findings?: Finding[]; text: string; version?: number; items: Diagnostic[] }>();
+  /** push: how many changes were announced (a publishing pass stops when another one comes) */
+  private changes = 0;
+  /** push: when the last change was announced (performance.now()) */
+  private lastChange = -Infinity;
   private pushTimer?: NodeJS.Timeout;
   private refreshTimer?: NodeJS.Timeout;
   /** the last full diagnostics report per document (pull), by the resultId the client was given */
@@ -268,6 +276,7 @@ class GoModLensServer {
     let toolchain = this.settings.toolchainVersion || undefined;
     if (!toolchain && this.trusted) toolchain = await probeToolchain(this.settings.goBinary, process.env);
     this.session.reconfigure(this.sessionOptions(toolchain));
+    for (const p of this.published.values()) p.findings = undefined; // severities may have changed: convert again
     this.changed();
   }
 
@@ -289,32 +298,59 @@ class GoModLensServer {
       this.refreshTimer = setTimeout(() => void this.connection.languages.diagnostics.refresh().catch(() => undefined), this.debounceMs);
       return;
     }
+    this.changes++;
     if (this.pushTimer) clearTimeout(this.pushTimer);
-    this.pushTimer = setTimeout(() => void this.safe('publish', () => this.publishAll(), undefined), this.debounceMs);
+    // a change on its own (a keystroke: people type tens of milliseconds apart) is published at
+    // once — waiting would only add latency; changes that come in a burst (edits applied by a
+    // tool, a storm of file events) are gathered into one pass debounceMs after the last of them.
+    // A pass under way stops when another change comes (publishAll).
+    const now = performance.now();
+    const burst = now - this.lastChange < BURST_MS;
+    this.lastChange = now;
+    this.pushTimer = setTimeout(() => void this.safe('publish', () => this.publishAll(), undefined), burst ? this.debounceMs : 0);
   }
 
+  /**
+   * publishAll pushes diagnostics: first those of the open documents (what the user waits for), each
+   * time its version changed, with that version; then every other file whose diagnostics changed.
+   * A file whose findings and text are the very same as at its last publish is not even converted:
+   * in a 154-module workspace a keystroke republishes one or two files, not every go.mod.
+   */
   private async publishAll(): Promise<void> {
     await this.ready;
     const ws = await this.session.view();
     const byFile = this.findingsOf(ws);
-    const files = new Set<string>([...byFile.keys()]);
+    const open = new Map<string, TextDocument>();
     for (const d of this.documents.all()) {
       const path = URI.toPath(d.uri);
-      if (path) files.add(path);
+      if (path) open.set(path, d);
     }
-    const now = new Set<string>();
+    const files = new Set<string>([...open.keys(), ...byFile.keys(), ...this.published.keys()]);
+    const changes = this.changes;
     for (const file of files) {
+      // the open documents first; before each other file, requests that came meanwhile are served
+      if (!open.has(file)) await new Promise((r) => setImmediate(r));
+      if (this.changes !== changes) return; // changed meanwhile: the next pass (already scheduled) says what is current
       const uri = URI.file(file);
       const text = this.textOf(file);
-      if (text === undefined) continue;
-      const diagnostics = (byFile.get(file) ?? []).map((f) => findingToDiagnostic(f, text, this.settings, (x) => this.textOf(x))).filter((d): d is Diagnostic => d !== undefined);
-      if (diagnostics.length > 0) now.add(uri);
-      if (diagnostics.length > 0 || this.pushed.has(uri)) await this.connection.sendDiagnostics({ uri, diagnostics });
+      const findings = byFile.get(file);
+      const version = open.get(file)?.version;
+      const last = this.published.get(file);
+      if (text === undefined) { // gone: clear what was said about it
+        if (last) await this.connection.sendDiagnostics({ uri, diagnostics: [] });
+        this.published.delete(file);
+        continue;
+      }
+      if (last && last.findings === findings && last.text === text && last.version === version) continue;
+      const items = (findings ?? []).map((f) => findingToDiagnostic(f, text, this.settings, (x) => this.textOf(x))).filter((d): d is Diagnostic => d !== undefined);
+      const said = last && last.version === version && sameJson(last.items, items);
+      if (!said && (last || items.length > 0 || version !== undefined)) await this.connection.sendDiagnostics({ uri, version, diagnostics: items });
+      if (items.length === 0 && version === undefined) this.published.delete(file);
+      else this.published.set(file, { findings, text, version, items });
     }
-    for (const uri of this.pushed) if (!now.has(uri)) await this.connection.sendDiagnostics({ uri, diagnostics: [] });
-    this.pushed = now;
     for (const d of this.documents.all()) if (!URI.toPath(d.uri)) await this.connection.sendDiagnostics({ uri: d.uri, diagnostics: this.untitledDiagnostics(d) });
   }
+
 
   private findingsOf(ws: WorkspaceView): Map<string, Finding[]> {
     let f = this.findings.get(ws);
@@ -364,8 +400,7 @@ class GoModLensServer {
 
   /** textOf: the open buffer's text, else the disk's. */
   private textOf(file: string): string | undefined {
-    const t = this.session.files.readText(file);
-    return typeof t === 'string' ? t : undefined;
+    return this.session.textOf(file);
   }
 
   private async docFor(uri: string): Promise<{ doc?: AnyDoc; ws?: WorkspaceView }> {

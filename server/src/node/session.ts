@@ -171,6 +171,11 @@ export class Session {
     this.cacheFacts = new DiskCacheFacts(options.env.gomodcache);
   }
 
+  /** textOf: a file's text — its buffer, else the disk's through the stamp cache (a stat at most once a second). */
+  textOf(file: string): string | undefined {
+    return this.stamped.readText(file);
+  }
+
   /** setFolders sets the workspace folders (absolute paths) and rescans. */
   setFolders(folders: string[]): void {
     this.folders = folders.map((f) => resolve(f));

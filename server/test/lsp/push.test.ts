@@ -2,7 +2,8 @@
  * Push diagnostics from the real server: a client without the pull capability must receive, by
  * textDocument/publishDiagnostics, the same diagnostics the pull model gives (first fixture with a
  * @diag marker), and a one-character didChange must re-publish (break the module line: a `syntax`
- * diagnostic appears; repair it: it goes away).
+ * diagnostic appears; repair it: it goes away); after an edit, the edited document is published
+ * again with its version, another file only when its diagnostics change.
  */
 import * as assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { checkDiagnostics } from './check';
 import type { LspClient } from './client';
-import { discoverFixtures, fixtureExpectations, prepareFixture, startFixtureServer, type Fixture, type PreparedFixture } from './fixture';
+import { discoverFixtures, fixtureExpectations, fixturesRoot, prepareFixture, readFixture, startFixtureServer, type Fixture, type PreparedFixture } from './fixture';
 import { formatRun, runFixture } from './runner';
 
 function firstFixtureWithDiag(): Fixture | undefined {
@@ -110,5 +111,49 @@ describe('LSP push diagnostics (real server over stdio)', function () {
       assert.deepEqual(checkDiagnostics(rel, markers, repaired), []);
       await client.shutdown();
     }
+  });
+});
+
+describe('LSP push diagnostics: what is published again after an edit', function () {
+  this.timeout(60000);
+  let p: PreparedFixture | undefined;
+  let client: LspClient | undefined;
+  after(() => {
+    client?.dispose();
+    if (p) rmSync(p.root, { recursive: true, force: true });
+  });
+
+  it('republishes the edited document with its version, and another file only when its diagnostics change', async () => {
+    p = prepareFixture(readFixture(join(fixturesRoot, 'replace-chain')));
+    client = await startFixtureServer(p, { pull: false });
+    const main = join(p.root, 'ws/go.mod');
+    const dep = join(p.root, 'ws/A/go.mod'); // not open: its diagnostics come from the workspace model
+    const ineffective = (pd: PublishDiagnosticsParams): boolean => pd.diagnostics.some((d) => d.code === 'replace-ineffective');
+    const doc = await client.open(main);
+    const opened = await client.nextPublish(main);
+    assert.equal(opened.version, 1);
+    await client.waitForPublish(dep, ineffective, 'replace-ineffective on A/go.mod');
+    const depCount = client.published(dep).length;
+    // a space in a comment: the edited document is published again for version 2, A/go.mod is not
+    await client.change(main, doc.text.replace('// The mission', '//  The mission'));
+    const edited = await client.nextPublish(main);
+    assert.equal(edited.version, 2);
+    assert.deepEqual(edited.diagnostics.map((d) => d.code), opened.diagnostics.map((d) => d.code));
+    await new Promise((r) => setTimeout(r, 400));
+    assert.equal(client.published(dep).length, depCount, `A/go.mod published again: ${JSON.stringify(client.published(dep).slice(depCount))}`);
+    // the main module replaces B too: A's replace is no longer a problem, so A/go.mod is published again
+    await client.change(main, `${doc.text}\nreplace B => ./B\n`);
+    await client.waitFor(() => (client?.published(dep).slice(depCount).some((pd) => !ineffective(pd)) ? true : undefined), 'A/go.mod published without replace-ineffective');
+    // ten changes in a burst: gathered, not ten publishing passes; the last version is published
+    const mainCount = client.published(main).length;
+    const sends: Array<Promise<unknown>> = [];
+    for (let i = 0; i < 10; i++) sends.push(client.change(main, `${doc.text}\n// burst ${i}\n`));
+    await Promise.all(sends);
+    const last = await client.nextPublish(main);
+    assert.equal(last.version, 13);
+    await new Promise((r) => setTimeout(r, 200));
+    const passes = client.published(main).length - mainCount;
+    assert.ok(passes >= 1 && passes < 10, `${passes} publishes for a burst of 10 changes`);
+    await client.shutdown();
   });
 });
