@@ -126,8 +126,12 @@ export function connectionFromArguments(argv: string[] = process.argv.slice(2)):
   const input = process.stdin as unknown as MessageReader;
   const connection = createConnection(ProposedFeatures.all, input, new ChunkedJsonWriter(process.stdout));
   // stdout carries the protocol: anything written with console goes to the client's log instead
-  console.log = console.info = console.debug = (...args: unknown[]) => connection.console.log(format(...args));
+  const log = (...args: unknown[]): void => connection.console.log(format(...args));
+  console.log = console.info = console.debug = console.dir = console.table = log;
   console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
-  console.error = (...args: unknown[]) => connection.console.error(format(...args));
+  console.error = console.trace = (...args: unknown[]) => connection.console.error(format(...args));
+  console.assert = (ok?: unknown, ...args: unknown[]) => {
+    if (!ok) connection.console.error(`Assertion failed${args.length ? `: ${format(...args)}` : ''}`);
+  };
   return connection;
 }

@@ -3,6 +3,8 @@
  * and what it writes must read back as the same messages through vscode-jsonrpc's own reader.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { StreamMessageReader } from 'vscode-jsonrpc/node';
 import type { Message } from 'vscode-jsonrpc';
@@ -56,5 +58,28 @@ describe('stdio transport (chunked JSON writer)', () => {
     assert.deepEqual(got, JSON.parse(JSON.stringify(sent)));
     reader.dispose();
     writer.dispose();
+  });
+
+  it('over --stdio, sends console output to the client\'s log instead of corrupting stdout', () => {
+    const transport = join(__dirname, '../../src/transport.js');
+    const script = `const c = require(${JSON.stringify(transport)}).connectionFromArguments(['--stdio']); c.listen();
+      console.log('hello', { a: 1 }); console.info('i'); console.table([1]); console.warn('w'); console.error('e'); console.trace('t');
+      console.assert(false, 'bad'); console.assert(true, 'fine'); setTimeout(() => process.exit(0), 300);`;
+    const r = spawnSync(process.execPath, ['-e', script], { input: '', encoding: 'utf8', timeout: 20000 });
+    const frames = [...r.stdout.matchAll(/Content-Length: (\d+)\r\n\r\n/g)];
+    let rest = r.stdout;
+    const messages: Array<{ method: string; params: { type: number; message: string } }> = [];
+    while (rest.length > 0) {
+      const m = /^Content-Length: (\d+)\r\n\r\n/.exec(rest);
+      assert.ok(m, `not a framed message: ${JSON.stringify(rest.slice(0, 120))}`);
+      const body = Buffer.from(rest.slice(m[0].length), 'utf8').subarray(0, Number(m[1])).toString('utf8');
+      messages.push(JSON.parse(body));
+      rest = rest.slice(m[0].length + body.length);
+    }
+    assert.equal(frames.length, messages.length);
+    assert.deepEqual(messages.map((x) => [x.method, x.params.type, x.params.message]), [
+      ['window/logMessage', 4, 'hello { a: 1 }'], ['window/logMessage', 4, 'i'], ['window/logMessage', 4, '[ 1 ]'],
+      ['window/logMessage', 2, 'w'], ['window/logMessage', 1, 'e'], ['window/logMessage', 1, 't'], ['window/logMessage', 1, 'Assertion failed: bad'],
+    ]);
   });
 });
