@@ -12,7 +12,6 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalyzeMemo, analyzeWorkspace } from './analysis/analyze';
-import { connectionFromArguments } from './transport';
 import { parseFindings, pseudoFindings, sumFindings } from './analysis/fileRules';
 import { Finding } from './analysis/findings';
 import { ModDoc, SumDoc, WorkDoc, WorkspaceView } from './analysis/view';
@@ -29,6 +28,7 @@ import { inlayHintsFor } from './features/inlayHints';
 import { whatIfAnswer, whatIfLenses, whatIfMain } from './features/whatIfLens';
 import { completions, definition, documentLinks } from './features/navigation';
 import { positionToOffset } from './features/positions';
+import { connectionFromArguments } from './transport';
 import { URI } from './features/uri';
 import { BuildListResult, Requests, SETTINGS_SECTION, Settings, WhatIfParams, WhatIfResult, mergeSettings } from './protocol';
 import { readTextFile, resolveGoEnv } from './node/goEnv';
@@ -350,7 +350,6 @@ class GoModLensServer {
     }
     for (const d of this.documents.all()) if (!URI.toPath(d.uri)) await this.connection.sendDiagnostics({ uri: d.uri, diagnostics: this.untitledDiagnostics(d) });
   }
-
 
   private findingsOf(ws: WorkspaceView): Map<string, Finding[]> {
     let f = this.findings.get(ws);

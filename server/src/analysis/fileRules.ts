@@ -108,8 +108,9 @@ const pseudoVerdicts = new Map<string, { code: 'pseudo-version' | 'pseudo-versio
 function pseudoVerdict(v: string): { code: 'pseudo-version' | 'pseudo-version-invalid'; message: string } {
   let r = pseudoVerdicts.get(v);
   if (r) return r;
-  const d = decodePseudoVersion(v);
-  r = d.ok ? { code: 'pseudo-version', message: pseudoMessage(v) as string } : { code: 'pseudo-version-invalid', message: d.error.toString() };
+  const ok = pseudoDecoded(v);
+  const d = ok ? undefined : decodePseudoVersion(v); // decoded again only to word what is wrong
+  r = ok ? { code: 'pseudo-version', message: ok.message } : { code: 'pseudo-version-invalid', message: d && !d.ok ? d.error.toString() : `${v}: invalid pseudo-version` };
   if (pseudoVerdicts.size >= 20_000) pseudoVerdicts.clear();
   pseudoVerdicts.set(v, r);
   return r;
