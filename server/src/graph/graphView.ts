@@ -5,7 +5,7 @@
  * same Build always gives the same model, in breadth-first order from the roots.
  */
 import { Build } from './buildList';
-import { ModGraph, ModuleKey, keyOf, showModule } from './mvs';
+import { ModuleKey, keyOf, showModule } from './mvs';
 import { selectionSetters } from './why';
 import { GraphEdge, GraphModel, GraphNode, Why } from './graphModel';
 
@@ -17,19 +17,18 @@ export function graphModel(build: Build): GraphModel {
   const g = build.graph;
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
-  g.walkBreadthFirst((m) => {
-    nodes.push(nodeOf(build, m));
+  // the node each is first reached from: the chain to any node is the one why.ts's shortestChain
+  // gives (ModGraph.findPath's breadth-first walk), for all nodes in this one traversal
+  const parent: Record<string, string> = {};
+  g.walkBreadthFirst((m, from) => {
+    const node = nodeOf(build, m);
+    nodes.push(node);
+    if (from) parent[node.id] = showModule(from);
     for (const r of g.requiredBy(m) ?? []) {
       if (r.version === 'none') continue;
       edges.push({ from: showModule(m), to: showModule(r), pruned: !g.isLoaded(r) && !build.loaded.failures.has(keyOf(r)) });
     }
   });
-  const parents = breadthFirstParents(g);
-  const parent: Record<string, string> = {};
-  for (const n of nodes) {
-    const p = parents.get(keyOf({ path: n.path, version: n.version }));
-    if (p) parent[n.id] = showModule(p);
-  }
   const why: Record<string, Why> = {};
   for (const n of nodes) {
     if (!n.selected || n.main) continue;
@@ -55,29 +54,6 @@ function nodeOf(build: Build, m: ModuleKey): GraphNode {
   if (failure) node.missing = failure.message;
   if (m.path === 'go' || m.path === 'toolchain') node.pseudo = true;
   return node;
-}
-
-/**
- * breadthFirstParents records, for every node, the node it was first reached from in a
- * breadth-first walk from the roots — the walk ModGraph.findPath does — so the chain to any node
- * is the one why.ts's shortestChain gives, in one traversal for all nodes instead of one each.
- */
-function breadthFirstParents(g: ModGraph): Map<string, ModuleKey | undefined> {
-  const first = new Map<string, ModuleKey | undefined>();
-  const queue: ModuleKey[] = [];
-  for (const r of g.roots) {
-    if (first.has(keyOf(r))) continue;
-    first.set(keyOf(r), undefined);
-    queue.push(r);
-  }
-  for (let i = 0; i < queue.length; i++) {
-    for (const r of g.requiredBy(queue[i]) ?? []) {
-      if (first.has(keyOf(r))) continue;
-      first.set(keyOf(r), queue[i]);
-      queue.push(r);
-    }
-  }
-  return first;
 }
 
 function incompleteText(build: Build): string | undefined {

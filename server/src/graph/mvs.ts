@@ -111,23 +111,26 @@ export class ModGraph {
     return list.concat(rest);
   }
 
-  /** walkBreadthFirst visits every reachable node once, roots first, in breadth-first order. */
-  walkBreadthFirst(f: (m: ModuleKey) => void): void {
-    const seen = new Set<string>();
+  /**
+   * walkBreadthFirst visits every reachable node once, roots first, in breadth-first order, with the
+   * node it was first reached from (none for a root) — the shortest chain's link findPath follows.
+   */
+  walkBreadthFirst(f: (m: ModuleKey, from: ModuleKey | undefined) => void): void {
+    const from = new Map<string, ModuleKey | undefined>();
     const queue: ModuleKey[] = [];
     for (const r of this.roots) {
-      if (r.version !== 'none' && !seen.has(keyOf(r))) {
-        seen.add(keyOf(r));
+      if (r.version !== 'none' && !from.has(keyOf(r))) {
+        from.set(keyOf(r), undefined);
         queue.push(r);
       }
     }
     for (let i = 0; i < queue.length; i++) {
       const m = queue[i];
-      f(m);
+      f(m, from.get(keyOf(m)));
       for (const r of this.requiredBy(m) ?? []) {
         const k = keyOf(r);
-        if (!seen.has(k) && r.version !== 'none') {
-          seen.add(k);
+        if (!from.has(k) && r.version !== 'none') {
+          from.set(k, m);
           queue.push(r);
         }
       }
