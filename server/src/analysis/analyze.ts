@@ -102,7 +102,8 @@ function buildRuleInputs(ws: WorkspaceView): unknown[] {
   return [ws.cache, ws.emulate, ws.toolchain, ws.gotoolchain, ...ws.mods.values(), ...ws.works.values(), ...ws.sums.values(), ...ws.builds.values(), ...ws.features.values()];
 }
 
-function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+/** sameItems: the same objects (or primitives) in the same order. */
+export function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
@@ -111,7 +112,7 @@ function dedupe(byFile: Map<string, Finding[]>, memo: AnalyzeMemo | undefined): 
   if (memo) for (const file of memo.byFile.keys()) if (!byFile.has(file)) memo.byFile.delete(file);
   for (const [file, list] of byFile) {
     const last = memo?.byFile.get(file);
-    if (last && last.input.length === list.length && last.input.every((f, i) => f === list[i])) {
+    if (last && sameItems(last.input, list)) {
       byFile.set(file, last.output);
       continue;
     }

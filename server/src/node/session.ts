@@ -8,6 +8,7 @@ import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { FileSource } from '../graph/source';
 import { BuildView, FeatureNeed, ModDoc, SumDoc, WorkDoc, WorkspaceView } from '../analysis/view';
+import { sameItems } from '../analysis/analyze';
 import { Build, BuildIO, SummaryCache, computeBuild } from '../graph/buildList';
 import { MainModuleSet } from '../graph/mainModules';
 import { goSumFiles } from '../graph/consistency';
@@ -85,7 +86,7 @@ interface BuildState {
   /** what the graph depends on in the main go.mod/go.work files (semanticKey) */
   key?: string;
   /** the texts of the main go.mod/go.work files and the parsed go.sum files this state was made from */
-  texts?: string;
+  texts?: string[];
   sumDocs?: SumDoc[];
 }
 
@@ -406,13 +407,13 @@ export class Session {
       const sumDocs = await this.sumDocsOf(prev.sumFiles);
       // the very texts and go.sum files of the last good state (a typo repaired, an undo): that state
       // itself, so that what was computed from its objects (analysis/analyze.ts memos) still holds
-      if (prev.texts === texts && sameItems(prev.sumDocs ?? [], sumDocs)) return prev;
+      if (prev.texts && sameItems(prev.texts, texts) && sameItems(prev.sumDocs ?? [], sumDocs)) return prev;
       // only comments, spacing or order changed: the graph is the same; keep it, with the new spans
       const view: BuildView = { ...prev.view, main, build: { ...prev.view.build, main }, readonly: prev.view.readonly && { ...prev.view.readonly, main } };
       view.sums = sumKeySet(sumDocs);
       return { ...prev, view, texts, sumDocs };
     }
-    const io: BuildIO = { modules: createModuleSource(this.options.env, { allowNetwork: this.options.network }), files: this.stamped, cache: this.summaries };
+    const io = this.buildIO();
     const view: BuildView = { file: id, main, sums: new Set() };
     try {
       view.build = await computeBuild(main, io, { toolchain, mode: main.workspace ? 'readonly' : 'mod', unprunedRoots: 'skip' });
@@ -495,8 +496,12 @@ export class Session {
 
   /** whatIf: what `go get target` would do in the module-mode main module set `main` (graph/whatIf.ts). */
   whatIf(main: MainModuleSet, target: ModuleKey): Promise<WhatIf> {
-    const io: BuildIO = { modules: createModuleSource(this.options.env, { allowNetwork: this.options.network }), files: this.stamped, cache: this.summaries };
-    return whatIf(main, io, { toolchain: this.emulate(), mode: 'mod' }, target);
+    return whatIf(main, this.buildIO(), { toolchain: this.emulate(), mode: 'mod' }, target);
+  }
+
+  /** buildIO: where builds read module go.mod files (cache, and the proxy when allowed), workspace files, and remembered summaries. */
+  private buildIO(): BuildIO {
+    return { modules: createModuleSource(this.options.env, { allowNetwork: this.options.network }), files: this.stamped, cache: this.summaries };
   }
 
   /**
@@ -551,13 +556,9 @@ function sumKeySet(docs: SumDoc[]): Set<string> {
   return keys;
 }
 
-/** mainTexts: the texts of a main module set's go.mod files and go.work, as one string. */
-function mainTexts(main: MainModuleSet): string {
-  return [main.workspace?.work.syntax.text ?? '', ...main.modules.map((m) => m.modFile.syntax.text)].join('\0');
-}
-
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
+/** mainTexts: the texts of a main module set's go.work and go.mod files (the same string objects while a file is unchanged). */
+function mainTexts(main: MainModuleSet): string[] {
+  return [main.workspace?.work.syntax.text ?? '', ...main.modules.map((m) => m.modFile.syntax.text)];
 }
 
 /** readDirs: the directories a build read go.mod files from. */
