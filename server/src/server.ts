@@ -14,7 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalyzeMemo, analyzeWorkspace } from './analysis/analyze';
 import { parseFindings, pseudoFindings, sumFindings } from './analysis/fileRules';
 import { Finding } from './analysis/findings';
-import { ModDoc, SumDoc, WorkDoc, WorkspaceView } from './analysis/view';
+import { BuildView, ModDoc, SumDoc, WorkDoc, WorkspaceView } from './analysis/view';
 import { graphModel } from './graph/graphView';
 import { listLines, listModules } from './graph/listing';
 import { explainSelection, selectionText } from './graph/why';
@@ -48,6 +48,16 @@ function parseDoc(file: string, text: string, kind: string, orMod: boolean): Any
   if (kind === 'go.work' || kind.endsWith('.work')) return { file, dir, text, work: parseWorkFile(text, file) };
   if (orMod || kind === 'go.mod' || kind.endsWith('.mod')) return { file, dir, text, mod: parseModFile(text, { name: file }) };
   return undefined;
+}
+
+/** ownerFile: the go.mod or go.work a document belongs with (a go.sum: its go.mod; go.work.sum: go.work). */
+function ownerFile(doc: AnyDoc): string {
+  return 'sum' in doc ? doc.file.replace(/\.sum$/, '.mod').replace(/\.work\.mod$/, '.work') : doc.file;
+}
+
+/** buildOf: the build in which file is a main module, or the build of that go.mod/go.work itself. */
+function buildOf(ws: WorkspaceView, file: string): BuildView | undefined {
+  return ws.builds.get(ws.mainOf.get(file) ?? file);
 }
 
 /** startServer runs the server on a connection (stdio, IPC or a socket, as the process arguments say). */
@@ -174,17 +184,14 @@ class GoModLensServer {
     c.onRequest(Requests.buildList, (p: { uri: string }) => this.safe('buildList', () => this.buildList(p.uri), undefined));
     c.onRequest(Requests.explain, (p: { uri: string; path: string }) => this.safe('explain', async () => {
       const { ws, doc } = await this.docFor(p.uri);
-      const id = doc && ws ? ws.mainOf.get(doc.file) ?? (ws.builds.has(doc.file) ? doc.file : undefined) : undefined;
-      const view = id ? ws?.builds.get(id) : undefined;
+      const view = doc && ws ? buildOf(ws, doc.file) : undefined;
       const b = view ? explainingBuild(view, p.path) : undefined;
       return { text: b ? selectionText(explainSelection(b, p.path)) : 'no build list for this file' };
     }, { text: '' }));
     // the module graph view: the graph as the go.mod files write it (read-only build), so chains explain
     c.onRequest(Requests.graph, (p: { uri: string }) => this.safe('graph', async () => {
       const { ws, doc } = await this.docFor(p.uri);
-      const file = doc ? ('sum' in doc ? doc.file.replace(/\.sum$/, '.mod').replace(/\.work\.mod$/, '.work') : doc.file) : '';
-      const id = ws ? ws.mainOf.get(file) ?? (ws.builds.has(file) ? file : undefined) : undefined;
-      const view = id ? ws?.builds.get(id) : undefined;
+      const view = doc && ws ? buildOf(ws, ownerFile(doc)) : undefined;
       const b = view?.readonly ?? view?.build;
       return b ? graphModel(b) : { error: view?.error ?? 'no go.mod or go.work here' };
     }, { error: 'the graph could not be computed' }));
@@ -342,7 +349,7 @@ class GoModLensServer {
         continue;
       }
       if (last && last.findings === findings && last.text === text && last.version === version) continue;
-      const items = (findings ?? []).map((f) => findingToDiagnostic(f, text, this.settings, (x) => this.textOf(x))).filter((d): d is Diagnostic => d !== undefined);
+      const items = this.toDiagnostics(findings ?? [], text);
       const said = last && last.version === version && sameJson(last.items, items);
       if (!said && (last || items.length > 0 || version !== undefined)) await this.connection.sendDiagnostics({ uri, version, diagnostics: items });
       if (items.length === 0 && version === undefined) this.published.delete(file);
@@ -381,7 +388,12 @@ class GoModLensServer {
     if (text === undefined) return [];
     let list = this.findingsOf(ws).get(path);
     if (!list && !ws.mods.has(path) && !ws.works.has(path) && !ws.sums.has(path)) list = this.standaloneFindings(path, text);
-    return (list ?? []).map((f) => findingToDiagnostic(f, text, this.settings, (x) => this.textOf(x))).filter((d): d is Diagnostic => d !== undefined);
+    return this.toDiagnostics(list ?? [], text);
+  }
+
+  /** toDiagnostics converts the findings of a file whose text is `text` (related spans in other files read their current text). */
+  private toDiagnostics(findings: Finding[], text: string, textOf: (file: string) => string | undefined = (x) => this.textOf(x)): Diagnostic[] {
+    return findings.map((f) => findingToDiagnostic(f, text, this.settings, textOf)).filter((d): d is Diagnostic => d !== undefined);
   }
 
   /** standaloneFindings: a file outside every folder's model (or not a file at all): parse-level checks only. */
@@ -394,7 +406,7 @@ class GoModLensServer {
 
   private untitledDiagnostics(doc: TextDocument): Diagnostic[] {
     const text = doc.getText();
-    return this.standaloneFindings(doc.uri, text, doc.languageId).map((f) => findingToDiagnostic({ ...f, related: undefined }, text, this.settings, () => undefined)).filter((d): d is Diagnostic => d !== undefined);
+    return this.toDiagnostics(this.standaloneFindings(doc.uri, text, doc.languageId).map((f) => ({ ...f, related: undefined })), text, () => undefined);
   }
 
   /** textOf: the open buffer's text, else the disk's. */
@@ -422,9 +434,8 @@ class GoModLensServer {
     const { doc, ws } = await this.docFor(uri);
     const empty: BuildListResult = { mainFile: '', main: [], lines: [], count: 0, incomplete: 'no go.mod or go.work here' };
     if (!doc || !ws) return empty;
-    const file = 'sum' in doc ? doc.file.replace(/\.sum$/, '.mod').replace(/\.work\.mod$/, '.work') : doc.file;
-    const id = ws.mainOf.get(file) ?? (ws.builds.has(file) ? file : undefined);
-    const view = id ? ws.builds.get(id) : undefined;
+    const file = ownerFile(doc);
+    const view = buildOf(ws, file);
     if (!view) return { ...empty, incomplete: ws.problems.get(file) ?? empty.incomplete };
     if (!view.build) return { ...empty, mainFile: view.file, incomplete: view.error };
     const mods = listModules(view.build);
