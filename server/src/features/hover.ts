@@ -11,7 +11,6 @@ import { BuildView, ModDoc, SumDoc, WorkDoc, WorkspaceView } from '../analysis/v
 import { Build } from '../graph/buildList';
 import { explainSelection } from '../graph/why';
 import { ModuleKey, showModule } from '../graph/mvs';
-import { decodePseudoVersion } from '../module/pseudo';
 import { splitPathVersion } from '../module/modulePath';
 import { major } from '../module/semver';
 import { Line, LineBlock, Token } from '../syntax/ast';
@@ -132,8 +131,8 @@ function requireHover(doc: ModDoc, ws: WorkspaceView | undefined, path: string, 
     out.push(`No build list: ${view.error}`);
   }
   out.push(`Allowed range: ${allowedRange(path, version)}`);
-  const d = decodePseudoVersion(version);
-  if (d.ok) out.push(`${pseudoMessage(version)}`);
+  const pseudo = pseudoMessage(version);
+  if (pseudo) out.push(pseudo);
   out.push(`[pkg.go.dev/${path}@${version}](https://pkg.go.dev/${path}@${version})`);
   return out.join('\n\n');
 }
