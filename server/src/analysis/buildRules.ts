@@ -177,23 +177,10 @@ function requireIndex(view: BuildView, b: Build): (m: ModuleKey) => { file: stri
 /** firstHops maps each node to the path of the first non-main module on a shortest chain from the roots. */
 function firstHops(b: Build): Map<string, string> {
   const hop = new Map<string, string>();
-  const queue: ModuleKey[] = [];
-  const seen = new Set<string>();
-  for (const r of b.graph.roots) {
-    seen.add(keyOf(r));
-    queue.push(r);
-  }
-  for (let i = 0; i < queue.length; i++) {
-    const m = queue[i];
-    const via = b.main.isMain(m) ? undefined : hop.get(keyOf(m)) ?? m.path;
-    for (const r of b.graph.requiredBy(m) ?? []) {
-      const k = keyOf(r);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      hop.set(k, via ?? r.path);
-      queue.push(r);
-    }
-  }
+  b.graph.walkBreadthFirst((m, from) => {
+    if (!from) return;
+    hop.set(keyOf(m), b.main.isMain(from) ? m.path : hop.get(keyOf(from)) ?? from.path);
+  });
   return hop;
 }
 
