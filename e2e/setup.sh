@@ -9,6 +9,10 @@
 # Cache: $GML_E2E_CACHE, else $XDG_CACHE_HOME/go-mod-lens-e2e, else ~/.cache/go-mod-lens-e2e.
 # Prints `GML_E2E_CACHE=<dir>` last; e2e/lib/paths.ts computes the same paths.
 set -euo pipefail
+# Under `npm run test:e2e` the outer npm's configuration is in the environment; the inner npm runs
+# under Node 24 must not inherit it (see e2e/npm-env.sh).
+. "$(dirname "${BASH_SOURCE[0]}")/npm-env.sh"
+clean_npm_env
 
 NODE24_VERSION=24.22.3
 CODE_SERVER_VERSION=4.139.1
