@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { downlevel } from '../test/oracle/downlevel';
-import { findFiles, goBinary, goEnv } from '../test/oracle/env';
+import { findFiles, goEnv, goOracle } from '../test/oracle/env';
 
 /** GoRunTiming is one go command, run `runs` times: its median wall time and what it printed. */
 export interface GoRunTiming {
@@ -68,7 +68,7 @@ function downlevelCopy(dir: string, dest: string): void {
  * (`file` relative to it), scratch a directory this may fill.
  */
 export function measureGo(root: string, file: string, scratch: string, runs: number): GoBaseline {
-  const go = goBinary();
+  const go = goOracle()?.bin;
   if (!go) return { note: 'no go command: install golang-1.19-go (apt-get install -y golang-1.19-go); ratios are not available' };
   const version = spawnSync(go, ['version'], { encoding: 'utf8', env: goEnv() }).stdout.trim();
   const real = join(scratch, 'go-real');

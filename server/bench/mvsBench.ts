@@ -20,7 +20,7 @@ import { loadProject } from '../src/node/project';
 import { createModuleSource } from '../src/node/sources';
 import { diskWorkspaceFs } from '../src/node/workspace';
 import { Rng } from '../test/fuzz/mutate';
-import { goBinary, goEnv, repoRoot } from '../test/oracle/env';
+import { goEnv, goOracle, repoRoot } from '../test/oracle/env';
 
 interface Gen {
   root: string;
@@ -79,7 +79,7 @@ function timeMs(run: () => void): number {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function benchSize(n: number, runs: number): Promise<void> {
-  const go = goBinary();
+  const go = goOracle()?.bin;
   const gen = generate(n, 1000 + n);
   const cache = join(gen.root, 'modcache');
   const fill = goEnv({ GOPROXY: `file://${gen.proxy}`, GOMODCACHE: cache, GOFLAGS: '-mod=mod -modcacherw' });
@@ -143,7 +143,7 @@ async function benchSize(n: number, runs: number): Promise<void> {
 async function main(): Promise<void> {
   const sizes = (process.env.GML_BENCH_SIZES ?? '50,500,2000,10000').split(',').map(Number);
   const runs = Number(process.env.GML_BENCH_RUNS ?? 5);
-  const go = goBinary();
+  const go = goOracle()?.bin;
   console.log(`node ${process.version}; ${go ? spawnSync(go, ['version'], { encoding: 'utf8', env: goEnv() }).stdout.trim() : 'no go command'}; median of ${runs} runs`);
   for (const n of sizes) await benchSize(n, runs);
 }

@@ -13,7 +13,7 @@ import { parseModFile } from '../src/syntax/modfile';
 import { parseSumFile } from '../src/syntax/sumfile';
 import { parseWorkFile } from '../src/syntax/workfile';
 import { downlevel } from '../test/oracle/downlevel';
-import { findFiles, goBinary, goEnv, repoRoot, sharedDir } from '../test/oracle/env';
+import { findFiles, goEnv, goOracle, repoRoot, sharedDir } from '../test/oracle/env';
 
 interface Input {
   name: string;
@@ -63,7 +63,7 @@ function largestTime(big: Input): void {
 }
 
 function endToEnd(files: string[], label: string): void {
-  const go = goBinary();
+  const go = goOracle()?.bin;
   if (!go) {
     console.log('go command: not found, no comparison (install golang-1.19-go)');
     return;
@@ -94,7 +94,7 @@ function main(): void {
     console.log('bench:parse needs ../shared/corpus beside the checkout; nothing to measure.');
     return;
   }
-  console.log(`node ${process.version}, go ${goBinary() ? spawnSync(goBinary() as string, ['version'], { encoding: 'utf8', env: goEnv() }).stdout.trim() : 'absent'}`);
+  console.log(`node ${process.version}, go ${goOracle()?.label ?? 'absent'}`);
   const paths = findFiles(join(shared, 'corpus'), (n) => n === 'go.mod' || n === 'go.work' || n === 'go.sum');
   const inputs = paths.map((p) => ({ path: p, name: basename(p), text: readFileSync(p, 'utf8') }));
   corpusThroughput(inputs);

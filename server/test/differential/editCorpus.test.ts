@@ -12,12 +12,14 @@ import { decodeGoUtf8 } from '../../src/syntax/text';
 import { Rng, mutate } from '../fuzz/mutate';
 import { Outcome, compareWithGo } from '../oracle/compareEdit';
 import { downlevel } from '../oracle/downlevel';
-import { findFiles, goBinary, mapLimit, noGo, noShared, sharedDir } from '../oracle/env';
+import { GoOracle, findFiles, mapLimit, noShared, sharedDir } from '../oracle/env';
+import { describeWithGo } from '../oracle/suites';
+import { note } from '../support/notes';
 
-function summary(what: string, outcomes: Outcome[]): Outcome[] {
+function summary(oracle: GoOracle, what: string, outcomes: Outcome[]): Outcome[] {
   const count = (k: Outcome['kind']): number => outcomes.filter((o) => o.kind === k).length;
   const mismatches = outcomes.filter((o) => o.kind === 'mismatch');
-  console.log(`      ${what} vs ${goBinary()}: ${outcomes.length} inputs; identical: ${count('accepted')} accepted as-is, ` +
+  note(`${what} vs ${oracle.label}: ${outcomes.length} inputs; identical: ${count('accepted')} accepted as-is, ` +
     `${count('accepted-downleveled')} accepted after downleveling newer syntax (also spec-checked), ` +
     `${count('rejected')} rejected by both on the same lines, ${count('rejected-newer')} rejected only for invalid newer syntax; ` +
     `mismatches: ${mismatches.length}`);
@@ -28,13 +30,13 @@ function corpusFiles(): string[] {
   return findFiles(join(sharedDir() as string, 'corpus'), (n) => n === 'go.mod' || n === 'go.work');
 }
 
-describe('differential: edit -json / -fmt against the real go command', function () {
+describeWithGo('1.19', 'differential: edit -json / -fmt against the real go command', function (oracle) {
   this.timeout(20 * 60 * 1000);
 
   before(function () {
-    if (!sharedDir()) console.log(`      ${noShared}`);
-    else if (!goBinary()) console.log(`      ${noGo}`);
-    if (!sharedDir() || !goBinary()) this.skip();
+    if (sharedDir()) return;
+    note(noShared);
+    this.skip();
   });
 
   it('agrees with go on every go.mod and go.work of ../shared/corpus', async () => {
@@ -42,8 +44,8 @@ describe('differential: edit -json / -fmt against the real go command', function
     const files = corpusFiles();
     const scratch = mkdtempSync(join(tmpdir(), 'gml-diff-'));
     const outcomes = await mapLimit(files.map((f, i) => ({ f, i })), 4, ({ f, i }) =>
-      compareWithGo(decodeGoUtf8(readFileSync(f)), basename(f) === 'go.work', join(scratch, String(i)), relative(shared, f)));
-    assert.deepEqual(summary('corpus', outcomes).slice(0, 3), []);
+      compareWithGo(oracle, decodeGoUtf8(readFileSync(f)), basename(f) === 'go.work', join(scratch, String(i)), relative(shared, f)));
+    assert.deepEqual(summary(oracle, 'corpus', outcomes).slice(0, 3), []);
   });
 
   it('agrees with go on mutated corpus files (errors on the same lines)', async () => {
@@ -60,7 +62,7 @@ describe('differential: edit -json / -fmt against the real go command', function
     });
     const scratch = mkdtempSync(join(tmpdir(), 'gml-fuzz-'));
     const outcomes = await mapLimit(inputs.map((x, i) => ({ ...x, i })), 4, (x) =>
-      compareWithGo(x.text, x.work, join(scratch, String(x.i)), `mutation ${x.i} (seed ${seed}): ${JSON.stringify(x.text.slice(0, 3000))}`));
-    assert.deepEqual(summary(`mutations (seed ${seed})`, outcomes).slice(0, 3), []);
+      compareWithGo(oracle, x.text, x.work, join(scratch, String(x.i)), `mutation ${x.i} (seed ${seed}): ${JSON.stringify(x.text.slice(0, 3000))}`));
+    assert.deepEqual(summary(oracle, `mutations (seed ${seed})`, outcomes).slice(0, 3), []);
   });
 });

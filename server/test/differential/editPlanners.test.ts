@@ -14,7 +14,9 @@ import { formatModFile } from '../../src/syntax/format';
 import { ModFile, parseModFile } from '../../src/syntax/modfile';
 import { Rng } from '../fuzz/mutate';
 import { downlevel } from '../oracle/downlevel';
-import { findFiles, goBinary, mapLimit, noGo, noShared, runGo, sharedDir } from '../oracle/env';
+import { findFiles, mapLimit, noShared, runGo, sharedDir } from '../oracle/env';
+import { describeWithGo } from '../oracle/suites';
+import { note } from '../support/notes';
 
 interface Op {
   name: string;
@@ -51,12 +53,12 @@ function opsFor(f: ModFile, rng: Rng): Op[] {
   return ops;
 }
 
-describe('differential: edit planners against go mod edit', function () {
+describeWithGo('1.19', 'differential: edit planners against go mod edit', function (oracle) {
   this.timeout(20 * 60 * 1000);
 
   it('places and rewrites lines as go mod edit does', async function () {
-    if (!sharedDir() || !goBinary()) {
-      console.log(`      ${sharedDir() ? noGo : noShared}`);
+    if (!sharedDir()) {
+      note(noShared);
       this.skip();
     }
     const shared = sharedDir() as string;
@@ -71,14 +73,14 @@ describe('differential: edit planners against go mod edit', function () {
       const dir = join(scratch, String(cases.findIndex((c) => c.op === op)));
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'go.mod'), text);
-      const go = await runGo(['mod', 'edit', ...op.goArgs, '-print', 'go.mod'], dir);
+      const go = await runGo(oracle, ['mod', 'edit', ...op.goArgs, '-print', 'go.mod'], dir);
       const edited = applyEdits(text, op.plan(parseModFile(text)));
       const ours = formatModFile(edited, 'go.mod', { legacy: true });
       const same = go.status === 0 && ours.ok && ours.text === go.stdout;
       return same ? undefined : { file: relative(shared, p), op: op.name, go: go.stdout || go.stderr, ours: ours.ok ? ours.text : JSON.stringify(ours.errors), edited };
     });
     const bad = results.filter((r) => r !== undefined);
-    console.log(`      planners vs go mod edit: ${cases.length} edits on ${files.length} corpus files; differences: ${bad.length}`);
+    note(`planners vs ${oracle.label} go mod edit: ${cases.length} edits on ${files.length} corpus files; differences: ${bad.length}`);
     assert.deepEqual(bad.slice(0, 2), []);
   });
 });

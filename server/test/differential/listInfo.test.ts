@@ -13,7 +13,8 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { goBinary, noGo } from '../oracle/env';
+import { describeWithGo } from '../oracle/suites';
+import { note } from '../support/notes';
 import { cliHasList, expectedStdout, noCli, runOursAll } from '../oracle/modgraph/compare';
 import { normalizedOutputs, scratchRoot } from '../oracle/modgraph/differential';
 import { materialize, removeTree } from '../oracle/modgraph/materialize';
@@ -54,15 +55,14 @@ function listOutput(o: Outputs): ListExpectation {
   return o.list.status === 0 ? { status: 0, stdout: lines(o.list.stdout) } : { status: o.list.status, stderr: lines(o.list.stderr) };
 }
 
-describe('differential: go list -m .info queries against the real go command', function () {
+describeWithGo('1.19', 'differential: go list -m .info queries against the real go command', function (oracle) {
   this.timeout(10 * 60 * 1000);
   const scratch = scratchRoot(undefined, 'gml-info-diff-');
   after(() => { if (!process.env.GML_KEEP_SCRATCH) removeTree(scratch); });
 
   before(async function () {
-    if (!goBinary()) console.log(`      ${noGo}`);
-    else if (!(await cliHasList())) console.log(`      ${noCli}`);
-    else return;
+    if (await cliHasList()) return;
+    note(noCli);
     this.skip();
   });
 
@@ -70,15 +70,15 @@ describe('differential: go list -m .info queries against the real go command', f
     it(`${n.name}: ${n.about}`, async () => {
       const root = scratchRoot(scratch);
       const m = materialize(n.scenario, root);
-      const goProxy = await runGoOracle(m, 'proxy');
+      const goProxy = await runGoOracle(oracle, m, 'proxy');
       editCachedInfo(goProxy.modcache, n.cacheInfo);
-      const goCache = await runGoOracle(m, 'cache', goProxy.modcache);
+      const goCache = await runGoOracle(oracle, m, 'cache', goProxy.modcache);
       const empty = join(root, 'ours-modcache');
       mkdirSync(empty, { recursive: true });
       const go = { proxy: normalizedOutputs(goProxy.outputs, m, goProxy.modcache), cache: normalizedOutputs(goCache.outputs, m, goProxy.modcache) };
       const ours = {
-        proxy: normalizedOutputs(await runOursAll(m, 'proxy', empty), m, empty),
-        cache: normalizedOutputs(await runOursAll(m, 'cache', goProxy.modcache), m, goProxy.modcache),
+        proxy: normalizedOutputs(await runOursAll(m, 'proxy', empty, oracle.release), m, empty),
+        cache: normalizedOutputs(await runOursAll(m, 'cache', goProxy.modcache, oracle.release), m, goProxy.modcache),
       };
       assert.deepEqual({ proxy: listOutput(go.proxy), cache: listOutput(go.cache) }, n.list, 'the go oracle changed');
       const diffs = [...exactDifferences('proxy', go.proxy, ours.proxy), ...exactDifferences('cache', go.cache, ours.cache)];

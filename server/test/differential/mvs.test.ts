@@ -15,13 +15,15 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { goBinary, mapLimit, noGo } from '../oracle/env';
+import { GoOracle, goOracle, mapLimit } from '../oracle/env';
+import { describeWithGo } from '../oracle/suites';
+import { note } from '../support/notes';
 import { Difference, cliHasList, compareAll, noCli, runOursAll } from '../oracle/modgraph/compare';
 import { ScenarioCheck, checkScenario, featureTags, normalizedOutputs, regressionOutputs, sameDifference, scratchRoot, signature } from '../oracle/modgraph/differential';
 import { propertyScenario } from '../oracle/modgraph/generate';
 import { materialize, removeTree } from '../oracle/modgraph/materialize';
 import { namedScenarios } from '../oracle/modgraph/named';
-import { Outputs, allSucceeded, goVersion, runGoOracle } from '../oracle/modgraph/runGoOracle';
+import { Outputs, allSucceeded, runGoOracle } from '../oracle/modgraph/runGoOracle';
 import { Scenario, describeScenario, scenarioSize } from '../oracle/modgraph/scenario';
 import { Regression, fixturesDir, loadRegressions, saveRegression, shrinkScenario } from '../oracle/modgraph/shrink';
 
@@ -34,27 +36,32 @@ function describeDifferences(ds: Difference[]): string {
   return ds.map((d) => `  ${d.cmd} (${d.source}): ${d.reason}`).join('\n');
 }
 
-/** needGoAndCli skips a suite, with one clear message, when go or our `list` command is missing. */
-function needGoAndCli(): void {
+/** needCli skips a suite, with one clear message, when our `list` command is missing. */
+function needCli(): void {
   before(async function () {
-    if (!goBinary()) console.log(`      ${noGo}`);
-    else if (!(await cliHasList())) console.log(`      ${noCli}`);
-    else return;
+    if (await cliHasList()) return;
+    note(noCli);
     this.skip();
   });
 }
 
-describe('differential: module graph against the real go command', function () {
+/** releaseOf is the release of a `go version` word: go1.19.8 → 1.19. */
+function releaseOf(version: string): string {
+  return /^go(1\.\d+)/.exec(version)?.[1] ?? version;
+}
+
+const scratch = scratchRoot(undefined, 'gml-mvs-diff-');
+after(() => { if (!process.env.GML_KEEP_SCRATCH) removeTree(scratch); });
+
+describeWithGo('1.19', 'differential: module graph against the real go command', function (oracle) {
   this.timeout(30 * 60 * 1000);
-  const scratch = scratchRoot(undefined, 'gml-mvs-diff-');
-  after(() => { if (!process.env.GML_KEEP_SCRATCH) removeTree(scratch); });
 
   describe('named scenarios', () => {
-    needGoAndCli();
+    needCli();
     for (const n of namedScenarios) {
       it(`${n.name}: ${n.about}`, async () => {
         const root = scratchRoot(scratch);
-        const check = await checkScenario(n.scenario, root, { ours: true });
+        const check = await checkScenario(oracle, n.scenario, root, { ours: true });
         assert.equal(check.go.proxy.outputs.list.stdout, n.list.join('\n') + '\n', 'the go oracle changed');
         assert.ok(check.differences.length === 0, `${n.name}: our output differs from go's\n${describeDifferences(check.differences)}\n${describeScenario(n.scenario)}`);
         removeTree(root);
@@ -63,13 +70,13 @@ describe('differential: module graph against the real go command', function () {
   });
 
   describe('random scenarios', () => {
-    needGoAndCli();
+    needCli();
     it(`agree with go on ${rounds} random scenarios (seed ${seed})`, async () => {
       const t0 = performance.now();
       const results = await mapLimit(Array.from({ length: rounds }, (_, i) => i), concurrency, async (i) => {
         const scenario = propertyScenario(seed, i);
         const root = scratchRoot(scratch);
-        const check = await checkScenario(scenario, root, { ours: true });
+        const check = await checkScenario(oracle, scenario, root, { ours: true });
         if (check.differences.length === 0) removeTree(root);
         return { i, scenario, check };
       });
@@ -77,13 +84,13 @@ describe('differential: module graph against the real go command', function () {
       const failing = results.filter((r) => r.check.differences.length > 0);
       const goOk = results.filter((r) => allSucceeded(r.check.go.proxy.outputs)).length;
       const sum = (f: (c: ScenarioCheck) => number): number => results.reduce((a, r) => a + f(r.check), 0);
-      console.log(`      ${rounds} random scenarios (seed ${seed}, concurrency ${concurrency}): ${rounds - failing.length} identical, ` +
+      note(`${rounds} random scenarios against ${oracle.label} (seed ${seed}, concurrency ${concurrency}): ${rounds - failing.length} identical, ` +
         `${failing.length} with differences; go succeeded on ${goOk}, failed on ${rounds - goOk} (failures compared too); ` +
         `go ${(sum((c) => c.goMs) / rounds).toFixed(0)} ms/scenario, ours ${(sum((c) => c.oursMs) / rounds).toFixed(0)} ms/scenario, ` +
         `wall clock ${wall.toFixed(1)} s`);
       const tags = new Map<string, number>();
       for (const r of results) for (const t of featureTags(r.scenario, r.check)) tags.set(t, (tags.get(t) ?? 0) + 1);
-      console.log(`      coverage: ${[...tags].map(([t, n]) => `${t} ${n}`).join(', ')}`);
+      note(`coverage: ${[...tags].map(([t, n]) => `${t} ${n}`).join(', ')}`);
       if (failing.length === 0) return;
       const reports: string[] = [];
       for (const f of failing.slice(0, maxShrinks)) reports.push(await shrinkAndSave(f.i, f.scenario, f.check));
@@ -95,53 +102,57 @@ describe('differential: module graph against the real go command', function () {
     async function shrinkAndSave(i: number, scenario: Scenario, check: ScenarioCheck): Promise<string> {
       const wanted = signature(check.differences[0], check);
       const t0 = performance.now();
-      const shrunk = await shrinkScenario(scenario, sameDifference(wanted, join(scratch, 'shrink')), 300);
+      const shrunk = await shrinkScenario(scenario, sameDifference(oracle, wanted, join(scratch, 'shrink')), 300);
       const root = scratchRoot(scratch);
-      const final = await checkScenario(shrunk.scenario, root, { ours: true, replayGo: true });
+      const final = await checkScenario(oracle, shrunk.scenario, root, { ours: true, replayGo: true });
       const name = `seed${seed}-${i}-${wanted.replace(/\//g, '-')}`;
       const ds = final.differences.length > 0 ? final.differences : check.differences;
-      const dir = saveRegression(name, shrunk.scenario, regressionOutputs(final, await goVersion(), describeDifferences(ds)));
+      const dir = saveRegression(name, shrunk.scenario, regressionOutputs(final, oracle.version, describeDifferences(ds)));
       return `scenario ${i} (propertyScenario(${seed}, ${i})): ${wanted}; shrunk from size ${scenarioSize(scenario)} to ` +
         `${scenarioSize(shrunk.scenario)} in ${shrunk.evaluations} runs (${((performance.now() - t0) / 1000).toFixed(1)} s), saved to ${dir}\n` +
         `${describeDifferences(ds)}\n${describeScenario(shrunk.scenario)}`;
     }
   });
+});
 
-  describe('saved regressions (test-fixtures/mvs)', () => {
-    it('replays every saved scenario', async function () {
-      const regressions = loadRegressions();
-      const hasGo = !!goBinary();
-      const hasCli = await cliHasList();
-      console.log(`      ${regressions.length} saved scenarios in ${fixturesDir()}; ` +
-        `${hasGo ? 'go re-checks the stored outputs' : noGo}; ${hasCli ? 'our CLI is compared in proxy' + (hasGo ? ' and cache mode' : ' mode') : noCli}`);
-      if (regressions.length === 0 || (!hasGo && !hasCli)) this.skip();
-      const version = hasGo ? await goVersion() : 'none';
-      const problems = (await mapLimit(regressions, concurrency, (r) => replay(r, hasGo && r.expected.go === version, hasCli))).flat();
-      assert.ok(problems.length === 0, problems.join('\n\n'));
-    });
+describe('differential: saved regressions (test-fixtures/mvs)', function () {
+  this.timeout(30 * 60 * 1000);
 
-    /** replay checks one saved regression; it returns the problems found. */
-    async function replay(r: Regression, withGo: boolean, withCli: boolean): Promise<string[]> {
-      const root = scratchRoot(scratch);
-      const m = materialize(r.scenario, root);
-      const problems: string[] = [];
-      let cache: { dir: string; outputs: Outputs } | undefined;
-      if (withGo) {
-        const proxy = await runGoOracle(m, 'proxy');
-        const now = normalizedOutputs(proxy.outputs, m, proxy.modcache);
-        if (JSON.stringify(now) !== JSON.stringify(r.expected.proxy)) problems.push(`${r.name}: go's output changed since the fixture was saved (stale fixture?)`);
-        const replayed = await runGoOracle(m, 'cache', proxy.modcache);
-        cache = { dir: proxy.modcache, outputs: replayed.outputs };
-      }
-      if (withCli) {
-        const empty = join(root, 'ours-modcache');
-        mkdirSync(empty, { recursive: true });
-        const ds = compareAll('proxy', r.expected.proxy, await runOursAll(m, 'proxy', empty));
-        if (cache) ds.push(...compareAll('cache', cache.outputs, await runOursAll(m, 'cache', cache.dir)));
-        if (ds.length > 0) problems.push(`${r.name} (${r.dir}):\n${describeDifferences(ds)}\n${describeScenario(r.scenario)}`);
-      }
-      removeTree(root);
-      return problems;
-    }
+  it('replays every saved scenario', async function () {
+    const regressions = loadRegressions();
+    const hasCli = await cliHasList();
+    const releases = [...new Set(regressions.map((r) => releaseOf(r.expected.go)))].sort();
+    const oracles = releases.map((rel) => goOracle(rel)).filter((o): o is GoOracle => !!o);
+    note(`${regressions.length} saved scenarios in ${fixturesDir()} (recorded with go ${releases.join(', ')}); ` +
+      `${oracles.length > 0 ? `re-checked by ${oracles.map((o) => o.label).join(', ')}` : 'no go command of those releases to re-check them'}; ` +
+      `${hasCli ? 'our CLI is compared with -go=<recorded release>' : noCli}`);
+    if (regressions.length === 0 || (oracles.length === 0 && !hasCli)) this.skip();
+    const problems = (await mapLimit(regressions, concurrency, (r) => replay(r, goOracle(releaseOf(r.expected.go)), hasCli))).flat();
+    assert.ok(problems.length === 0, problems.join('\n\n'));
   });
+
+  /** replay checks one saved regression (against oracle when given); it returns the problems found. */
+  async function replay(r: Regression, oracle: GoOracle | undefined, withCli: boolean): Promise<string[]> {
+    const root = scratchRoot(scratch);
+    const m = materialize(r.scenario, root);
+    const release = releaseOf(r.expected.go);
+    const problems: string[] = [];
+    let cache: { dir: string; outputs: Outputs } | undefined;
+    if (oracle) {
+      const proxy = await runGoOracle(oracle, m, 'proxy');
+      const now = normalizedOutputs(proxy.outputs, m, proxy.modcache);
+      if (JSON.stringify(now) !== JSON.stringify(r.expected.proxy)) problems.push(`${r.name}: ${oracle.label}'s output differs from the one recorded with ${r.expected.go} (stale fixture?)`);
+      const replayed = await runGoOracle(oracle, m, 'cache', proxy.modcache);
+      cache = { dir: proxy.modcache, outputs: replayed.outputs };
+    }
+    if (withCli) {
+      const empty = join(root, 'ours-modcache');
+      mkdirSync(empty, { recursive: true });
+      const ds = compareAll('proxy', r.expected.proxy, await runOursAll(m, 'proxy', empty, release));
+      if (cache) ds.push(...compareAll('cache', cache.outputs, await runOursAll(m, 'cache', cache.dir, release)));
+      if (ds.length > 0) problems.push(`${r.name} (${r.dir}):\n${describeDifferences(ds)}\n${describeScenario(r.scenario)}`);
+    }
+    removeTree(root);
+    return problems;
+  }
 });

@@ -24,7 +24,9 @@ import { createModuleSource } from '../../src/node/sources';
 import { diskWorkspaceFs } from '../../src/node/workspace';
 import { parseModFile } from '../../src/syntax/modfile';
 import { Rng } from '../fuzz/mutate';
-import { goBinary, mapLimit, noGo } from '../oracle/env';
+import { GoOracle, mapLimit } from '../oracle/env';
+import { describeWithGo } from '../oracle/suites';
+import { note } from '../support/notes';
 import { scratchRoot } from '../oracle/modgraph/differential';
 import { generateScenario, scenarioSeed } from '../oracle/modgraph/generate';
 import { Materialized, copyTree, materialize, removeTree } from '../oracle/modgraph/materialize';
@@ -61,29 +63,29 @@ function requireLines(goModText: string): string[] {
   return parseModFile(goModText, { name: 'go.mod' }).require.map((r) => `${r.mod.path} ${r.mod.version}${r.indirect ? ' // indirect' : ''}`).sort();
 }
 
-async function goOutcome(m: Materialized, query: string): Promise<Outcome> {
+async function goOutcome(oracle: GoOracle, m: Materialized, query: string): Promise<Outcome> {
   const copy = join(m.root, 'runs', 'go-get');
   copyTree(m.src, copy);
   const env = { ...goModuleEnv(m, copy, 'proxy', join(m.root, 'modcache-go')), GOFLAGS: '-mod=mod -modcacherw' };
   const dir = join(copy, m.runDir);
-  const get = await execGo(['get', query], dir, env);
+  const get = await execGo(oracle, ['get', query], dir, env);
   if (get.status !== 0) return { ok: false, text: get.stderr, require: [] };
-  const list = await execGo(['list', '-m', 'all'], dir, env);
+  const list = await execGo(oracle, ['list', '-m', 'all'], dir, env);
   if (list.status !== 0) return { ok: false, text: `go list after go get: ${list.stderr}`, require: [] };
   const after = readFileSync(join(dir, 'go.mod'), 'utf8');
   return { ok: true, text: list.stdout, require: requireLines(after), goLine: parseModFile(after, { name: 'go.mod' }).go?.version ?? '' };
 }
 
-async function ourOutcome(m: Materialized, query: string): Promise<Outcome> {
+async function ourOutcome(release: string, m: Materialized, query: string): Promise<Outcome> {
   const copy = join(m.root, 'runs', 'ours');
   copyTree(m.src, copy);
   const env = resolveGoEnv({ ...goModuleEnv(m, copy, 'proxy', join(m.root, 'modcache-ours')), HOME: m.root }, () => undefined);
   const files = new DiskFileSource();
-  const project = await loadProject(join(copy, m.runDir), env, diskWorkspaceFs(), files, '1.19');
+  const project = await loadProject(join(copy, m.runDir), env, diskWorkspaceFs(), files, release);
   if (!project.ok) return { ok: false, text: project.error, require: [] };
   const at = query.lastIndexOf('@');
   const io = { modules: createModuleSource(env, { allowNetwork: false }), files, cache: new Map() };
-  const w = await whatIf(project.main, io, { toolchain: '1.19', mode: 'mod' }, { path: query.slice(0, at), version: query.slice(at + 1) });
+  const w = await whatIf(project.main, io, { toolchain: release, mode: 'mod' }, { path: query.slice(0, at), version: query.slice(at + 1) });
   if (!w.ok) return { ok: false, text: w.error, require: [] };
   // the go.mod edit we would apply must leave exactly those requirements
   const goModFile = join(copy, m.runDir, 'go.mod');
@@ -97,9 +99,9 @@ async function ourOutcome(m: Materialized, query: string): Promise<Outcome> {
 }
 
 /** compare returns '' when go and we agree, else what differs. */
-async function compare(s: Scenario, query: string, root: string): Promise<{ diff: string; go: Outcome; ours: Outcome }> {
+async function compare(oracle: GoOracle, s: Scenario, query: string, root: string): Promise<{ diff: string; go: Outcome; ours: Outcome }> {
   const m = withZips(s, root);
-  const [go, ours] = [await goOutcome(m, query), await ourOutcome(m, query)];
+  const [go, ours] = [await goOutcome(oracle, m, query), await ourOutcome(oracle.release, m, query)];
   let diff = '';
   if (go.ok !== ours.ok) diff = `go ${go.ok ? 'succeeded' : 'failed'}, we ${ours.ok ? 'succeeded' : 'failed'}\ngo: ${go.text}\nours: ${ours.text}`;
   else if (go.ok && go.text !== ours.text) diff = `build list after differs\ngo:\n${go.text}ours:\n${ours.text}`;
@@ -179,20 +181,15 @@ function queryFor(s: Scenario, rng: Rng): string {
   return `${path}@${rng.pick(s.modules.filter((m) => m.path === path)).version}`;
 }
 
-describe('differential: what-if against go get (Go 1.19)', function () {
+describeWithGo('1.19', 'differential: what-if against go get', function (oracle) {
   this.timeout(30 * 60 * 1000);
   const scratch = scratchRoot(undefined, 'gml-whatif-');
   after(() => { if (!process.env.GML_KEEP_SCRATCH) removeTree(scratch); });
-  before(function () {
-    if (goBinary()) return;
-    console.log(`      ${noGo}`);
-    this.skip();
-  });
 
   for (const n of named) {
     it(`${n.name} (${n.query})`, async () => {
       const root = scratchRoot(scratch);
-      const { diff, go } = await compare(n.scenario, n.query, root);
+      const { diff, go } = await compare(oracle, n.scenario, n.query, root);
       assert.equal(go.ok, n.expect === 'ok', `the go oracle changed: ${go.text}`);
       assert.equal(diff, '', `${n.name}: ${diff}\n${describeScenario(n.scenario)}`);
       removeTree(root);
@@ -209,13 +206,13 @@ describe('differential: what-if against go get (Go 1.19)', function () {
     const failures: string[] = [];
     await mapLimit(cases, 2, async ({ i, s, query }) => {
       const root = scratchRoot(scratch);
-      const { diff, go, ours } = await compare(s, query, root);
+      const { diff, go, ours } = await compare(oracle, s, query, root);
       if (go.ok) goOk++;
       for (const k of ours.kinds ?? []) kinds.set(k, (kinds.get(k) ?? 0) + 1);
       if (diff) failures.push(`scenario ${i} (go get ${query}): ${diff}\n${describeScenario(s)}`);
       else removeTree(root);
     });
-    console.log(`      ${rounds} scenarios (seed ${seed}): ${rounds - failures.length} identical; go get succeeded on ${goOk}, failed on ${rounds - goOk}; queries that ${[...kinds].map(([k, n]) => `${k} a module: ${n}`).join(', ')}`);
+    note(`${rounds} scenarios against ${oracle.label} (seed ${seed}): ${rounds - failures.length} identical; go get succeeded on ${goOk}, failed on ${rounds - goOk}; queries that ${[...kinds].map(([k, n]) => `${k} a module: ${n}`).join(', ')}`);
     assert.equal(failures.length, 0, failures.slice(0, 3).join('\n\n'));
   });
 });

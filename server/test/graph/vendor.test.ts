@@ -10,7 +10,9 @@ import {
   VendorGoMod, formatInconsistentVendoring, parseModulesTxt, vendorConsistencyErrors, vendorModeDefault,
 } from '../../src/graph/vendor';
 import { parseModFile } from '../../src/syntax/modfile';
-import { goBinary, noGo, noShared, sharedDir } from '../oracle/env';
+import { noShared, sharedDir } from '../oracle/env';
+import { note } from '../support/notes';
+import { describeEachGo } from '../oracle/suites';
 
 const MAIN_GO_MOD = `module example.com/main
 
@@ -201,7 +203,7 @@ describe('graph/vendor: the shared corpus', () => {
   for (const f of files) {
     it(`${f}/vendor/modules.txt is consistent with its go.mod`, function () {
       if (shared === undefined) {
-        console.log(`    graph/vendor corpus: ${noShared}`);
+        note(`graph/vendor corpus: ${noShared}`);
         if (this.test) this.test.title += ` (${noShared})`;
         this.skip();
       }
@@ -218,13 +220,9 @@ describe('graph/vendor: the shared corpus', () => {
   }
 });
 
-describe('graph/vendor: agrees with `go list -m` on vendoring (oracle)', function () {
+describeEachGo('graph/vendor: agrees with `go list -m` on vendoring (oracle)', function (oracle) {
   let dir = '';
   before(function () {
-    if (!goBinary()) {
-      if (this.test?.parent) this.test.parent.title += ` (${noGo})`;
-      this.skip();
-    }
     dir = mkdtempSync(join(tmpdir(), 'gml-vendor-go-'));
   });
   after(() => {
@@ -237,7 +235,7 @@ describe('graph/vendor: agrees with `go list -m` on vendoring (oracle)', functio
     mkdirSync(join(d, withVendor ? 'vendor' : ''), { recursive: true });
     writeFileSync(join(d, 'go.mod'), goMod);
     if (withVendor) writeFileSync(join(d, 'vendor/modules.txt'), MODULES_TXT);
-    execFile(goBinary() as string, ['list', '-m'], {
+    execFile(oracle.bin, ['list', '-m'], {
       cwd: d,
       env: {
         PATH: process.env.PATH, HOME: dir, GOPROXY: 'off', GOSUMDB: 'off', GOFLAGS: goflags, GOENV: 'off', GOWORK: 'off', GOTOOLCHAIN: 'local',

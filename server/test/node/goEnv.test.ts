@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GoEnv, envFilePath, parseEnvFile, parseGoFlags, readTextFile, resolveGoEnv } from '../../src/node/goEnv';
-import { goBinary, noGo } from '../oracle/env';
+import { describeEachGo } from '../oracle/suites';
 
 type Env = Record<string, string | undefined>;
 
@@ -149,13 +149,9 @@ describe('node/goEnv: parseEnvFile and parseGoFlags', () => {
   }
 });
 
-describe('node/goEnv: agrees with `go env` (oracle)', function () {
+describeEachGo('node/goEnv: agrees with `go env` (oracle)', function (oracle) {
   let dir = '';
   before(function () {
-    if (!goBinary()) {
-      if (this.test?.parent) this.test.parent.title += ` (${noGo})`;
-      this.skip();
-    }
     dir = mkdtempSync(join(tmpdir(), 'gml-goenv-'));
   });
   after(() => {
@@ -177,7 +173,7 @@ describe('node/goEnv: agrees with `go env` (oracle)', function () {
       mkdirSync(join(home, '.config', 'go'), { recursive: true });
       if (c.file !== undefined) writeFileSync(join(home, '.config', 'go', 'env'), c.file);
       const env: Env = { PATH: process.env.PATH, HOME: home, GOCACHE: join(dir, 'gocache'), GOTOOLCHAIN: 'local', ...c.env };
-      const out = execFileSync(goBinary() as string, ['env', '-json'], { env: env as NodeJS.ProcessEnv, encoding: 'utf8' });
+      const out = execFileSync(oracle.bin, ['env', '-json'], { env: env as NodeJS.ProcessEnv, encoding: 'utf8' });
       const go = JSON.parse(out) as Record<string, string>;
       const ours = resolveGoEnv(env, readTextFile, { platform: 'linux' });
       const pick = (e: GoEnv) => ({

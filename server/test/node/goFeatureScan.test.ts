@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { compareGoVersion } from '../../src/module/goVersion';
 import { GoFeatureScanCancelled, GoFeatureScanner, goParserWasmPaths } from '../../src/node/goFeatureScan';
-import { goBinary, mapLimit, noGo, runGo } from '../oracle/env';
+import { mapLimit, runGo } from '../oracle/env';
+import { describeEachGo } from '../oracle/suites';
 
 function put(file: string, data: string): void {
   mkdirSync(dirname(file), { recursive: true });
@@ -156,16 +157,12 @@ const differential: [name: string, files: Record<string, string>][] = [
   ['build line at the feature version (ignored before Go 1.21)', { 'a.go': '//go:build go1.13\n\npackage m\n\nvar x = 1_000\n' }],
 ];
 
-describe('node/goFeatureScan: differential against the go command', function () {
+describeEachGo('node/goFeatureScan: differential against the go command', function (oracle) {
   this.timeout(300_000);
   const lines = ['1.12', '1.17'];
 
   it('a module builds exactly when its go line covers the required version', async function () {
-    if (!goBinary()) {
-      if (this.test) this.test.title += ` (${noGo})`;
-      return this.skip();
-    }
-    const version = (await runGo(['env', 'GOVERSION'])).stdout.trim();
+    const version = oracle.version;
     const root = mkdtempSync(join(tmpdir(), 'gml-features-go-'));
     try {
       const scanner = new GoFeatureScanner();
@@ -174,7 +171,7 @@ describe('node/goFeatureScan: differential against the go command', function () 
         put(join(job.dir, 'go.mod'), `module example.com/m\n\ngo ${job.line}\n`);
         for (const [file, text] of Object.entries(job.files)) put(join(job.dir, file), text);
         const required = (await scanner.scanModule(job.dir)).required;
-        const build = await runGo(['build', './...'], job.dir);
+        const build = await runGo(oracle, ['build', './...'], job.dir);
         return { ...job, required, build };
       });
       const disagreements: string[] = [];
@@ -188,7 +185,7 @@ describe('node/goFeatureScan: differential against the go command', function () 
       }
       assert.deepEqual(disagreements, []);
       const digits = results.find((r) => r.name === 'digit separator' && r.line === '1.12');
-      assert.match(digits?.build.stderr ?? '', /underscores in numeric literals requires go1\.13 or later \(-lang was set to go1\.12; check go\.mod\)/);
+      assert.match(digits?.build.stderr ?? '', /underscores? in numeric literals? requires go1\.13 or later \(-lang was set to go1\.12; check go\.mod\)/);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ModuleCacheSource, escapeModuleVersion, isRevInfoJson } from '../../src/node/moduleCache';
-import { goBinary, noGo } from '../oracle/env';
+import { describeEachGo } from '../oracle/suites';
 
 function put(file: string, data: string | Uint8Array): void {
   mkdirSync(dirname(file), { recursive: true });
@@ -99,13 +99,9 @@ function kindOf(r: { ok: boolean; kind?: string }): string {
   return r.ok ? 'ok' : r.kind ?? '';
 }
 
-describe('node/moduleCache: reads a cache the go command filled (oracle)', function () {
+describeEachGo('node/moduleCache: reads a cache the go command filled (oracle)', function (oracle) {
   let dir = '';
   before(function () {
-    if (!goBinary()) {
-      if (this.test?.parent) this.test.parent.title += ` (${noGo})`;
-      this.skip();
-    }
     dir = mkdtempSync(join(tmpdir(), 'gml-cache-go-'));
   });
   after(() => {
@@ -126,7 +122,7 @@ describe('node/moduleCache: reads a cache the go command filled (oracle)', funct
     const main = join(dir, 'main');
     put(join(main, 'go.mod'), 'module example.com/main\n\ngo 1.17\n\nrequire (\n\texample.com/Upper v1.2.0\n\texample.com/dep v1.0.0-RC1\n)\n');
     const gomodcache = join(dir, 'modcache');
-    execFileSync(goBinary() as string, ['list', '-m', 'all'], {
+    execFileSync(oracle.bin, ['list', '-m', 'all'], {
       cwd: main, encoding: 'utf8',
       env: {
         PATH: process.env.PATH, HOME: dir, GOPROXY: `file://${proxy}`, GOSUMDB: 'off', GOFLAGS: '-mod=mod', GOENV: 'off', GOWORK: 'off',

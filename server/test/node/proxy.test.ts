@@ -12,7 +12,7 @@ import {
   DIRECT_MESSAGE, FileProxySource, HttpProxySource, OFFLINE_MESSAGE, PROXY_OFF_MESSAGE, ProxyChainSource, ProxySpec, parseGoProxy, redactUrl,
 } from '../../src/node/proxy';
 import { MemoryModuleSource } from '../../src/node/sources';
-import { goBinary, noGo } from '../oracle/env';
+import { describeEachGo } from '../oracle/suites';
 
 function put(file: string, data: string): void {
   mkdirSync(dirname(file), { recursive: true });
@@ -321,13 +321,9 @@ describe('node/proxy: ProxyChainSource fallback rules', () => {
   });
 });
 
-describe('node/proxy: fallback agrees with the go command (oracle)', function () {
+describeEachGo('node/proxy: fallback agrees with the go command (oracle)', function (oracle) {
   let dir = '';
   before(function () {
-    if (!goBinary()) {
-      if (this.test?.parent) this.test.parent.title += ` (${noGo})`;
-      this.skip();
-    }
     dir = mkdtempSync(join(tmpdir(), 'gml-chain-go-'));
     for (const name of ['good', 'bad']) {
       put(join(dir, name, 'example.com/dep/@v/list'), 'v1.0.0\n');
@@ -348,7 +344,7 @@ describe('node/proxy: fallback agrees with the go command (oracle)', function ()
       const goproxy = list.replace(/GOOD/g, `file://${dir}/good`).replace(/BAD/g, `file://${dir}/bad`).replace(/MISSING/g, `file://${dir}/missing`);
       const ours = await new ProxyChainSource(goproxy).goMod('example.com/dep', 'v1.0.0');
       const go = await new Promise<{ code: number; stderr: string }>((done) => {
-        execFile(goBinary() as string, ['list', '-m', 'all'], {
+        execFile(oracle.bin, ['list', '-m', 'all'], {
           cwd: join(dir, 'main'),
           env: {
             PATH: process.env.PATH, HOME: dir, GOPROXY: goproxy, GOSUMDB: 'off', GOFLAGS: '-mod=mod', GOENV: 'off', GOWORK: 'off', GOTOOLCHAIN: 'local',

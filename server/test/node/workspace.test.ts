@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { GoEnv, resolveGoEnv } from '../../src/node/goEnv';
 import { WorkspaceFs, diskWorkspaceFs, findGoModFiles, findMainModules } from '../../src/node/workspace';
-import { goBinary, noGo } from '../oracle/env';
+import { describeEachGo } from '../oracle/suites';
 
 function put(file: string, data = ''): void {
   mkdirSync(dirname(file), { recursive: true });
@@ -105,13 +105,9 @@ describe('node/workspace: findGoModFiles', () => {
   });
 });
 
-describe('node/workspace: agrees with `go env GOMOD GOWORK` (oracle)', function () {
+describeEachGo('node/workspace: agrees with `go env GOMOD GOWORK` (oracle)', function (oracle) {
   let dir = '';
   before(function () {
-    if (!goBinary()) {
-      if (this.test?.parent) this.test.parent.title += ` (${noGo})`;
-      this.skip();
-    }
     dir = mkdtempSync(join(tmpdir(), 'gml-ws-go-'));
     put(join(dir, 'w/go.work'), 'go 1.18\n\nuse ./a\n');
     put(join(dir, 'w/a/go.mod'), 'module example.com/a\n\ngo 1.18\n');
@@ -130,7 +126,7 @@ describe('node/workspace: agrees with `go env GOMOD GOWORK` (oracle)', function 
     it(`${sub} ${JSON.stringify(vars)}`, () => {
       const cwd = join(dir, sub);
       const env = { PATH: process.env.PATH ?? '', HOME: dir, GOENV: 'off', GOTOOLCHAIN: 'local', GO111MODULE: 'on', GOCACHE: join(dir, 'gocache'), GOPATH: join(dir, 'gopath'), ...vars };
-      const [gomod, gowork] = execFileSync(goBinary() as string, ['env', 'GOMOD', 'GOWORK'], { cwd, env, encoding: 'utf8' }).split('\n');
+      const [gomod, gowork] = execFileSync(oracle.bin, ['env', 'GOMOD', 'GOWORK'], { cwd, env, encoding: 'utf8' }).split('\n');
       const ours = findMainModules(cwd, resolveGoEnv(env, undefined, { platform: 'linux' }), diskWorkspaceFs());
       if (gowork !== '' && gowork !== 'off') {
         assert.deepEqual(ours, { kind: 'workspace', workFile: gowork });

@@ -12,7 +12,7 @@ import { goMarshalIndent, modFileJson, workFileJson } from '../../src/syntax/goJ
 import { parseModFile } from '../../src/syntax/modfile';
 import { parseWorkFile } from '../../src/syntax/workfile';
 import { downlevel } from './downlevel';
-import { runGo } from './env';
+import { GoOracle, runGo } from './env';
 
 export interface Outcome {
   label: string;
@@ -31,13 +31,13 @@ function ours(text: string, name: string, work: boolean) {
 const lineOf = (l: string): string => (/^.*?:(\d+)(?::\d+)?: /.exec(l) ?? ['', '?'])[1];
 
 /** compareWithGo compares one text; `dir` must be a fresh empty directory. */
-export async function compareWithGo(text: string, work: boolean, dir: string, label: string): Promise<Outcome> {
+export async function compareWithGo(oracle: GoOracle, text: string, work: boolean, dir: string, label: string): Promise<Outcome> {
   const down = downlevel(text);
   mkdirSync(dir, { recursive: true });
   const name = work ? 'go.work' : 'go.mod';
   writeFileSync(join(dir, name), down);
   const cmd = work ? ['work', 'edit'] : ['mod', 'edit'];
-  const [json, print] = await Promise.all([runGo([...cmd, '-json', name], dir), runGo([...cmd, '-print', name], dir)]);
+  const [json, print] = await Promise.all([runGo(oracle, [...cmd, '-json', name], dir), runGo(oracle, [...cmd, '-print', name], dir)]);
   const o = ours(down, name, work);
   if (json.status !== 0) {
     const goLines = json.stderr.split('\n').filter((l) => /^\S+:\d+(:\d+)?: /.test(l)).map(lineOf);

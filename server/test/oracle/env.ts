@@ -4,9 +4,9 @@
  * message when it is absent, so a plain clone still runs the default suite.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 
 /** repoRoot is the project root (tests run from server/out/test/...). */
 export const repoRoot = resolve(__dirname, '../../../..');
@@ -33,26 +33,97 @@ export function findFiles(dir: string, want: (name: string) => boolean): string[
   return out;
 }
 
-let goPath: string | null | undefined;
-
-/** goBinary is the go command used as an oracle: $GO_MOD_LENS_GO, Debian's Go 1.19, or `go` on PATH. */
-export function goBinary(): string | undefined {
-  if (goPath !== undefined) return goPath ?? undefined;
-  const candidates = [process.env.GO_MOD_LENS_GO, '/usr/lib/go-1.19/bin/go', 'go'].filter((c): c is string => !!c);
-  goPath = null;
-  for (const c of candidates) {
-    try {
-      execFileSync(c, ['version'], { stdio: 'pipe', env: goEnv() });
-      goPath = c;
-      break;
-    } catch {
-      // try the next one
-    }
-  }
-  return goPath ?? undefined;
+/**
+ * GoOracle is one real go command the differential tests can ask: where it is, what it calls itself
+ * (`go env GOVERSION`, e.g. go1.26.8) and its language release (1.26), which our `-go=` emulation
+ * takes. label is what test output prints, so every figure names the go it was measured against.
+ */
+export interface GoOracle {
+  bin: string;
+  version: string;
+  release: string;
+  label: string;
 }
 
-export const noGo = 'skipped: no go command (install golang-1.19-go, or set GO_MOD_LENS_GO)';
+/** Where go commands are looked for, besides $GO_MOD_LENS_GO: current Go first, then Debian's Go 1.19. */
+const goCandidates = ['go', '/usr/local/go/bin/go', '/usr/lib/go-1.19/bin/go'];
+
+let oracles: GoOracle[] | undefined;
+
+/**
+ * goOracles lists every distinct go command available, newest release first: each path in
+ * $GO_MOD_LENS_GO (separated by ':'), `go` on PATH, /usr/local/go/bin/go (Go 1.26 on this project's
+ * machines) and /usr/lib/go-1.19/bin/go (Debian's golang-1.19-go). GO_MOD_LENS_GO=none lists none,
+ * as on a machine without go.
+ */
+export function goOracles(): GoOracle[] {
+  oracles ??= findGoOracles(process.env.GO_MOD_LENS_GO ?? '', goCandidates);
+  return oracles;
+}
+
+/**
+ * findGoOracles asks each path of setting (':'-separated; 'none' for no go at all), then each
+ * candidate, for its version; those that run are returned newest release first (in the order found
+ * within a release). The same binary reached twice (a symlink, `go` on PATH) is listed once.
+ */
+export function findGoOracles(setting: string, candidates: string[]): GoOracle[] {
+  const wanted = setting === 'none' ? [] : [...setting.split(':').filter((p) => p !== ''), ...candidates];
+  const seen = new Set<string>();
+  const found: GoOracle[] = [];
+  for (const bin of wanted) {
+    const o = probeGo(bin);
+    if (!o || seen.has(o.real)) continue;
+    seen.add(o.real);
+    found.push(o.oracle);
+  }
+  return found.sort((x, y) => compareRelease(y.release, x.release));
+}
+
+/** probeGo asks bin for its version; undefined when it does not run or names no release. */
+function probeGo(bin: string): { oracle: GoOracle; real: string } | undefined {
+  try {
+    const version = execFileSync(bin, ['env', 'GOVERSION'], { stdio: 'pipe', env: goEnv(), cwd: tmpdir(), encoding: 'utf8' }).trim();
+    const m = /(?:^|\s)go(1\.\d+)/.exec(version); // go1.26.8, or devel go1.27-abcdef
+    if (!m) return undefined;
+    const real = realpathSync(bin.includes('/') ? bin : onPath(bin));
+    return { oracle: { bin, version, release: m[1], label: `${version} (${real})` }, real };
+  } catch {
+    return undefined;
+  }
+}
+
+/** onPath is the first executable named name in $PATH's folders (as the shell finds it). */
+function onPath(name: string): string {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const p = join(dir || '.', name);
+    try {
+      accessSync(p, constants.X_OK);
+      return p;
+    } catch {
+      // not here
+    }
+  }
+  throw new Error(`${name} not on PATH`);
+}
+
+/** compareRelease orders Go releases such as 1.9 < 1.19 < 1.26. */
+export function compareRelease(a: string, b: string): number {
+  const [, x] = a.split('.').map(Number);
+  const [, y] = b.split('.').map(Number);
+  return x - y;
+}
+
+/** goOracle is the go command of release (e.g. '1.19'), or without an argument the newest one. */
+export function goOracle(release?: string): GoOracle | undefined {
+  return release ? goOracles().find((o) => o.release === release) : goOracles()[0];
+}
+
+/** noGoOracle is the one-line skip message when goOracle(release) finds nothing. */
+export function noGoOracle(release?: string): string {
+  if (release === '1.19') return 'skipped: no Go 1.19 oracle (apt-get install golang-1.19-go, or GO_MOD_LENS_GO=/path/to/go1.19/bin/go)';
+  if (release) return `skipped: no Go ${release} oracle (set GO_MOD_LENS_GO=/path/to/go${release}/bin/go)`;
+  return 'skipped: no go command (Go 1.26 at /usr/local/go, golang-1.19-go from Debian, or GO_MOD_LENS_GO)';
+}
 
 let scratch: string | undefined;
 
@@ -73,12 +144,10 @@ export interface GoRun {
   stderr: string;
 }
 
-/** runGo runs the go command with args and returns its exit status and output. */
-export function runGo(args: string[], cwd?: string): Promise<GoRun> {
-  const go = goBinary();
-  if (!go) return Promise.reject(new Error(noGo));
+/** runGo runs the oracle's go command with args and returns its exit status and output. */
+export function runGo(oracle: GoOracle, args: string[], cwd?: string): Promise<GoRun> {
   return new Promise((done) => {
-    execFile(go, args, { cwd, env: goEnv(), encoding: 'utf8', maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+    execFile(oracle.bin, args, { cwd, env: goEnv(), encoding: 'utf8', maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
       const status = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
       done({ status, stdout, stderr });
     });

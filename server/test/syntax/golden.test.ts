@@ -14,6 +14,7 @@ import { parseSyntax } from '../../src/syntax/parser';
 import { printFile } from '../../src/syntax/printer';
 import { parseWorkFile } from '../../src/syntax/workfile';
 import { findFiles, noShared, repoRoot, sharedDir } from '../oracle/env';
+import { note } from '../support/notes';
 
 function printAsModfileTest(path: string, text: string): string {
   const work = basename(dirname(path)) === 'work';
@@ -52,7 +53,7 @@ describe('printer goldens: golang/mod modfile/testdata', function () {
   const dir = shared && join(shared, 'corpus/golang__mod/modfile/testdata');
   if (!dir || !existsSync(dir)) {
     it('needs ../shared', function () {
-      console.log(`      ${noShared}`);
+      note(noShared);
       this.skip();
     });
     return;

@@ -2,8 +2,9 @@
  * Runs our CLI (`runCli` from server/src/cli.ts) the way the differential tests need it and compares
  * its output with the go command's. The contract (issue 3): `list [-json] [DIR]` prints exactly what
  * `go list -mod=mod -m all` prints (for -json: restricted to Path, Version, Replace{Path,Version,Error},
- * Main, Indirect, GoVersion, Error); `graph [DIR]` prints what `go mod graph` prints; `-go=1.19` asks for
- * Go 1.19's behaviour. When go fails we must fail too, naming the same module versions.
+ * Main, Indirect, GoVersion, Error); `graph [DIR]` prints what `go mod graph` prints; `-go=RELEASE` asks
+ * for that go command's behaviour (the oracle's release). When go fails we must fail too, naming the
+ * same module versions.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,9 +13,6 @@ import { CliIO, runCli } from '../../../src/cli';
 import { GoRun } from '../env';
 import { Materialized, removeTree } from './materialize';
 import { Command, Outputs, Source, commands, goModuleEnv, runDirOf } from './runGoOracle';
-
-/** The emulated Go version: the oracle is Debian's Go 1.19. */
-export const emulatedGo = '1.19';
 
 /** CliFunction is runCli's shape; it may answer synchronously or with a promise. */
 export type CliFunction = (args: string[], io: CliIO) => number | Promise<number>;
@@ -29,12 +27,12 @@ export function useCliForTesting(f?: CliFunction): void {
   listSupport = undefined;
 }
 
-/** cliArgs is our command line for cmd run in dir. */
-export function cliArgs(cmd: Command, dir: string): string[] {
+/** cliArgs is our command line for cmd run in dir, emulating the go command of release. */
+export function cliArgs(cmd: Command, dir: string, release: string): string[] {
   switch (cmd) {
-    case 'list': return ['list', `-go=${emulatedGo}`, dir];
-    case 'json': return ['list', `-go=${emulatedGo}`, '-json', dir];
-    case 'graph': return ['graph', `-go=${emulatedGo}`, dir];
+    case 'list': return ['list', `-go=${release}`, dir];
+    case 'json': return ['list', `-go=${release}`, '-json', dir];
+    case 'graph': return ['graph', `-go=${release}`, dir];
   }
 }
 
@@ -61,7 +59,7 @@ export async function cliHasList(): Promise<boolean> {
   if (listSupport !== undefined) return listSupport;
   const dir = mkdtempSync(join(tmpdir(), 'gml-probe-'));
   writeFileSync(join(dir, 'go.mod'), 'module example.com/probe\n\ngo 1.19\n');
-  const r = await runOurs(['list', `-go=${emulatedGo}`, dir], dir, { GOPROXY: 'off', GOFLAGS: '-mod=mod', GOWORK: 'off', GOMODCACHE: join(dir, 'modcache') });
+  const r = await runOurs(['list', dir], dir, { GOPROXY: 'off', GOFLAGS: '-mod=mod', GOWORK: 'off', GOMODCACHE: join(dir, 'modcache') });
   removeTree(dir);
   listSupport = !(r.status === 2 && /unknown command|usage:/.test(r.stderr));
   return listSupport;
@@ -72,13 +70,14 @@ export const noCli = 'skipped: runCli has no `list` command yet (issue 3); the g
 
 /**
  * runOursAll runs our three commands on the pristine scenario sources (ROOT/src) with the same Go
- * environment go had: source `proxy` with an empty module cache, `cache` with GOPROXY=off.
+ * environment go had: source `proxy` with an empty module cache, `cache` with GOPROXY=off; release is
+ * the go command we emulate (-go=).
  */
-export async function runOursAll(m: Materialized, source: Source, modcache: string): Promise<Outputs> {
+export async function runOursAll(m: Materialized, source: Source, modcache: string, release: string): Promise<Outputs> {
   const env = goModuleEnv(m, m.src, source, modcache);
   const dir = runDirOf(m, m.src);
   const out: Partial<Outputs> = {};
-  for (const cmd of commands) out[cmd] = await runOurs(cliArgs(cmd, dir), dir, env);
+  for (const cmd of commands) out[cmd] = await runOurs(cliArgs(cmd, dir, release), dir, env);
   return out as Outputs;
 }
 

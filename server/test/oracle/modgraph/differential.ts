@@ -8,6 +8,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GoOracle } from '../env';
 import { performance } from 'node:perf_hooks';
 import { Difference, compareAll, runOursAll } from './compare';
 import { Materialized, materialize, removeTree } from './materialize';
@@ -36,19 +37,20 @@ export function scratchRoot(parent?: string, label = 'gml-mvs-'): string {
 /**
  * checkScenario runs the differential check in the empty folder root. With `ours` false only go
  * runs (the harness self-tests); `replayGo` forces the go replay against the cache even on success.
+ * Ours emulates the oracle's release (-go=).
  */
-export async function checkScenario(s: Scenario, root: string, opts: { ours: boolean; replayGo?: boolean }): Promise<ScenarioCheck> {
+export async function checkScenario(oracle: GoOracle, s: Scenario, root: string, opts: { ours: boolean; replayGo?: boolean }): Promise<ScenarioCheck> {
   const m = materialize(s, root);
-  const proxy = await runGoOracle(m, 'proxy');
+  const proxy = await runGoOracle(oracle, m, 'proxy');
   const replay = opts.replayGo || !allSucceeded(proxy.outputs);
-  const cache = replay ? await runGoOracle(m, 'cache', proxy.modcache) : { ...proxy, ms: 0 };
+  const cache = replay ? await runGoOracle(oracle, m, 'cache', proxy.modcache) : { ...proxy, ms: 0 };
   const check: ScenarioCheck = { m, go: { proxy, cache }, differences: [], goMs: proxy.ms + cache.ms, oursMs: 0 };
   if (!opts.ours) return check;
   const t0 = performance.now();
   const emptyCache = join(root, 'ours-modcache');
   mkdirSync(emptyCache, { recursive: true });
-  const oursProxy = await runOursAll(m, 'proxy', emptyCache);
-  const oursCache = await runOursAll(m, 'cache', proxy.modcache);
+  const oursProxy = await runOursAll(m, 'proxy', emptyCache, oracle.release);
+  const oursCache = await runOursAll(m, 'cache', proxy.modcache, oracle.release);
   check.oursMs = performance.now() - t0;
   check.ours = { proxy: oursProxy, cache: oursCache };
   check.differences = [...compareAll('proxy', proxy.outputs, oursProxy), ...compareAll('cache', cache.outputs, oursCache)];
@@ -85,11 +87,11 @@ export function signature(d: Difference, check: ScenarioCheck): string {
  * our output still differs from go's on the same command and source, with go still succeeding (or
  * still failing) there. Each evaluation runs in its own scratch folder under parent.
  */
-export function sameDifference(wanted: string, parent: string): StillFails {
+export function sameDifference(oracle: GoOracle, wanted: string, parent: string): StillFails {
   return async (s) => {
     const root = scratchRoot(parent, 'shrink-');
     try {
-      const check = await checkScenario(s, root, { ours: true });
+      const check = await checkScenario(oracle, s, root, { ours: true });
       return check.differences.some((d) => signature(d, check) === wanted);
     } finally {
       removeTree(root);

@@ -6,13 +6,15 @@
  */
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { goBinary, mapLimit, noGo } from '../env';
+import { mapLimit } from '../env';
+import { describeEachGo } from '../suites';
+import { note } from '../../support/notes';
 import { compareRun, moduleTokens, projectGoJson } from './compare';
 import { ScenarioCheck, checkScenario, normalizedOutputs, regressionOutputs, scratchRoot } from './differential';
 import { generateScenario, propertyScenario, scenarioSeed } from './generate';
 import { removeTree } from './materialize';
 import { namedScenarios } from './named';
-import { allSucceeded, commands, goVersion } from './runGoOracle';
+import { allSucceeded, commands } from './runGoOracle';
 import { Scenario, allBodies, scenarioSize } from './scenario';
 import { loadRegressions, saveRegression, shrinkScenario } from './shrink';
 
@@ -90,7 +92,7 @@ describe('MVS harness: pure parts', () => {
     assert.equal(r.scenario.main?.excludes?.length, 1);
     assert.equal(Object.keys(r.scenario.locals).length, 0);
     assert.ok(scenarioSize(r.scenario) <= 4, JSON.stringify(r.scenario));
-    console.log(`      shrinker: size ${scenarioSize(s)} → ${scenarioSize(r.scenario)} in ${r.evaluations} evaluations`);
+    note(`shrinker: size ${scenarioSize(s)} → ${scenarioSize(r.scenario)} in ${r.evaluations} evaluations`);
   });
 
   it('saves and loads regressions', () => {
@@ -106,28 +108,21 @@ describe('MVS harness: pure parts', () => {
   });
 });
 
-describe('MVS harness: the go command on named and random scenarios', function () {
+describeEachGo('MVS harness: the go command on named and random scenarios', function (oracle) {
   this.timeout(15 * 60 * 1000);
   const scratch = scratchRoot(undefined, 'gml-mvs-self-');
   after(() => removeTree(scratch));
 
-  before(function () {
-    if (!goBinary()) {
-      console.log(`      ${noGo}`);
-      this.skip();
-    }
-  });
-
   for (const n of namedScenarios) {
     it(`${n.name}: ${n.about}`, async () => {
-      const check = await checkScenario(n.scenario, join(scratchRoot(scratch), n.name), { ours: false, replayGo: true });
+      const check = await checkScenario(oracle, n.scenario, join(scratchRoot(scratch), n.name), { ours: false, replayGo: true });
       const { proxy } = check.go;
       assert.equal(proxy.outputs.list.stdout, n.list.join('\n') + '\n', proxy.outputs.list.stderr);
       for (const c of commands) assert.equal(proxy.outputs[c].status, 0, `${c}: ${proxy.outputs[c].stderr}`);
       assert.deepEqual(replayDifferences(check), [], 'the module cache replay differs');
       if (n.stderr) assert.ok(proxy.outputs.list.stderr.includes(n.stderr), proxy.outputs.list.stderr);
       // GML_MVS_WRITE_FIXTURES=1 (re)writes test-fixtures/mvs/named-*, so the CLI can be checked where go is absent.
-      if (process.env.GML_MVS_WRITE_FIXTURES === '1') saveRegression(`named-${n.name}`, n.scenario, regressionOutputs(check, await goVersion(), n.about));
+      if (process.env.GML_MVS_WRITE_FIXTURES === '1') saveRegression(`named-${n.name}`, n.scenario, regressionOutputs(check, oracle.version, n.about));
     });
   }
 
@@ -136,7 +131,7 @@ describe('MVS harness: the go command on named and random scenarios', function (
     const t0 = Date.now();
     const results = await mapLimit(Array.from({ length: selfTestRounds }, (_, i) => i), 2, async (i) => {
       const root = scratchRoot(scratch);
-      const check = await checkScenario(propertyScenario(seed, i), root, { ours: false, replayGo: true });
+      const check = await checkScenario(oracle, propertyScenario(seed, i), root, { ours: false, replayGo: true });
       const ok = allSucceeded(check.go.proxy.outputs);
       const sameReplay = replayDifferences(check).length === 0;
       removeTree(root);
@@ -145,10 +140,10 @@ describe('MVS harness: the go command on named and random scenarios', function (
     const ok = results.filter((r) => r.ok);
     const rate = ok.length / results.length;
     const avg = ok.reduce((a, r) => a + r.ms, 0) / Math.max(1, ok.length);
-    console.log(`      go ran ${ok.length}/${results.length} random scenarios successfully (${(rate * 100).toFixed(1)}%, seed ${seed}); ` +
+    note(`${oracle.version} ran ${ok.length}/${results.length} random scenarios successfully (${(rate * 100).toFixed(1)}%, seed ${seed}); ` +
       `go per scenario (3 commands): ${avg.toFixed(0)} ms on average, max ${Math.max(...results.map((r) => r.ms)).toFixed(0)} ms; ` +
       `wall clock ${((Date.now() - t0) / 1000).toFixed(1)} s for proxy run + cache replay`);
-    for (const r of results.filter((x) => !x.ok)) console.log(`        go failed on scenario ${r.i}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+    for (const r of results.filter((x) => !x.ok)) note(`  go failed on scenario ${r.i}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
     assert.ok(rate >= 0.95, `only ${(rate * 100).toFixed(1)}% of random scenarios ran`);
     assert.deepEqual(ok.filter((r) => !r.sameReplay).map((r) => r.i), [], 'cache replay differs from the proxy run');
   });
@@ -156,7 +151,7 @@ describe('MVS harness: the go command on named and random scenarios', function (
   it('shrinks a random scenario with a go-backed predicate (a replacement is in use)', async () => {
     const inUse = async (s: Scenario): Promise<boolean> => {
       const root = scratchRoot(scratch, 'shrink-');
-      const check = await checkScenario(s, root, { ours: false });
+      const check = await checkScenario(oracle, s, root, { ours: false });
       removeTree(root);
       const out = check.go.proxy.outputs.list;
       return out.status === 0 && / => example\.com\/fork/.test(out.stdout);
@@ -168,7 +163,7 @@ describe('MVS harness: the go command on named and random scenarios', function (
     }
     const r = await shrinkScenario(s, inUse);
     const sh = r.scenario;
-    console.log(`      go-backed shrink: size ${scenarioSize(s)} → ${scenarioSize(sh)} in ${r.evaluations} evaluations`);
+    note(`go-backed shrink: size ${scenarioSize(s)} → ${scenarioSize(sh)} in ${r.evaluations} evaluations`);
     assert.equal(sh.main?.requires.length, 1, JSON.stringify(sh));
     assert.equal(sh.main?.replaces?.length, 1, JSON.stringify(sh));
     assert.ok(sh.modules.length <= 2, JSON.stringify(sh)); // the fork the replacement names (and the module replaced)

@@ -6,44 +6,40 @@
  */
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { goBinary, mapLimit, noGo } from '../env';
+import { mapLimit } from '../env';
+import { describeEachGo } from '../suites';
+import { note } from '../../support/notes';
 import { cliHasList, compareAll, runOursAll, useCliForTesting } from './compare';
 import { checkScenario, regressionOutputs, sameDifference, scratchRoot, signature } from './differential';
 import { goBackedCli } from './fakeCli';
 import { generateScenario, scenarioSeed } from './generate';
 import { materialize, removeTree } from './materialize';
 import { namedScenarios } from './named';
-import { allSucceeded, goVersion } from './runGoOracle';
+import { allSucceeded } from './runGoOracle';
 import { Scenario, scenarioSize } from './scenario';
 import { loadRegressions, saveRegression, shrinkScenario } from './shrink';
 
-describe('MVS harness: the differential pipeline with a go-backed fake CLI', function () {
+describeEachGo('MVS harness: the differential pipeline with a go-backed fake CLI', function (oracle) {
   this.timeout(10 * 60 * 1000);
   const scratch = scratchRoot(undefined, 'gml-mvs-pipe-');
 
-  before(function () {
-    if (!goBinary()) {
-      console.log(`      ${noGo}`);
-      this.skip();
-    }
-  });
   after(() => {
     useCliForTesting();
     removeTree(scratch);
   });
 
   it('an honest fake agrees with go on named and random scenarios, from the proxy and from the cache', async () => {
-    useCliForTesting(goBackedCli());
+    useCliForTesting(goBackedCli(oracle));
     assert.equal(await cliHasList(), true);
     const scenarios: Scenario[] = [...namedScenarios.map((n) => n.scenario), ...Array.from({ length: 40 }, (_, i) => generateScenario(scenarioSeed(21, i)))];
     const checks = await mapLimit(scenarios, 2, async (s) => {
       const root = scratchRoot(scratch);
-      const c = await checkScenario(s, root, { ours: true });
+      const c = await checkScenario(oracle, s, root, { ours: true });
       removeTree(root);
       return c;
     });
     const failedByGo = checks.filter((c) => !allSucceeded(c.go.proxy.outputs)).length;
-    console.log(`      honest fake: ${checks.length} scenarios (${failedByGo} on which go fails), ${checks.filter((c) => c.differences.length > 0).length} with differences`);
+    note(`honest fake: ${checks.length} scenarios (${failedByGo} on which go fails), ${checks.filter((c) => c.differences.length > 0).length} with differences`);
     assert.deepEqual(checks.flatMap((c) => c.differences), []);
   });
 
@@ -56,31 +52,31 @@ describe('MVS harness: the differential pipeline with a go-backed fake CLI', fun
   });
 
   it('a planted bug (replacements not shown) is found, shrunk, saved and replayed', async () => {
-    const bug = goBackedCli((cmd, out) => (cmd === 'list' ? out.split('\n').map((l) => l.replace(/ => .*/, '')).join('\n') : out));
+    const bug = goBackedCli(oracle, (cmd, out) => (cmd === 'list' ? out.split('\n').map((l) => l.replace(/ => .*/, '')).join('\n') : out));
     useCliForTesting(bug);
     let found: { s: Scenario; wanted: string } | undefined;
     for (let i = 0; !found && i < 200; i++) {
       const s = generateScenario(scenarioSeed(31, i), { workspaceRate: 0, failureRate: 0 });
       const root = scratchRoot(scratch);
-      const c = await checkScenario(s, root, { ours: true });
+      const c = await checkScenario(oracle, s, root, { ours: true });
       removeTree(root);
       if (c.differences.length > 0) found = { s, wanted: signature(c.differences[0], c) };
     }
     assert.ok(found, 'the planted bug was never observed');
     assert.equal(found.wanted, 'list/proxy/go-ok');
-    const shrunk = await shrinkScenario(found.s, sameDifference(found.wanted, join(scratch, 'shrink')));
-    console.log(`      planted bug: size ${scenarioSize(found.s)} → ${scenarioSize(shrunk.scenario)} in ${shrunk.evaluations} runs`);
+    const shrunk = await shrinkScenario(found.s, sameDifference(oracle, found.wanted, join(scratch, 'shrink')));
+    note(`planted bug: size ${scenarioSize(found.s)} → ${scenarioSize(shrunk.scenario)} in ${shrunk.evaluations} runs`);
     assert.ok(scenarioSize(shrunk.scenario) <= 4, JSON.stringify(shrunk.scenario));
     assert.equal(shrunk.scenario.main?.replaces?.length, 1);
 
-    const final = await checkScenario(shrunk.scenario, scratchRoot(scratch), { ours: true, replayGo: true });
+    const final = await checkScenario(oracle, shrunk.scenario, scratchRoot(scratch), { ours: true, replayGo: true });
     const fixtures = join(scratch, 'fixtures');
-    saveRegression('planted', shrunk.scenario, regressionOutputs(final, await goVersion(), 'planted bug'), fixtures);
+    saveRegression('planted', shrunk.scenario, regressionOutputs(final, oracle.version, 'planted bug'), fixtures);
     const [saved] = loadRegressions(fixtures);
     const m = materialize(saved.scenario, scratchRoot(scratch));
     const emptyCache = join(m.root, 'empty-cache');
-    assert.deepEqual(compareAll('proxy', saved.expected.proxy, await runOursAll(m, 'proxy', emptyCache)).map((d) => d.cmd), ['list']);
-    useCliForTesting(goBackedCli());
-    assert.deepEqual(compareAll('proxy', saved.expected.proxy, await runOursAll(m, 'proxy', emptyCache)), []);
+    assert.deepEqual(compareAll('proxy', saved.expected.proxy, await runOursAll(m, 'proxy', emptyCache, oracle.release)).map((d) => d.cmd), ['list']);
+    useCliForTesting(goBackedCli(oracle));
+    assert.deepEqual(compareAll('proxy', saved.expected.proxy, await runOursAll(m, 'proxy', emptyCache, oracle.release)), []);
   });
 });

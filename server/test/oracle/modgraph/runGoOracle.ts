@@ -8,7 +8,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { GoRun, goBinary, goEnv, noGo } from '../env';
+import { GoOracle, GoRun, goEnv } from '../env';
 import { Materialized, copyTree } from './materialize';
 
 /** Command is one of the three compared commands. */
@@ -64,12 +64,10 @@ export function goModuleEnv(m: Materialized, srcDir: string, source: Source, mod
   };
 }
 
-/** execGo runs the oracle go binary and resolves with its status and output (never rejects). */
-export function execGo(args: string[], cwd: string, env: Record<string, string>): Promise<GoRun> {
-  const go = goBinary();
-  if (!go) return Promise.resolve({ status: -1, stdout: '', stderr: noGo });
+/** execGo runs the oracle's go binary and resolves with its status and output (never rejects). */
+export function execGo(oracle: GoOracle, args: string[], cwd: string, env: Record<string, string>): Promise<GoRun> {
   return new Promise((done) => {
-    execFile(go, args, { cwd, env: goEnv(env), encoding: 'utf8', maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+    execFile(oracle.bin, args, { cwd, env: goEnv(env), encoding: 'utf8', maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
       const status = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
       done({ status, stdout, stderr });
     });
@@ -86,14 +84,14 @@ export function runDirOf(m: Materialized, srcDir: string): string {
  * source `proxy` reads the file proxy into `modcache` (pass a fresh folder); source `cache` replays
  * with GOPROXY=off against a module cache an earlier proxy run filled.
  */
-export async function runGoOracle(m: Materialized, source: Source, modcache = join(m.root, 'modcache')): Promise<OracleRun> {
+export async function runGoOracle(oracle: GoOracle, m: Materialized, source: Source, modcache = join(m.root, 'modcache')): Promise<OracleRun> {
   const outputs: Partial<Outputs> = {};
   let ms = 0;
   for (const cmd of commands) {
     const copy = join(m.root, 'runs', `${source}-${cmd}`);
     copyTree(m.src, copy);
     const t0 = performance.now();
-    outputs[cmd] = await execGo(goArgs(cmd, !!m.goWork), runDirOf(m, copy), goModuleEnv(m, copy, source, modcache));
+    outputs[cmd] = await execGo(oracle, goArgs(cmd, !!m.goWork), runDirOf(m, copy), goModuleEnv(m, copy, source, modcache));
     ms += performance.now() - t0;
   }
   return { outputs: outputs as Outputs, modcache, ms };
@@ -119,15 +117,4 @@ export function normalizeOutput(text: string, m: Materialized, modcache?: string
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-let goVersionText: string | undefined;
-
-/** goVersion is the oracle's `go version` word (`go1.19.8`), or "none" without a go command. */
-export async function goVersion(): Promise<string> {
-  if (goVersionText === undefined) {
-    const r = await execGo(['version'], process.cwd(), {});
-    goVersionText = r.status === 0 ? r.stdout.split(' ')[2] ?? r.stdout.trim() : 'none';
-  }
-  return goVersionText;
 }
