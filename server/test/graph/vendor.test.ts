@@ -12,6 +12,7 @@ import {
 import { parseModFile } from '../../src/syntax/modfile';
 import { noShared, sharedDir } from '../oracle/env';
 import { note } from '../support/notes';
+import { telemetryOff } from '../oracle/env';
 import { describeEachGo } from '../oracle/suites';
 
 const MAIN_GO_MOD = `module example.com/main
@@ -223,7 +224,7 @@ describe('graph/vendor: the shared corpus', () => {
 describeEachGo('graph/vendor: agrees with `go list -m` on vendoring (oracle)', function (oracle) {
   let dir = '';
   before(function () {
-    dir = mkdtempSync(join(tmpdir(), 'gml-vendor-go-'));
+    dir = telemetryOff(mkdtempSync(join(tmpdir(), 'gml-vendor-go-')));
   });
   after(() => {
     if (dir && existsSync(dir)) rmSync(dir, { recursive: true, force: true });

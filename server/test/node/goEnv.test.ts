@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GoEnv, envFilePath, parseEnvFile, parseGoFlags, readTextFile, resolveGoEnv } from '../../src/node/goEnv';
+import { telemetryOff } from '../oracle/env';
 import { describeEachGo } from '../oracle/suites';
 
 type Env = Record<string, string | undefined>;
@@ -152,7 +153,7 @@ describe('node/goEnv: parseEnvFile and parseGoFlags', () => {
 describeEachGo('node/goEnv: agrees with `go env` (oracle)', function (oracle) {
   let dir = '';
   before(function () {
-    dir = mkdtempSync(join(tmpdir(), 'gml-goenv-'));
+    dir = telemetryOff(mkdtempSync(join(tmpdir(), 'gml-goenv-')));
   });
   after(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -169,7 +170,7 @@ describeEachGo('node/goEnv: agrees with `go env` (oracle)', function (oracle) {
   ];
   cases.forEach((c, i) => {
     it(`case ${i}: ${JSON.stringify(c)}`, () => {
-      const home = join(dir, `home${i}`);
+      const home = telemetryOff(join(dir, `home${i}`));
       mkdirSync(join(home, '.config', 'go'), { recursive: true });
       if (c.file !== undefined) writeFileSync(join(home, '.config', 'go', 'env'), c.file);
       const env: Env = { PATH: process.env.PATH, HOME: home, GOCACHE: join(dir, 'gocache'), GOTOOLCHAIN: 'local', ...c.env };

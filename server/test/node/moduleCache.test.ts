@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ModuleCacheSource, escapeModuleVersion, isRevInfoJson } from '../../src/node/moduleCache';
+import { telemetryOff } from '../oracle/env';
 import { describeEachGo } from '../oracle/suites';
 
 function put(file: string, data: string | Uint8Array): void {
@@ -102,7 +103,7 @@ function kindOf(r: { ok: boolean; kind?: string }): string {
 describeEachGo('node/moduleCache: reads a cache the go command filled (oracle)', function (oracle) {
   let dir = '';
   before(function () {
-    dir = mkdtempSync(join(tmpdir(), 'gml-cache-go-'));
+    dir = telemetryOff(mkdtempSync(join(tmpdir(), 'gml-cache-go-')));
   });
   after(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });

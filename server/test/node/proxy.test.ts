@@ -12,6 +12,7 @@ import {
   DIRECT_MESSAGE, FileProxySource, HttpProxySource, OFFLINE_MESSAGE, PROXY_OFF_MESSAGE, ProxyChainSource, ProxySpec, parseGoProxy, redactUrl,
 } from '../../src/node/proxy';
 import { MemoryModuleSource } from '../../src/node/sources';
+import { telemetryOff } from '../oracle/env';
 import { describeEachGo } from '../oracle/suites';
 
 function put(file: string, data: string): void {
@@ -324,7 +325,7 @@ describe('node/proxy: ProxyChainSource fallback rules', () => {
 describeEachGo('node/proxy: fallback agrees with the go command (oracle)', function (oracle) {
   let dir = '';
   before(function () {
-    dir = mkdtempSync(join(tmpdir(), 'gml-chain-go-'));
+    dir = telemetryOff(mkdtempSync(join(tmpdir(), 'gml-chain-go-')));
     for (const name of ['good', 'bad']) {
       put(join(dir, name, 'example.com/dep/@v/list'), 'v1.0.0\n');
     }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { GoEnv, resolveGoEnv } from '../../src/node/goEnv';
 import { WorkspaceFs, diskWorkspaceFs, findGoModFiles, findMainModules } from '../../src/node/workspace';
+import { telemetryOff } from '../oracle/env';
 import { describeEachGo } from '../oracle/suites';
 
 function put(file: string, data = ''): void {
@@ -108,7 +109,7 @@ describe('node/workspace: findGoModFiles', () => {
 describeEachGo('node/workspace: agrees with `go env GOMOD GOWORK` (oracle)', function (oracle) {
   let dir = '';
   before(function () {
-    dir = mkdtempSync(join(tmpdir(), 'gml-ws-go-'));
+    dir = telemetryOff(mkdtempSync(join(tmpdir(), 'gml-ws-go-')));
     put(join(dir, 'w/go.work'), 'go 1.18\n\nuse ./a\n');
     put(join(dir, 'w/a/go.mod'), 'module example.com/a\n\ngo 1.18\n');
     mkdirSync(join(dir, 'w/a/b/go.mod'), { recursive: true });

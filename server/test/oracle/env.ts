@@ -4,7 +4,7 @@
  * message when it is absent, so a plain clone still runs the default suite.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 
@@ -127,9 +127,21 @@ export function noGoOracle(release?: string): string {
 
 let scratch: string | undefined;
 
+/**
+ * telemetryOff makes home a HOME in which the go command (Go ≥ 1.23) keeps no telemetry: its mode
+ * file (os.UserConfigDir()/go/telemetry/mode) says off. Otherwise go writes counters there in the
+ * background, which races with a test removing its temp folder (ENOTEMPTY). Returns home.
+ */
+export function telemetryOff(home: string): string {
+  const dir = join(home, '.config', 'go', 'telemetry');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'mode'), 'off\n');
+  return home;
+}
+
 /** goEnv is an environment in which the go command never touches the network or the home folder. */
 export function goEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  scratch ??= mkdtempSync(join(tmpdir(), 'gml-go-'));
+  scratch ??= telemetryOff(mkdtempSync(join(tmpdir(), 'gml-go-')));
   return {
     PATH: process.env.PATH, HOME: scratch, GOFLAGS: '-mod=mod', GOPROXY: 'off', GOSUMDB: 'off', GOENV: 'off',
     GOWORK: 'off', GOTOOLCHAIN: 'local', GO111MODULE: 'on', GOTELEMETRY: 'off',
