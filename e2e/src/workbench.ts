@@ -88,10 +88,18 @@ export class Workbench {
     return this.editorLines().filter({ hasText: text }).first();
   }
 
-  /** editorText is the rendered text of the active editor, lines in order, with inlay hints inline. */
-  async editorText(): Promise<string> {
-    const lines = await this.editorLines().evaluateAll((els) =>
-      els.map((e) => ({ top: parseFloat((e as HTMLElement).style.top), text: e.textContent ?? '' })));
+  /**
+   * editorText is the rendered text of the active editor, lines in order, with inlay hints inline —
+   * or, with hints false, the document's own text only (inlay hints come and go as the server
+   * answers, so a before/after comparison of an edit must leave them out).
+   */
+  async editorText(opts: { hints?: boolean } = {}): Promise<string> {
+    const hints = opts.hints ?? true;
+    const lines = await this.editorLines().evaluateAll((els, withHints) => els.map((e) => {
+      const copy = e.cloneNode(true) as HTMLElement;
+      if (!withHints) copy.querySelectorAll('span[class*="dyn-rule-"]').forEach((h) => h.remove());
+      return { top: parseFloat((e as HTMLElement).style.top), text: copy.textContent ?? '' };
+    }), hints);
     return lines.sort((a, b) => a.top - b.top).map((l) => l.text.replace(/\u00a0/g, ' ')).join('\n');
   }
 

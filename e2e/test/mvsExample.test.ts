@@ -69,7 +69,7 @@ describe('code-server: mvs-example', function () {
   });
   it('what-if code lens: go get example.com/a@v1.1.0 would lower a and remove c; Apply edits go.mod, nothing else', async () => {
     await wb.openFile(join(s.mvs.folder, 'go.mod'));
-    const before = await wb.editorText();
+    const before = await wb.editorText({ hints: false });
     // the lens over example.com/a (versions v1.1.0 and v1.3.0 in the fixture's module cache)
     const lens = wb.page.locator('.codelens-decoration a', { hasText: 'what if… (1 other version offline)' }).first();
     await lens.waitFor({ timeout: 60_000 });
@@ -88,7 +88,7 @@ describe('code-server: mvs-example', function () {
     await dialog.locator('.monaco-button', { hasText: 'Apply to go.mod' }).click();
     const cLine = /^\s*example\.com\/c v1\.0\.0\s*$/m; // the requirement line (comments mention it too)
     await waitFor('the go.mod edit', () => wb.editorText(), (t) => !cLine.test(t));
-    const after = await wb.editorText();
+    const after = await wb.editorText({ hints: false });
     const dropped = before.split('\n').filter((l) => !after.split('\n').includes(l));
     assert.deepEqual(dropped.map((l) => l.trim()), ['example.com/c v1.0.0'], 'only the c requirement is gone');
     await wb.screenshot('mvs-what-if-applied');
