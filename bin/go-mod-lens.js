@@ -10,13 +10,8 @@ const bundled = join(__dirname, '../dist/cli.js');
 const compiled = join(__dirname, '../server/out/src/cli.js');
 // tsc -b rewrites .tsbuildinfo whenever any output changed, so it dates the compiled tree as a whole.
 const compiledAt = Math.max(mtime(compiled), mtime(join(__dirname, '../server/out/.tsbuildinfo')));
-const { runCli } = require(mtime(bundled) >= compiledAt ? bundled : compiled);
+const { runCli, processIO } = require(mtime(bundled) >= compiledAt ? bundled : compiled);
 
-runCli(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-  cwd: process.cwd(),
-  env: process.env,
-}).then((status) => {
+runCli(process.argv.slice(2), processIO()).then((status) => {
   process.exitCode = status;
 });

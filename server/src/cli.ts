@@ -13,6 +13,7 @@ import { goErrorLines } from './syntax/errors';
 import { formatModFile, formatWorkFile } from './syntax/format';
 import { goMarshalIndent, modFileJson, workFileJson } from './syntax/goJson';
 import { parseModFile } from './syntax/modfile';
+import { encodeGoUtf8 } from './syntax/text';
 import { parseWorkFile } from './syntax/workfile';
 import { readGoText } from './node/files';
 import { DEFAULT_TOOLCHAIN, graphCommand, listCommand, whatIfCommand, whyCommand } from './cliGraph';
@@ -113,7 +114,7 @@ function editCommand(args: string[], io: CliIO): number {
   const formatted = isWork ? formatWorkFile(text, file) : formatModFile(text, file);
   if (!formatted.ok) return reportErrors(file, text, formatted.errors, io);
   if (flags.has('-print')) io.stdout(formatted.text);
-  else if (formatted.text !== text) writeFileSync(path, formatted.text);
+  else if (formatted.text !== text) writeFileSync(path, encodeGoUtf8(formatted.text));
   return 0;
 }
 
@@ -137,11 +138,19 @@ function pseudoCommand(args: string[], io: CliIO): number {
   return 0;
 }
 
-if (require.main === module) {
-  void runCli(process.argv.slice(2), {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
+/**
+ * processIO is this process's CliIO: text goes out as the bytes Go would write (an invalid byte read
+ * from a file is written as that byte, encodeGoUtf8), in the current directory and environment.
+ */
+export function processIO(): CliIO {
+  return {
+    stdout: (s) => process.stdout.write(encodeGoUtf8(s)),
+    stderr: (s) => process.stderr.write(encodeGoUtf8(s)),
     cwd: process.cwd(),
     env: process.env,
-  }).then((status) => (process.exitCode = status));
+  };
+}
+
+if (require.main === module) {
+  void runCli(process.argv.slice(2), processIO()).then((status) => (process.exitCode = status));
 }

@@ -1,9 +1,11 @@
 // Go string-literal helpers (strconv.Quote / QuoteRune / Unquote, unicode.IsPrint / IsSpace) on JS strings.
 //
-// Convention shared with the lexer: a file's bytes are decoded so that every invalid UTF-8 byte becomes
-// U+FFFD. Go sees the raw byte there; we cannot, so such a byte quotes as `�` here where Go writes `\xff`.
-// A lone surrogate cannot come out of that decoding; when one shows up anyway (editor buffers) it is
-// treated as the three WTF-8 bytes it stands for, which is what Go would see for those bytes.
+// Convention shared with the lexer: a file's bytes are decoded so that every invalid UTF-8 byte 0xNN
+// becomes the lone surrogate U+DCNN (as Python's surrogateescape does), one UTF-16 unit and one rune, as
+// the byte is one rune to Go. Valid UTF-8 never decodes to a lone surrogate, so the raw byte is known
+// again wherever Go shows it: Quote writes `\xff`, encoding/json `\ufffd`, a module path check says
+// "invalid UTF-8", and the bytes written back are the file's own. A lone surrogate outside U+DC80–U+DCFF
+// (only an editor buffer can hold one) is treated as the three WTF-8 bytes it stands for.
 //
 // Unicode tables: printability comes from the JS engine's Unicode data (V8/ICU), Go's from its own
 // `unicode` tables (Unicode 15.0.0 since Go 1.21). Code points assigned after Unicode 15.0 are therefore
@@ -80,9 +82,15 @@ function escapeRune(cp: number, quote: number): string {
   return '\\U' + hex(cp, 8);
 }
 
-/** surrogateBytes is the `\xNN\xNN\xNN` Go prints for the WTF-8 bytes of a lone surrogate. */
+/** surrogateBytes is the `\xNN` Go prints for the invalid bytes a lone surrogate stands for. */
 function surrogateBytes(u: number): string {
+  if (isEscapedByte(u)) return '\\x' + hex(u & 0xff, 2);
   return '\\xed\\x' + hex(0x80 | ((u >> 6) & 0x3f), 2) + '\\x' + hex(0x80 | (u & 0x3f), 2);
+}
+
+/** isEscapedByte: u is U+DC80–U+DCFF, the form decodeGoBytes gives an invalid byte 0x80–0xFF. */
+export function isEscapedByte(u: number): boolean {
+  return u >= 0xdc80 && u <= 0xdcff;
 }
 
 /** needsEscape reports whether a UTF-16 unit cannot be copied verbatim into a "…" literal. */
@@ -264,8 +272,12 @@ function unquoteEscaped(s: string, q: number): GoUnquoteResult {
       } else if (u <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
         out += s.slice(i, i + 2);
         i += 2;
+      } else if (isEscapedByte(u)) {
+        // an invalid byte of the file: Go's UnquoteChar reads it as one U+FFFD
+        out += '\ufffd';
+        i++;
       } else {
-        // A lone surrogate is three invalid bytes to Go: three U+FFFD, or too many for '…'.
+        // any other lone surrogate is three invalid bytes to Go: three U+FFFD, or too many for '…'.
         if (q === 0x27) return syntaxError();
         out += '\ufffd\ufffd\ufffd';
         i++;
@@ -311,24 +323,44 @@ export function decodeGoRune(bytes: ArrayLike<number>, i: number): [number, numb
 
 /**
  * decodeGoBytes decodes bytes the way Go ranges over a string: each byte that does not start a valid
- * UTF-8 sequence becomes one U+FFFD (unlike TextDecoder, which folds a truncated sequence into one).
+ * UTF-8 sequence is one rune (unlike TextDecoder, which folds a truncated sequence into one U+FFFD),
+ * kept as the lone surrogate U+DC00+byte (see the convention above). Linear, and compact: the UTF-16
+ * units go into one array (never more units than bytes) and become a string in slices.
  */
 export function decodeGoBytes(bytes: ArrayLike<number>): string {
-  let out = '';
+  const units = new Uint16Array(bytes.length);
+  let n = 0;
   for (let i = 0; i < bytes.length;) {
-    const [cp, n] = decodeGoRune(bytes, i);
-    out += String.fromCodePoint(cp);
-    i += n;
+    const b = bytes[i];
+    if (b < 0x80) {
+      units[n++] = b;
+      i++;
+      continue;
+    }
+    const [cp, size] = decodeGoRune(bytes, i);
+    if (size === 1) units[n++] = 0xdc00 | b; // invalid: the byte itself, escaped
+    else if (cp < 0x10000) units[n++] = cp;
+    else {
+      units[n++] = 0xd800 + ((cp - 0x10000) >> 10);
+      units[n++] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+    }
+    i += size;
   }
-  return out;
+  const parts: string[] = [];
+  for (let at = 0; at < n; at += 0x2000) parts.push(String.fromCharCode(...units.subarray(at, Math.min(n, at + 0x2000))));
+  return parts.join('');
 }
 
-/** encodeGoBytes is the UTF-8 Go would hold for s (a lone surrogate becomes its 3 WTF-8 bytes). */
+/**
+ * encodeGoBytes is the bytes Go would hold for s: UTF-8, an escaped invalid byte (U+DC80–U+DCFF) as
+ * that byte, any other lone surrogate as its 3 WTF-8 bytes.
+ */
 export function encodeGoBytes(s: string): number[] {
   const out: number[] = [];
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
     if (c < 0x80) { out.push(c); continue; }
+    if (isEscapedByte(c)) { out.push(c & 0xff); continue; }
     if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       c = 0x10000 + ((c - 0xd800) << 10) + (s.charCodeAt(i + 1) - 0xdc00);
       i++;

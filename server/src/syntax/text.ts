@@ -3,15 +3,16 @@
  * offsets (UTF-16 code units of the JS string, which is what LSP uses) and Go's positions
  * (1-based line, 1-based rune-in-line).
  */
-import { decodeGoBytes } from '../module/goString';
+import { decodeGoBytes, encodeGoBytes } from '../module/goString';
 
 const fatalDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * decodeGoUtf8 turns file bytes into a string the way Go walks them: valid UTF-8 is decoded
- * normally and every byte of an invalid sequence becomes one U+FFFD, as utf8.DecodeRune does
- * (WHATWG decoders may merge a truncated sequence into a single U+FFFD, which would shift Go's
- * rune columns). A leading BOM is kept: Go does not strip it and reports it as an error.
+ * normally and every byte of an invalid sequence is one rune, as utf8.DecodeRune reads it, kept as
+ * the lone surrogate U+DC00+byte (goString.ts's convention; WHATWG decoders may merge a truncated
+ * sequence into a single U+FFFD, which would shift Go's rune columns). encodeGoUtf8 gives the
+ * bytes back. A leading BOM is kept: Go does not strip it and reports it as an error.
  */
 export function decodeGoUtf8(bytes: Uint8Array): string {
   try {
@@ -19,6 +20,18 @@ export function decodeGoUtf8(bytes: Uint8Array): string {
   } catch {
     return decodeGoBytes(bytes);
   }
+}
+
+const escapedByte = /(?<![\ud800-\udbff])[\udc80-\udcff]/;
+const utf8Encoder = new TextEncoder();
+
+/**
+ * encodeGoUtf8 is decodeGoUtf8 undone: the UTF-8 of text, with each invalid byte it kept (a lone
+ * U+DC80–U+DCFF) written back as that byte — so a file with invalid UTF-8 is printed and rewritten
+ * byte for byte as Go does, not with U+FFFD in its place.
+ */
+export function encodeGoUtf8(text: string): Uint8Array {
+  return escapedByte.test(text) ? Uint8Array.from(encodeGoBytes(text)) : utf8Encoder.encode(text);
 }
 
 /** A Go-style position: 1-based line, 1-based rune within the line. */

@@ -24,13 +24,13 @@ import { createModuleSource } from '../../src/node/sources';
 import { diskWorkspaceFs } from '../../src/node/workspace';
 import { parseModFile } from '../../src/syntax/modfile';
 import { Rng } from '../fuzz/mutate';
-import { GoOracle, mapLimit } from '../oracle/env';
+import { GoOracle, mapLimit, runGo } from '../oracle/env';
 import { describeWithGo } from '../oracle/suites';
 import { note } from '../support/notes';
 import { scratchRoot } from '../oracle/modgraph/differential';
 import { generateScenario, scenarioSeed } from '../oracle/modgraph/generate';
 import { Materialized, copyTree, materialize, removeTree } from '../oracle/modgraph/materialize';
-import { execGo, goModuleEnv } from '../oracle/modgraph/runGoOracle';
+import { goModuleEnv } from '../oracle/modgraph/runGoOracle';
 import { Scenario, describeScenario, escapeModulePath, goModText } from '../oracle/modgraph/scenario';
 import { writeModuleZip } from '../oracle/modgraph/zip';
 
@@ -68,9 +68,9 @@ async function goOutcome(oracle: GoOracle, m: Materialized, query: string): Prom
   copyTree(m.src, copy);
   const env = { ...goModuleEnv(m, copy, 'proxy', join(m.root, 'modcache-go')), GOFLAGS: '-mod=mod -modcacherw' };
   const dir = join(copy, m.runDir);
-  const get = await execGo(oracle, ['get', query], dir, env);
+  const get = await runGo(oracle, ['get', query], dir, env);
   if (get.status !== 0) return { ok: false, text: get.stderr, require: [] };
-  const list = await execGo(oracle, ['list', '-m', 'all'], dir, env);
+  const list = await runGo(oracle, ['list', '-m', 'all'], dir, env);
   if (list.status !== 0) return { ok: false, text: `go list after go get: ${list.stderr}`, require: [] };
   const after = readFileSync(join(dir, 'go.mod'), 'utf8');
   return { ok: true, text: list.stdout, require: requireLines(after), goLine: parseModFile(after, { name: 'go.mod' }).go?.version ?? '' };

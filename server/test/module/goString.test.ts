@@ -1,6 +1,7 @@
 // Tests for goString: every expected value below was produced by Go 1.19's strconv/unicode (throwaway
-// oracle program, not part of the repo). Inputs are JS strings; where Go saw invalid UTF-8 bytes we
-// pass U+FFFD (the decoding convention) and lone surrogates stand for their WTF-8 bytes.
+// oracle program, not part of the repo). Inputs are JS strings; an invalid UTF-8 byte 0xNN Go saw is
+// the lone surrogate U+DCNN here (the decoding convention), any other lone surrogate stands for its
+// WTF-8 bytes.
 import * as assert from 'node:assert/strict';
 import {
   decodeGoBytes, encodeGoBytes, goCompareStrings, goQuote, goQuoteRune, goUnquote, isGoLetter, isGoPrint, isGoSpace,
@@ -100,6 +101,7 @@ describe('module/goString', () => {
       ["\ud800", "\"\\xed\\xa0\\x80\""],
       ["a\udfffb", "\"a\\xed\\xbf\\xbfb\""],
       ["\udbff\ud800", "\"\\xed\\xaf\\xbf\\xed\\xa0\\x80\""],
+      ["a\udcffb\udc80", "\"a\\xffb\\x80\""], // invalid bytes 0xff and 0x80 of a file, as Go quotes them
       ["github.com/user/unicode/\u0438\u0441\u043f\u044b\u0442\u0430\u043d\u0438\u0435", "\"github.com/user/unicode/\u0438\u0441\u043f\u044b\u0442\u0430\u043d\u0438\u0435\""],
     ];
     for (const [input, want] of table) it(`${lit(input)} -> ${want}`, () => assert.equal(goQuote(input), want));
@@ -129,20 +131,20 @@ describe('module/goString', () => {
       ["\"\\x4a\\x4B\"", { value: "JK" }],
       ["\"\\101\"", { value: "A" }],
       ["\"\\000\"", { value: "\u0000" }],
-      ["\"\\377\"", { value: "\ufffd" }],
+      ["\"\\377\"", { value: "\udcff" }],
       ["\"\\400\"", { error: "invalid syntax" }],
       ["\"\\8\"", { error: "invalid syntax" }],
       ["\"\\0\"", { error: "invalid syntax" }],
       ["\"\\00\"", { error: "invalid syntax" }],
-      ["\"\\xff\"", { value: "\ufffd" }],
+      ["\"\\xff\"", { value: "\udcff" }],
       ["\"\\xc3\\xa9\"", { value: "\u00e9" }],
-      ["\"\\xc3\"", { value: "\ufffd" }],
-      ["\"\\xe2\\x82\"", { value: "\ufffd\ufffd" }],
+      ["\"\\xc3\"", { value: "\udcc3" }],
+      ["\"\\xe2\\x82\"", { value: "\udce2\udc82" }],
       ["\"\\xe2\\x82\\xac\"", { value: "\u20ac" }],
-      ["\"\\xed\\xa0\\x80\"", { value: "\ufffd\ufffd\ufffd" }],
+      ["\"\\xed\\xa0\\x80\"", { value: "\udced\udca0\udc80" }],
       ["\"\\xf0\\x9f\\x98\\x80\"", { value: "\ud83d\ude00" }],
-      ["\"a\\xffb\"", { value: "a\ufffdb" }],
-      ["\"\\xc3x\"", { value: "\ufffdx" }],
+      ["\"a\\xffb\"", { value: "a\udcffb" }],
+      ["\"\\xc3x\"", { value: "\udcc3x" }],
       ["\"\\u00e9\"", { value: "\u00e9" }],
       ["\"\\u00E9\"", { value: "\u00e9" }],
       ["\"\\u2028\"", { value: "\u2028" }],
@@ -183,8 +185,8 @@ describe('module/goString', () => {
       ["'\\\"'", { error: "invalid syntax" }],
       ["'\\n'", { value: "\n" }],
       ["'\\x41'", { value: "A" }],
-      ["'\\xff'", { value: "\ufffd" }],
-      ["'\\377'", { value: "\ufffd" }],
+      ["'\\xff'", { value: "\udcff" }],
+      ["'\\377'", { value: "\udcff" }],
       ["'\\u00e9'", { value: "\u00e9" }],
       ["'\\ufffd'", { value: "\ufffd" }],
       ["'\ufffd'", { value: "\ufffd" }],
@@ -213,6 +215,8 @@ describe('module/goString', () => {
       ["'\ud800'", { error: "invalid syntax" }],
       ["`\ud800`", { value: "\ud800" }],
       ["\"a\udc00\\x41\"", { value: "a\ufffd\ufffd\ufffdA" }],
+      // An escaped invalid byte of the file (U+DC80–U+DCFF) is one invalid byte: one U+FFFD inside "…".
+      ["\"a\udcffb\"", { value: "a\ufffdb" }],
     ];
     for (const [input, want] of table) it(`${lit(input)}`, () => assert.deepEqual(goUnquote(input), want));
 
@@ -224,18 +228,21 @@ describe('module/goString', () => {
   });
 
   describe('UTF-8 helpers', () => {
-    it('decodeGoBytes yields one U+FFFD per invalid byte, like ranging over a Go string', () => {
+    it('decodeGoBytes yields one rune (U+DC00+byte) per invalid byte, like ranging over a Go string', () => {
       const table: [number[], string][] = [
-        [[0x61, 0xc3, 0xa9], 'a\u00e9'], [[0xe2, 0x82], '\ufffd\ufffd'], [[0xed, 0xa0, 0x80], '\ufffd\ufffd\ufffd'],
-        [[0xc0, 0x80], '\ufffd\ufffd'], [[0xf4, 0x90, 0x80, 0x80], '\ufffd\ufffd\ufffd\ufffd'],
-        [[0xf0, 0x9f, 0x98, 0x80], '\u{1f600}'], [[0xe0, 0x9f, 0xbf], '\ufffd\ufffd\ufffd'], [[0xff], '\ufffd'],
+        [[0x61, 0xc3, 0xa9], 'a\u00e9'], [[0xe2, 0x82], '\udce2\udc82'], [[0xed, 0xa0, 0x80], '\udced\udca0\udc80'],
+        [[0xc0, 0x80], '\udcc0\udc80'], [[0xf4, 0x90, 0x80, 0x80], '\udcf4\udc90\udc80\udc80'],
+        [[0xf0, 0x9f, 0x98, 0x80], '\u{1f600}'], [[0xe0, 0x9f, 0xbf], '\udce0\udc9f\udcbf'], [[0xff], '\udcff'],
         [[0xef, 0xbf, 0xbd], '\ufffd'], [[], ''],
       ];
       for (const [bytes, want] of table) assert.equal(decodeGoBytes(bytes), want, JSON.stringify(bytes));
     });
-    it('encodeGoBytes is UTF-8, with WTF-8 for lone surrogates', () => {
+    it('encodeGoBytes is UTF-8, with escaped invalid bytes as themselves and WTF-8 for other lone surrogates', () => {
       assert.deepEqual(encodeGoBytes('a\u00e9\u20ac\u{1f600}'), [0x61, 0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80]);
       assert.deepEqual(encodeGoBytes('\ud800x'), [0xed, 0xa0, 0x80, 0x78]);
+      assert.deepEqual(encodeGoBytes('a\udcff\udc80b'), [0x61, 0xff, 0x80, 0x62]);
+      const bytes = [0x61, 0xff, 0xe2, 0x82, 0xed, 0xa0, 0x80, 0xf0, 0x9f, 0x98, 0x80, 0xc0];
+      assert.deepEqual(encodeGoBytes(decodeGoBytes(bytes)), bytes, 'every byte string comes back');
       assert.equal(decodeGoBytes(encodeGoBytes('x\u{10ffff}\u0000')), 'x\u{10ffff}\u0000');
     });
     it('goCompareStrings orders like Go (UTF-8 bytes), not like UTF-16 units', () => {

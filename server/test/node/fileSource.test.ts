@@ -20,7 +20,7 @@ describe('node/fileSource', () => {
     const d = new DiskFileSource();
     assert.equal(d.readText(join(dir, 'go.mod')), 'module example.com/a\n');
     assert.equal(d.readText(join(dir, 'link.mod')), 'module example.com/a\n');
-    assert.equal(d.readText(join(dir, 'bad.mod')), 'a\ufffd\n');
+    assert.equal(d.readText(join(dir, 'bad.mod')), 'a\udcc3\n');
     assert.equal(d.readText(join(dir, 'missing')), undefined);
     assert.equal(d.readText(join(dir, 'sub')), undefined);
   });

@@ -48,7 +48,7 @@ describe('node/moduleCache: ModuleCacheSource', () => {
 
   it('decodes invalid UTF-8 the way Go walks it', () => {
     const r = new ModuleCacheSource(root).goMod('example.com/bad', 'v1.0.0');
-    assert.ok(r.ok && r.text === 'm\ufffd\n');
+    assert.ok(r.ok && r.text === 'm\udcff\n');
   });
 
   it('answers not-found for missing files, stale vgo go.mods and .info Go cannot decode', () => {

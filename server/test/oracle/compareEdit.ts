@@ -10,6 +10,7 @@ import { goErrorLines } from '../../src/syntax/errors';
 import { formatModFile, formatWorkFile } from '../../src/syntax/format';
 import { goMarshalIndent, modFileJson, workFileJson } from '../../src/syntax/goJson';
 import { parseModFile } from '../../src/syntax/modfile';
+import { encodeGoUtf8 } from '../../src/syntax/text';
 import { parseWorkFile } from '../../src/syntax/workfile';
 import { downlevel } from './downlevel';
 import { GoOracle, runGo } from './env';
@@ -35,7 +36,7 @@ export async function compareWithGo(oracle: GoOracle, text: string, work: boolea
   const down = downlevel(text);
   mkdirSync(dir, { recursive: true });
   const name = work ? 'go.work' : 'go.mod';
-  writeFileSync(join(dir, name), down);
+  writeFileSync(join(dir, name), encodeGoUtf8(down)); // an invalid byte the text kept goes to Go as that byte
   const cmd = work ? ['work', 'edit'] : ['mod', 'edit'];
   const [json, print] = await Promise.all([runGo(oracle, [...cmd, '-json', name], dir), runGo(oracle, [...cmd, '-print', name], dir)]);
   const o = ours(down, name, work);

@@ -7,6 +7,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
+import { decodeGoUtf8 } from '../../src/syntax/text';
 
 /** repoRoot is the project root (tests run from server/out/test/...). */
 export const repoRoot = resolve(__dirname, '../../../..');
@@ -156,12 +157,16 @@ export interface GoRun {
   stderr: string;
 }
 
-/** runGo runs the oracle's go command with args and returns its exit status and output. */
-export function runGo(oracle: GoOracle, args: string[], cwd?: string): Promise<GoRun> {
+/**
+ * runGo runs the oracle's go command with args (in goEnv, plus env) and resolves with its exit status
+ * and output, decoded as files are (decodeGoUtf8: an invalid byte Go prints stays that byte). It
+ * never rejects.
+ */
+export function runGo(oracle: GoOracle, args: string[], cwd?: string, env: Record<string, string> = {}): Promise<GoRun> {
   return new Promise((done) => {
-    execFile(oracle.bin, args, { cwd, env: goEnv(), encoding: 'utf8', maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+    execFile(oracle.bin, args, { cwd, env: goEnv(env), encoding: 'buffer', maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
       const status = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-      done({ status, stdout, stderr });
+      done({ status, stdout: decodeGoUtf8(stdout), stderr: decodeGoUtf8(stderr) });
     });
   });
 }

@@ -7,10 +7,10 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { GoOracle } from '../env';
+import { GoOracle, runGo } from '../env';
 import { CliFunction, projectGoJson } from './compare';
 import { copyTree, removeTree } from './materialize';
-import { Command, execGo, goArgs } from './runGoOracle';
+import { Command, goArgs } from './runGoOracle';
 
 /** PlantedBug rewrites the fake CLI's stdout for one command. */
 export type PlantedBug = (cmd: Command, stdout: string) => string;
@@ -36,7 +36,7 @@ export function goBackedCli(oracle: GoOracle, bug?: PlantedBug): CliFunction {
     const locals = join(dirname(dir), 'local');
     if (!workspace && existsSync(locals)) copyTree(locals, join(copy, 'local'));
     if (workspace) env.GOWORK = join(copy, relative(dir, env.GOWORK));
-    const r = await execGo(oracle, goArgs(cmd, workspace), runDir, env);
+    const r = await runGo(oracle, goArgs(cmd, workspace), runDir, env);
     removeTree(copy);
     const out = cmd === 'json' && r.status === 0 ? projectGoJson(r.stdout) : r.stdout;
     io.stdout(bug ? bug(cmd, out) : out);

@@ -5,10 +5,9 @@
  * ROOT/src, because -mod=mod rewrites go.mod. The module cache Go fills is kept, so the scenario can
  * be replayed with GOPROXY=off against it (the layout a user's machine has, semantics §5.3).
  */
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { GoOracle, GoRun, goEnv } from '../env';
+import { GoOracle, GoRun, runGo } from '../env';
 import { Materialized, copyTree } from './materialize';
 
 /** Command is one of the three compared commands. */
@@ -64,16 +63,6 @@ export function goModuleEnv(m: Materialized, srcDir: string, source: Source, mod
   };
 }
 
-/** execGo runs the oracle's go binary and resolves with its status and output (never rejects). */
-export function execGo(oracle: GoOracle, args: string[], cwd: string, env: Record<string, string>): Promise<GoRun> {
-  return new Promise((done) => {
-    execFile(oracle.bin, args, { cwd, env: goEnv(env), encoding: 'utf8', maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-      const status = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-      done({ status, stdout, stderr });
-    });
-  });
-}
-
 /** runDirOf is the directory where commands run for sources at srcDir. */
 export function runDirOf(m: Materialized, srcDir: string): string {
   return join(srcDir, m.runDir);
@@ -91,7 +80,7 @@ export async function runGoOracle(oracle: GoOracle, m: Materialized, source: Sou
     const copy = join(m.root, 'runs', `${source}-${cmd}`);
     copyTree(m.src, copy);
     const t0 = performance.now();
-    outputs[cmd] = await execGo(oracle, goArgs(cmd, !!m.goWork), runDirOf(m, copy), goModuleEnv(m, copy, source, modcache));
+    outputs[cmd] = await runGo(oracle, goArgs(cmd, !!m.goWork), runDirOf(m, copy), goModuleEnv(m, copy, source, modcache));
     ms += performance.now() - t0;
   }
   return { outputs: outputs as Outputs, modcache, ms };
