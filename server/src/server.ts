@@ -339,7 +339,7 @@ class GoModLensServer {
       if (!open.has(file)) await new Promise((r) => setImmediate(r));
       if (this.changes !== changes) return; // changed meanwhile: the next pass (already scheduled) says what is current
       const uri = URI.file(file);
-      const text = this.textOf(file);
+      const text = this.textOf(file) ?? viewText(ws, file);
       const findings = byFile.get(file);
       const version = open.get(file)?.version;
       const last = this.published.get(file);
@@ -384,7 +384,7 @@ class GoModLensServer {
     }
     const ws = await this.session.view();
     if (token?.isCancellationRequested) return [];
-    const text = this.textOf(path);
+    const text = this.textOf(path) ?? viewText(ws, path);
     if (text === undefined) return [];
     let list = this.findingsOf(ws).get(path);
     if (!list && !ws.mods.has(path) && !ws.works.has(path) && !ws.sums.has(path)) list = this.standaloneFindings(path, text);
@@ -454,3 +454,8 @@ class GoModLensServer {
 }
 
 if (require.main === module) startServer();
+
+/** viewText: a file's text as the view holds it — '' for a file that is there but cannot be read (its one finding says why). */
+function viewText(ws: WorkspaceView, file: string): string | undefined {
+  return (ws.mods.get(file) ?? ws.works.get(file) ?? ws.sums.get(file))?.text;
+}

@@ -4,7 +4,7 @@
  */
 import { dependencyGoFindings, featureFindings, toolchainFindings } from './goRules';
 import { lifecycleFindings, missingFindings, requirementFindings, unusedReplaceFindings } from './buildRules';
-import { parseFindings, pseudoFindings, sumFindings } from './fileRules';
+import { parseFindings, pseudoFindings, sumFindings, unreadableFindings } from './fileRules';
 import { Finding } from './findings';
 import { replaceIneffectiveFindings, replaceMissingFindings } from './replaceRules';
 import { ModuleKey } from '../graph/mvs';
@@ -60,6 +60,7 @@ export function analyzeWorkspace(ws: WorkspaceView, options: AnalyzeOptions): Ma
     }
   };
   for (const doc of ws.mods.values()) {
+    add('unreadable', () => unreadableFindings(doc), doc);
     add('parse', () => parseFindings(doc), doc);
     add('pseudo', () => pseudoFindings(doc.file, doc.mod), doc);
     add('replace-ineffective', () => replaceIneffectiveFindings(doc, ws));
@@ -68,6 +69,7 @@ export function analyzeWorkspace(ws: WorkspaceView, options: AnalyzeOptions): Ma
     if (ws.mainOf.get(doc.file) !== undefined) add('toolchain', () => toolchainFindings(doc.file, go?.version, go?.line ?? { start: 0, end: 0 }, ws, ws.gotoolchain));
   }
   for (const doc of ws.works.values()) {
+    add('unreadable', () => unreadableFindings(doc), doc);
     add('parse', () => parseFindings(doc), doc);
     add('pseudo', () => pseudoFindings(doc.file, doc.work), doc);
     add('work', () => workFindings(doc, ws));
@@ -75,6 +77,7 @@ export function analyzeWorkspace(ws: WorkspaceView, options: AnalyzeOptions): Ma
     add('toolchain', () => toolchainFindings(doc.file, go?.version, go?.line ?? { start: 0, end: 0 }, ws, ws.gotoolchain));
   }
   for (const doc of ws.sums.values()) {
+    add('unreadable', () => unreadableFindings(doc), doc);
     add('sum', () => sumFindings(doc), doc);
     add('sum-mismatch', () => sumMismatchFindings(doc, ws));
   }

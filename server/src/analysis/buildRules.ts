@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Build } from '../graph/buildList';
 import { readonlyProblems } from '../graph/consistency';
 import { MainModule } from '../graph/mainModules';
-import { ModuleKey, cmpVersion, keyOf } from '../graph/mvs';
+import { ModuleKey, cmpVersion, keyOf, showModule } from '../graph/mvs';
 import { requirersOf } from '../graph/why';
 import { compare, isValid, prerelease } from '../module/semver';
 import { Require } from '../syntax/modfile';
@@ -116,16 +116,26 @@ export function missingFindings(view: BuildView, missingMessage: (missing: reado
   const out: Finding[] = [];
   const anchor = anchorOf(view, ws);
   if (!b) {
-    // a parse error of the main go.mod is already a syntax finding, at its exact place
-    if (view.error && anchor && !view.error.startsWith('errors parsing')) out.push({ code: 'build-error', ...anchor, message: `go: ${view.error}` });
+    // a parse error of the main go.mod is already a syntax finding, at its exact place; a main
+    // go.mod or go.work that cannot be read, a file-unreadable finding
+    const said = view.error?.startsWith('errors parsing') || (ws?.mods.get(view.file) ?? ws?.works.get(view.file))?.unreadable !== undefined;
+    if (view.error && anchor && !said) out.push({ code: 'build-error', ...anchor, message: `go: ${view.error}` });
     return out;
   }
   const absent = b.missing.filter((f) => f.unavailable);
+  const leading = absent.length > 0 ? requireIndex(view, b) : undefined;
+  if (absent.length > 0) {
+    // beside modules merely absent, a go.mod that is there but broken (unreadable, too large, not
+    // parseable) is an error of its own: on the require that reaches it, as module-missing is
+    for (const f of b.missing) {
+      const at = f.unavailable ? undefined : leading?.(f.module) ?? anchor;
+      if (at) out.push({ code: 'build-error', file: at.file, start: at.start, end: at.end, message: `go: ${showModule(f.module)}: ${f.message}` });
+    }
+  }
   if (absent.length > MANY_MISSING && anchor) {
     out.push({ code: 'module-missing', ...anchor, message: missingMessage(absent.map((f) => f.module), false) });
     return out;
   }
-  const leading = absent.length > 0 ? requireIndex(view, b) : undefined;
   for (const f of absent) {
     const lead = leading?.(f.module);
     const at = lead ?? anchor;

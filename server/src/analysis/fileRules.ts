@@ -12,6 +12,14 @@ import { ModDoc, SumDoc, WorkDoc } from './view';
 
 const majorRE = /invalid: should be (v0 or v1|v\d+|\.v\d+), not (v\d+|\.v\d+)/;
 
+/**
+ * unreadableFindings: a file that is there but could not be read (too large, a named pipe, no
+ * permission) gets one `file-unreadable` error on line 1, saying why.
+ */
+export function unreadableFindings(doc: ModDoc | WorkDoc | SumDoc): Finding[] {
+  return doc.unreadable === undefined ? [] : [{ code: 'file-unreadable', file: doc.file, start: 0, end: 0, message: doc.unreadable }];
+}
+
 /** parseFindings turns parse errors into `syntax` findings (`major-version` for path/version disagreements). */
 export function parseFindings(doc: ModDoc | WorkDoc): Finding[] {
   const f = 'mod' in doc ? doc.mod : doc.work;

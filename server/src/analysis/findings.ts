@@ -12,7 +12,7 @@ export const findingCodes = [
   'syntax', 'replace-ineffective', 'replace-missing', 'replace-unused', 'go-below-dependency', 'go-below-features',
   'go-above-toolchain', 'pseudo-version', 'pseudo-version-invalid', 'version-raised', 'not-tidy', 'major-version',
   'module-missing', 'excluded', 'retracted', 'deprecated', 'work-use-missing', 'work-replace-conflict',
-  'sum-malformed', 'sum-missing', 'sum-mismatch', 'build-error',
+  'sum-malformed', 'sum-missing', 'sum-mismatch', 'build-error', 'file-unreadable',
 ] as const;
 
 export type FindingCode = (typeof findingCodes)[number];
@@ -41,6 +41,7 @@ export const defaultSeverity: Record<FindingCode, Severity> = {
   'sum-missing': 'warning',
   'sum-mismatch': 'error',
   'build-error': 'error',
+  'file-unreadable': 'error',
 };
 
 export interface Related {

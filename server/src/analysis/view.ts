@@ -14,6 +14,8 @@ export interface ModDoc {
   dir: string;
   text: string;
   mod: ModFile;
+  /** why a file that is there could not be read (too large, a named pipe, no permission); its text is then '' */
+  unreadable?: string;
 }
 
 export interface WorkDoc {
@@ -21,12 +23,14 @@ export interface WorkDoc {
   dir: string;
   text: string;
   work: WorkFile;
+  unreadable?: string;
 }
 
 export interface SumDoc {
   file: string;
   text: string;
   sum: SumFile;
+  unreadable?: string;
 }
 
 /** BuildView is one main module set (a go.mod in module mode, or a go.work) and what Go selects for it. */

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { compareGoVersion } from '../module/goVersion';
-import { FileSource, ModuleSource } from './source';
+import { FileSource, ModuleSource, unreadableMessage } from './source';
 import { Failure, LoadedGraph, SummaryFn, failureChain, readModGraph } from './load';
 import { MainModuleSet, Replacement } from './mainModules';
 import { ModGraph, ModuleKey, cmpVersion, keyOf, showModule } from './mvs';
@@ -234,7 +234,7 @@ function rawSummary(m: ModuleKey, r: Replacement | undefined, io: BuildIO, cache
     const file = join(dir, 'go.mod');
     const text = io.files.readText(file);
     const parse = (t: string | undefined): SummaryResult => store(t === undefined
-      ? { ok: false, message: `reading ${join(r?.path ?? dir, 'go.mod')}: open ${file}: no such file or directory` }
+      ? { ok: false, message: `reading ${join(r?.path ?? dir, 'go.mod')}: ${unreadableMessage(io.files, file)}` }
       : summarizeGoMod(t, join(r?.path ?? dir, 'go.mod')));
     return text instanceof Promise ? text.then(parse) : parse(text);
   }

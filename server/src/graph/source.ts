@@ -36,6 +36,23 @@ export interface ModuleSource {
 
 /** FileSource reads workspace files: open editor buffers win over the disk. */
 export interface FileSource {
-  /** readText returns the file's text, or undefined when it does not exist or is not a regular file. */
+  /** readText returns the file's text, or undefined when it does not exist or cannot be read. */
   readText(absPath: string): MaybePromise<string | undefined>;
+  /**
+   * readError says why readText answered undefined, in Go's words (`open X: no such file or
+   * directory`, `open X: permission denied`, a file too large or not a regular file); `missing`
+   * when the file does not exist. Undefined when the file reads now (or the source cannot tell).
+   */
+  readError?(absPath: string): UnreadableFile | undefined;
+}
+
+/** UnreadableFile is why a file could not be read. */
+export interface UnreadableFile {
+  missing: boolean;
+  message: string;
+}
+
+/** unreadableMessage is files' reason why absPath did not read, or Go's message for a missing file. */
+export function unreadableMessage(files: FileSource, absPath: string): string {
+  return files.readError?.(absPath)?.message ?? `open ${absPath}: no such file or directory`;
 }

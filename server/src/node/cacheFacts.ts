@@ -5,12 +5,15 @@
  * remembered until `clear()` (the module cache changed).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CacheFacts } from '../analysis/view';
 import { compare, isValid } from '../module/semver';
 import { ModFile, parseModFile } from '../syntax/modfile';
 import { decodeGoUtf8 } from '../syntax/text';
+import { readRegularFile } from './readFile';
+
+const utf8 = new TextDecoder();
 import { escapeModulePath, escapeModuleVersion } from './moduleCache';
 
 /** goModH1 is Go's `h1:` hash of a go.mod file (dirhash Hash1 over the single file named go.mod). */
@@ -55,14 +58,14 @@ export class DiskCacheFacts implements CacheFacts {
   goModHash(path: string, version: string): string | undefined {
     return this.once(`h1mod\0${path}\0${version}`, () => {
       const f = this.file(path, version, 'mod');
-      return f ? goModH1(readFileSync(f)) : undefined;
+      return f ? goModH1(readRegularFile(f)) : undefined;
     });
   }
 
   zipHash(path: string, version: string): string | undefined {
     return this.once(`h1zip\0${path}\0${version}`, () => {
       const f = this.file(path, version, 'ziphash');
-      return f ? readFileSync(f, 'utf8').trim() : undefined;
+      return f ? utf8.decode(readRegularFile(f, 4096)).trim() : undefined;
     });
   }
 
@@ -73,7 +76,7 @@ export class DiskCacheFacts implements CacheFacts {
       const dir = join(this.root, 'cache', 'download', e.escPath, '@v');
       const found = new Set<string>();
       try {
-        for (const l of readFileSync(join(dir, 'list'), 'utf8').split('\n')) if (isValid(l.trim())) found.add(l.trim());
+        for (const l of utf8.decode(readRegularFile(join(dir, 'list'))).split('\n')) if (isValid(l.trim())) found.add(l.trim());
       } catch { /* no list file */ }
       try {
         for (const name of readdirSync(dir)) {
@@ -89,7 +92,7 @@ export class DiskCacheFacts implements CacheFacts {
   goMod(path: string, version: string): ModFile | undefined {
     return this.once(`mod\0${path}\0${version}`, () => {
       const f = this.file(path, version, 'mod');
-      return f ? parseModFile(decodeGoUtf8(readFileSync(f)), { name: 'go.mod', strict: false }) : undefined;
+      return f ? parseModFile(decodeGoUtf8(readRegularFile(f)), { name: 'go.mod', strict: false }) : undefined;
     });
   }
 }

@@ -1,23 +1,32 @@
 /**
  * Workspace files as the analysis sees them: the disk, overridden by open editor buffers (design.md
- * "FileSource"). Text from disk is decoded as Go decodes it (invalid UTF-8 → one U+FFFD per byte).
+ * "FileSource"). Text from disk is decoded as Go decodes it (decodeGoUtf8: one rune per invalid byte).
  */
-import { readFileSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
-import { FileSource, MaybePromise } from '../graph/source';
+import { FileSource, MaybePromise, UnreadableFile } from '../graph/source';
 import { decodeGoUtf8 } from '../syntax/text';
+import { isMissing, readRegularFile } from './readFile';
 
 /**
- * DiskFileSource reads regular files (symbolic links followed, as Go's os.Stat does); a missing file,
- * a directory or an unreadable file is undefined. It never throws.
+ * DiskFileSource reads regular files up to the size limit (symbolic links followed, as Go's os.Stat
+ * does); a missing file, a directory, a FIFO, a file too large or unreadable is undefined, and
+ * readError says which. It never throws.
  */
 export class DiskFileSource implements FileSource {
   readText(absPath: string): string | undefined {
     try {
-      if (!statSync(absPath).isFile()) return undefined;
-      return decodeGoUtf8(readFileSync(absPath));
+      return decodeGoUtf8(readRegularFile(absPath));
     } catch {
       return undefined;
+    }
+  }
+
+  readError(absPath: string): UnreadableFile | undefined {
+    try {
+      readRegularFile(absPath);
+      return undefined;
+    } catch (err) {
+      return { missing: isMissing(err), message: err instanceof Error ? err.message : String(err) };
     }
   }
 }
@@ -54,6 +63,10 @@ export class OverlayFileSource implements FileSource {
   /** bufferPaths lists the paths with open buffers, sorted. */
   bufferPaths(): string[] {
     return [...this.buffers.keys()].sort();
+  }
+
+  readError(absPath: string): UnreadableFile | undefined {
+    return this.buffers.has(nodePath.resolve(absPath)) ? undefined : this.base.readError?.(absPath);
   }
 
   readText(absPath: string): MaybePromise<string | undefined> {

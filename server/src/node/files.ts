@@ -1,8 +1,8 @@
 /** Reading workspace files from disk, decoded as Go decodes them. */
-import { readFileSync } from 'node:fs';
 import { decodeGoUtf8 } from '../syntax/text';
+import { readRegularFile } from './readFile';
 
-/** readGoText reads a file as text with Go's treatment of invalid UTF-8 (one U+FFFD per bad byte). */
+/** readGoText reads a file as text with Go's treatment of invalid UTF-8 (one rune per bad byte, see decodeGoUtf8). */
 export function readGoText(path: string): string {
-  return decodeGoUtf8(readFileSync(path));
+  return decodeGoUtf8(readRegularFile(path));
 }

@@ -4,9 +4,9 @@
  * non-empty value, then the `go env -w` file (GOENV), then `$GOROOT/go.env` (Go 1.21+), then Go's
  * built-in default. resolveGoEnv is a pure function of its inputs so that tests need no real home folder.
  */
-import { readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { goQuote } from '../module/goString';
+import { readRegularFile } from './readFile';
 import { goFields } from '../syntax/text';
 
 /** GoEnvSource says where a setting came from, for hovers and status messages. */
@@ -245,7 +245,7 @@ function safeRead(readFile: ReadTextFile, absPath: string): string | undefined {
 /** readTextFile is the ReadTextFile for the real disk: undefined for a missing or unreadable file. */
 export function readTextFile(absPath: string): string | undefined {
   try {
-    return readFileSync(absPath, 'utf8');
+    return new TextDecoder().decode(readRegularFile(absPath));
   } catch {
     return undefined;
   }

@@ -24,6 +24,7 @@ import { dirname, join, sep } from 'node:path';
 import { FeatureUse, goFeaturesOf, goFileFactsOf } from '../analysis/goFeatures';
 import { compareGoVersion } from '../module/goVersion';
 import { decodeGoUtf8 } from '../syntax/text';
+import { readRegularFileAsync } from './readFile';
 // A require-style import: bundlers then pick the package's CommonJS build (its ESM build reads
 // import.meta.url, which a CommonJS bundle does not have).
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
@@ -138,7 +139,7 @@ export class GoFeatureScanner {
     if (hit && hit.mtimeMs === info.mtimeMs && hit.size === info.size) return hit.summary;
     let bytes;
     try {
-      bytes = await readFile(path);
+      bytes = await readRegularFileAsync(path, this.maxFileBytes);
     } catch {
       return undefined;
     }

@@ -3,7 +3,7 @@
  * `<escaped version>.mod`, `.info` and a `list`, in exactly the layout of a GOPROXY. The go command
  * consults it before any proxy (modfetch/cache.go); this source only reads, never writes.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { revInfoVersion } from '../graph/moduleInfo';
 import { FetchResult, ModuleSource } from '../graph/source';
@@ -12,6 +12,7 @@ import { goQuote } from '../module/goString';
 import { canonicalVersion, escapePath, escapeVersion } from '../module/modulePath';
 import { isValid } from '../module/semver';
 import { decodeGoUtf8 } from '../syntax/text';
+import { isMissing, readRegularFile } from './readFile';
 
 /** EscapedModule is a module path (and version) in their case-safe file forms, or why they have none. */
 export type EscapedModule = { ok: true; escPath: string; escVersion: string } | { ok: false; message: string };
@@ -39,7 +40,7 @@ export function escapeModuleVersion(path: string, version: string): EscapedModul
   return { ok: true, escPath: p.value, escVersion: v.value };
 }
 
-/** ReadBytes reads a whole file; it throws a Node errno error when it cannot (injectable for tests). */
+/** ReadBytes reads a whole file; it throws an error with an errno `code` when it cannot (injectable for tests). */
 export type ReadBytes = (absPath: string) => Uint8Array;
 
 /** errnoCode is the `code` of a Node file-system error ('' for anything else). */
@@ -64,7 +65,7 @@ const OLD_VGO_PREFIX = '//vgo 0.0.';
 export class ModuleCacheSource implements ModuleSource {
   constructor(
     readonly root: string,
-    private readonly readBytes: ReadBytes = readFileSync,
+    private readonly readBytes: ReadBytes = readRegularFile,
   ) {}
 
   describe(): string {
@@ -127,10 +128,7 @@ export class ModuleCacheSource implements ModuleSource {
     try {
       return { ok: true, text: decodeGoUtf8(this.readBytes(file)), origin: file };
     } catch (err) {
-      const code = errnoCode(err);
-      if (code === 'ENOENT' || code === 'ENOTDIR') {
-        return { ok: false, kind: 'not-found', message: `${what}: not in module cache (${file} does not exist)` };
-      }
+      if (isMissing(err)) return { ok: false, kind: 'not-found', message: `${what}: not in module cache (${file} does not exist)` };
       return { ok: false, kind: 'error', message: `${what}: reading ${file}: ${errorMessage(err)}` };
     }
   }
@@ -162,7 +160,7 @@ export class ProxyAnswerCache {
     const file = nodePath.join(this.dir, ...rel.split('/'));
     try {
       if (rel.endsWith('/list') && this.now() - statSync(file).mtimeMs > this.listMaxAgeMs) return undefined;
-      return { text: decodeGoUtf8(readFileSync(file)), file };
+      return { text: decodeGoUtf8(readRegularFile(file)), file };
     } catch {
       return undefined;
     }

@@ -5,7 +5,7 @@
  */
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { MainModule, MainModuleSet, singleModule, workspaceModules } from '../graph/mainModules';
-import { FileSource } from '../graph/source';
+import { FileSource, unreadableMessage } from '../graph/source';
 import { goErrorLines } from '../syntax/errors';
 import { ModFile, parseModFile } from '../syntax/modfile';
 import { parseWorkFile } from '../syntax/workfile';
@@ -30,7 +30,7 @@ export async function loadProject(dir: string, env: GoEnv, fs: WorkspaceFs, file
     return m.ok ? { ok: true, main: singleModule(m.module, { toolchain }) } : m;
   }
   const text = await files.readText(found.workFile);
-  if (text === undefined) return { ok: false, error: `reading go.work: open ${found.workFile}: no such file or directory` };
+  if (text === undefined) return { ok: false, error: `reading go.work: ${unreadableMessage(files, found.workFile)}` };
   const work = parseWorkFile(text, show(found.workFile));
   if (work.errors.length > 0) return { ok: false, error: `errors parsing go.work:\n${goErrorLines(show(found.workFile), text, work.errors).join('\n')}` };
   const workDir = dirname(found.workFile);
@@ -54,7 +54,7 @@ export async function loadProject(dir: string, env: GoEnv, fs: WorkspaceFs, file
 
 async function readMainModule(file: string, files: FileSource, show: (p: string) => string, parse: ParseMod): Promise<{ ok: true; module: MainModule } | { ok: false; error: string }> {
   const text = await files.readText(file);
-  if (text === undefined) return { ok: false, error: `open ${file}: no such file or directory` };
+  if (text === undefined) return { ok: false, error: unreadableMessage(files, file) };
   const modFile = parse(text, show(file), file);
   if (modFile.errors.length > 0) return { ok: false, error: `errors parsing ${show(file)}:\n${goErrorLines(show(file), text, modFile.errors).join('\n')}` };
   if (!modFile.module) {

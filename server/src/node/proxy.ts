@@ -4,7 +4,6 @@
  * across the list (`,` moves on only after not-found, `|` after any error; `direct` and `off` end it).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { revInfoVersion } from '../graph/moduleInfo';
@@ -12,6 +11,7 @@ import { FetchResult, ModuleSource } from '../graph/source';
 import { goQuote } from '../module/goString';
 import { matchPrefixPatterns } from '../module/modulePath';
 import { decodeGoUtf8 } from '../syntax/text';
+import { readRegularFile } from './readFile';
 import { ProxyAnswerCache, errnoCode, errorMessage, escapeModulePath, escapeModuleVersion } from './moduleCache';
 
 /** ProxySpec is one GOPROXY entry: a URL, `direct` or `off`, and whether any error (`|`) may fall through. */
@@ -175,7 +175,7 @@ export class FileProxySource extends ProxySource<FetchResult> {
   private readonly dir: string | undefined;
   private readonly problem: string | undefined;
 
-  constructor(base: string, private readonly readBytes: (p: string) => Uint8Array = readFileSync) {
+  constructor(base: string, private readonly readBytes: (p: string) => Uint8Array = readRegularFile) {
     const isUrl = urlScheme(base) === 'file';
     super(isUrl ? base : safeFileUrl(base));
     if (!isUrl && !nodePath.isAbsolute(base)) {

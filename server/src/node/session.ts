@@ -6,7 +6,7 @@
  */
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { FileSource } from '../graph/source';
+import { FileSource, UnreadableFile } from '../graph/source';
 import { BuildView, FeatureNeed, ModDoc, SumDoc, WorkDoc, WorkspaceView } from '../analysis/view';
 import { sameItems } from '../analysis/analyze';
 import { Build, BuildIO, SummaryCache, computeBuild } from '../graph/buildList';
@@ -128,6 +128,10 @@ class StampedFiles implements FileSource {
     const text = stamp === '' ? undefined : this.disk.readText(file);
     this.texts.set(file, { stamp, text, at: now });
     return text;
+  }
+
+  readError(file: string): UnreadableFile | undefined {
+    return this.overlay.readError(file);
   }
 
   forget(file: string): void {
@@ -338,9 +342,21 @@ export class Session {
     return typeof t === 'string';
   }
 
+  /**
+   * unreadable: why a workspace file that exists cannot be read (too large, a named pipe, no
+   * permission); its document is then empty and says so (file-unreadable) — the go command fails on it too.
+   */
+  private unreadable(file: string): string | undefined {
+    const why = this.stamped.readError(file);
+    return why && !why.missing ? why.message : undefined;
+  }
+
   private async modDoc(file: string): Promise<ModDoc | undefined> {
     const text = this.stamped.readText(file);
-    if (text === undefined) return undefined;
+    if (text === undefined) {
+      const unreadable = this.unreadable(file);
+      return unreadable === undefined ? undefined : { file, dir: dirname(file), text: '', mod: parseModFile('', { name: file }), unreadable };
+    }
     const hit = this.mods.get(file, text);
     if (hit) return hit;
     const value = { file, dir: dirname(file), text, mod: parseModFile(text, { name: file }) };
@@ -350,7 +366,10 @@ export class Session {
 
   private async workDoc(file: string): Promise<WorkDoc | undefined> {
     const text = this.stamped.readText(file);
-    if (text === undefined) return undefined;
+    if (text === undefined) {
+      const unreadable = this.unreadable(file);
+      return unreadable === undefined ? undefined : { file, dir: dirname(file), text: '', work: parseWorkFile('', file), unreadable };
+    }
     const hit = this.works.get(file, text);
     if (hit) return hit;
     const value = { file, dir: dirname(file), text, work: parseWorkFile(text, file) };
@@ -360,7 +379,11 @@ export class Session {
 
   private async addSum(file: string, out: Map<string, SumDoc>): Promise<void> {
     const text = this.stamped.readText(file);
-    if (text === undefined) return;
+    if (text === undefined) {
+      const unreadable = this.unreadable(file);
+      if (unreadable !== undefined) out.set(file, { file, text: '', sum: parseSumFile('', file), unreadable });
+      return;
+    }
     const hit = this.sums.get(file);
     if (hit && hit.text === text) {
       out.set(file, hit.value);

@@ -10,10 +10,11 @@
  * GOMODLENS_CACHE_DIR=off disables it. Go's own module cache is never written.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { revInfoVersion } from '../graph/moduleInfo';
 import { FetchResult, ModuleSource } from '../graph/source';
+import { readRegularFile } from './readFile';
 import { Summary, SummaryResult, pruningForGoVersion } from '../graph/summary';
 
 const HEADER = 'go-mod-lens summary index 2\n';
@@ -42,7 +43,7 @@ export class StoredSummaryCache extends Map<string, SummaryResult> {
     super();
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = new TextDecoder().decode(readRegularFile(file, 256 << 20));
     } catch {
       return; // no index yet
     }

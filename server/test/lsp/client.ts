@@ -147,6 +147,11 @@ export class LspClient {
     return this.stderrText;
   }
 
+  /** pid is the server process's id (to read its memory from /proc). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   private async initialize(): Promise<void> {
     const folders = this.opts.folders.map((f) => ({ uri: uriOf(f), name: basename(f) }));
     const result = await this.request<InitializeResult>('initialize', {
