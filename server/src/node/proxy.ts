@@ -11,7 +11,7 @@ import { FetchResult, ModuleSource } from '../graph/source';
 import { goQuote } from '../module/goString';
 import { matchPrefixPatterns } from '../module/modulePath';
 import { decodeGoUtf8 } from '../syntax/text';
-import { readRegularFile } from './readFile';
+import { MAX_FILE_BYTES, formatBytes, readRegularFile } from './readFile';
 import { ProxyAnswerCache, errnoCode, errorMessage, escapeModulePath, escapeModuleVersion } from './moduleCache';
 
 /** ProxySpec is one GOPROXY entry: a URL, `direct` or `off`, and whether any error (`|`) may fall through. */
@@ -243,8 +243,36 @@ export interface HttpProxyOptions {
 /** OFFLINE_MESSAGE ends every `offline` answer: what to do to get the data. */
 export const OFFLINE_MESSAGE = 'network access to the module proxy is off; enable it in the settings (goModLens.network) or run go mod download';
 
-/** MAX_BODY caps an answer's size, like codehost.MaxGoMod. */
-const MAX_BODY = 16 << 20;
+/** MAX_BODY caps an answer's size, like codehost.MaxGoMod; MAX_ERROR_BODY an error answer's (its detail is 648 bytes at most). */
+const MAX_BODY = MAX_FILE_BYTES;
+const MAX_ERROR_BODY = 64 << 10;
+
+/**
+ * readBody reads a response body up to limit bytes, chunk by chunk, and undefined when it is longer
+ * (it claims more in Content-Length, or streams more): then the rest is never read and the
+ * connection is dropped, so an endless answer costs limit bytes of memory, not all it sends.
+ */
+async function readBody(res: Response, limit: number): Promise<Uint8Array | undefined> {
+  const claimed = Number(res.headers.get('content-length') ?? NaN);
+  if (claimed > limit) {
+    await res.body?.cancel().catch(() => undefined);
+    return undefined;
+  }
+  const reader = res.body?.getReader();
+  if (!reader) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks, total);
+    total += value.length;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+}
 
 /**
  * HttpProxySource fetches from an `http(s)://` proxy, but only when constructed with network access;
@@ -293,13 +321,14 @@ export class HttpProxySource extends ProxySource<Promise<FetchResult>> {
     try {
       const { href, headers } = withBasicAuth(target);
       const res = await (this.options.fetch ?? fetch)(href, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
-      const body = new Uint8Array(await res.arrayBuffer());
+      // an answer is read only up to its limit, whatever it claims or streams (an error's detail: a little)
+      const body = await readBody(res, res.status === 200 ? MAX_BODY : MAX_ERROR_BODY);
       if (res.status === 200) {
-        if (body.length > MAX_BODY) return { ok: false, kind: 'error', message: `${what}: reading ${url}: response too large` };
+        if (body === undefined) return { ok: false, kind: 'error', message: `${what}: reading ${url}: response too large (over ${formatBytes(MAX_BODY)})` };
         return { ok: true, text: decodeGoUtf8(body), origin: url };
       }
       const status = `${res.status} ${res.statusText || ''}`.trim();
-      const detail = errorDetail(res.headers.get('content-type') ?? '', body);
+      const detail = body === undefined ? '' : errorDetail(res.headers.get('content-type') ?? '', body);
       const sep = detail.includes('\n') ? '\n\t' : ' ';
       const message = `${what}: reading ${url}: ${status}${detail === '' ? '' : `\n\tserver response:${sep}${detail}`}`;
       return { ok: false, kind: res.status === 404 || res.status === 410 ? 'not-found' : 'error', message };

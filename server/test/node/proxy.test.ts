@@ -110,6 +110,19 @@ interface Server {
   close(): Promise<void>;
 }
 
+let endlessBytes = 0;
+
+/** endless writes 1 MiB chunks as fast as the client reads them, for as long as it reads. */
+function endless(res: http.ServerResponse, status: number): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+  const chunk = Buffer.alloc(1 << 20, 0x61);
+  const write = (): void => {
+    while (!res.destroyed && res.write(chunk)) endlessBytes += chunk.length;
+    if (!res.destroyed) res.once('drain', write);
+  };
+  write();
+}
+
 /** serve starts a module proxy on 127.0.0.1 with fixed answers, logging every request path. */
 async function serve(): Promise<Server> {
   const hits: string[] = [];
@@ -121,6 +134,11 @@ async function serve(): Promise<Server> {
       res.end(body);
     };
     if (u.startsWith('/slow/')) return; // never answers
+    if (u.startsWith('/endless/')) return endless(res, u.includes('/gone/') ? 500 : 200); // streams until the client hangs up
+    if (u.startsWith('/claims/')) { // says it will send 1 GiB
+      res.writeHead(200, { 'content-type': 'text/plain', 'content-length': String(2 ** 30) });
+      return res.write('module x\n');
+    }
     if (u === '/p/example.com/a/@v/v1.0.0.mod') return text(200, 'module example.com/a\n');
     if (u === '/p/example.com/a/@v/v1.0.0.info') return text(200, '{"Version":"v1.0.0"}', 'application/json');
     if (u === '/p/example.com/a/@v/list') return text(200, 'v1.0.0\n');
@@ -180,6 +198,25 @@ describe('node/proxy: HttpProxySource', () => {
     assert.deepEqual(await p.info('example.com/wrong', 'v1.0.0'), {
       ok: false, kind: 'error', message: 'example.com/wrong@v1.0.0: proxy returned info for version v1.0.1 instead of requested version',
     });
+  });
+
+  it('reads an endless or oversized answer only up to its limit, then hangs up', async () => {
+    const p = new HttpProxySource(`${srv.url}/endless`, { allowNetwork: true, timeoutMs: 10_000 });
+    const rss0 = process.memoryUsage().rss;
+    const t0 = performance.now();
+    assert.deepEqual(await p.goMod('example.com/a', 'v1.0.0'), {
+      ok: false, kind: 'error', message: `example.com/a@v1.0.0: reading ${srv.url}/endless/example.com/a/@v/v1.0.0.mod: response too large (over 16 MiB)`,
+    });
+    const ms = performance.now() - t0;
+    const grew = (process.memoryUsage().rss - rss0) / 2 ** 20;
+    assert.ok(endlessBytes < 64 << 20, `the server wrote ${endlessBytes} bytes before we hung up`);
+    assert.ok(ms < 5000, `${ms} ms: it did not wait for the timeout`);
+    assert.ok(grew < 200, `RSS grew by ${grew.toFixed(0)} MiB`);
+    // an error answer's detail is read only a little of
+    const gone = await p.goMod('example.com/gone', 'v1.0.0');
+    assert.deepEqual(gone, { ok: false, kind: 'error', message: `example.com/gone@v1.0.0: reading ${srv.url}/endless/example.com/gone/@v/v1.0.0.mod: 500 Internal Server Error` });
+    const claims = new HttpProxySource(`${srv.url}/claims`, { allowNetwork: true, timeoutMs: 10_000 });
+    assert.equal(kindOf(await claims.goMod('example.com/a', 'v1.0.0')), 'error');
   });
 
   it('gives up after the timeout', async () => {
