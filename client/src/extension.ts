@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { buildListTooltip, tooltipCommands } from '../../server/src/features/statusTooltip';
 import { BuildListResult, Commands, Requests, SETTINGS_SECTION } from '../../server/src/protocol';
 import { showModuleGraph } from './graphView';
 import { whatIfCommand } from './whatIf';
@@ -101,10 +102,9 @@ async function updateStatus(status: vscode.StatusBarItem): Promise<void> {
     return;
   }
   status.text = `${r.incomplete ? '$(warning)' : '$(package)'} ${r.main.join(', ')} · ${r.count} modules`;
-  const tip = new vscode.MarkdownString(r.incomplete ? `Build list incomplete: ${r.incomplete}\n\nClick to show the build list.` : `${r.count} modules in the build list (go list -m all). Click to show it.`);
-  tip.appendMarkdown(`\n\n[$(type-hierarchy) Show the module graph](command:${Commands.showModuleGraph}) · [$(question) Explain a selected version…](command:${Commands.explainVersion})`);
+  const tip = new vscode.MarkdownString(buildListTooltip(r)); // trusted: the server's text in it is escaped
   tip.supportThemeIcons = true;
-  tip.isTrusted = { enabledCommands: [Commands.showModuleGraph, Commands.explainVersion] };
+  tip.isTrusted = { enabledCommands: tooltipCommands };
   status.tooltip = tip;
   status.backgroundColor = r.incomplete ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   status.show();

@@ -18,6 +18,7 @@ import { ModFile } from '../syntax/modfile';
 import { WorkFile } from '../syntax/workfile';
 import { modDirectiveDocs, sumDoc } from './directiveDocs';
 import { buildViewOf } from './inlayHints';
+import { mdCode, mdText } from './markdown';
 import { spanToRange } from './positions';
 
 const show = showModule;
@@ -37,12 +38,12 @@ export function explainingBuild(view: BuildView, path: string): Build | undefine
 /** explainChainText is the "why" of path's selected version, as Markdown. */
 export function explainChainText(b: Build, path: string): string {
   const s = explainSelection(b, path);
-  if (s.version === 'none') return `${path} is not in the build list.`;
-  const lines = [`**${path} ${s.version}** is selected because:`];
-  for (const c of s.chains.slice(0, 3)) lines.push(`- ${c.map(show).join(' → ')}`);
+  if (s.version === 'none') return `${mdText(path)} is not in the build list.`;
+  const lines = [`**${mdText(path)} ${mdText(s.version)}** is selected because:`];
+  for (const c of s.chains.slice(0, 3)) lines.push(`- ${c.map((m) => mdText(show(m))).join(' → ')}`);
   if (s.chains.length > 3) lines.push(`- … and ${s.chains.length - 3} more`);
   if (s.lower.length > 0) {
-    const few = s.lower.slice(0, 4).map((l) => `${show(l.by)} asks for ${l.version}`).join('; ');
+    const few = s.lower.slice(0, 4).map((l) => `${mdText(show(l.by))} asks for ${mdText(l.version)}`).join('; ');
     lines.push(`\nLower requirements lose to it (MVS takes the highest): ${few}${s.lower.length > 4 ? '; …' : ''}.`);
   }
   return lines.join('\n');
@@ -98,7 +99,7 @@ export function hoverModOrWork(doc: ModDoc | WorkDoc, ws: WorkspaceView | undefi
   const t = tokenAt(at.line.tokens, offset);
   if (t) {
     const p = pseudoMessage(t.norm ?? t.text);
-    if (p) return { contents: { kind: MarkupKind.Markdown, value: p }, range: range(t) };
+    if (p) return { contents: { kind: MarkupKind.Markdown, value: mdText(p) }, range: range(t) };
   }
   return undefined;
 }
@@ -106,48 +107,52 @@ export function hoverModOrWork(doc: ModDoc | WorkDoc, ws: WorkspaceView | undefi
 function goLineHover(doc: ModDoc | WorkDoc, ws: WorkspaceView | undefined): Hover | undefined {
   const go = 'mod' in doc ? doc.mod.go : doc.work.go;
   if (!go) return undefined;
-  const lines = [`**go ${go.version}**: the language version of ${'mod' in doc ? `this module (${doc.mod.module?.path ?? 'unnamed'})` : 'this workspace'} only; each dependency compiles with the go line of its own go.mod.`];
-  if (ws?.toolchain) lines.push(`Local toolchain: go ${ws.toolchain}.`);
+  const lines = [`**go ${mdText(go.version)}**: the language version of ${'mod' in doc ? `this module (${mdText(doc.mod.module?.path ?? 'unnamed')})` : 'this workspace'} only; each dependency compiles with the go line of its own go.mod.`];
+  if (ws?.toolchain) lines.push(`Local toolchain: go ${mdText(ws.toolchain)}.`);
   else lines.push('Local toolchain: unknown (set goModLens.toolchainVersion, or trust the workspace so go-mod-lens may ask `go env GOVERSION`).');
   lines.push(`---\n\n${modDirectiveDocs.go}`);
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: spanToRange(doc.text, go.line.start, go.line.end) };
 }
 
 function requireHover(doc: ModDoc, ws: WorkspaceView | undefined, path: string, version: string): string {
-  const out = [`**${path}** — required: \`${version}\``];
+  const out = [`**${mdText(path)}** — required: ${mdCode(version)}`];
   const view = ws ? buildViewOf(doc, ws) : undefined;
   const b = view?.build;
   if (b && b.main.isMain({ path, version: '' })) {
     out.push('A **workspace module**: built from its directory in this workspace, whatever version is required here.');
   } else if (b) {
     const sel = b.graph.selectedVersion(path);
-    out.push(sel === 'none' ? 'Not in the build list.' : `Selected by MVS: \`${sel}\`${sel === version ? '' : ` (raised from ${version})`}`);
+    out.push(sel === 'none' ? 'Not in the build list.' : `Selected by MVS: ${mdCode(sel)}${sel === version ? '' : ` (raised from ${mdText(version)})`}`);
     if (sel !== 'none') out.push(explainChainText(explainingBuild(view as BuildView, path) ?? b, path));
     const eff = sel === 'none' ? undefined : b.main.replacement({ path, version: sel });
-    if (eff) out.push(`Replaced in this build by \`${eff.version === '' ? eff.path : `${eff.path} ${eff.version}`}\`.`);
+    if (eff) out.push(`Replaced in this build by ${mdCode(eff.version === '' ? eff.path : `${eff.path} ${eff.version}`)}.`);
     const absent = b.missing.filter((f) => f.unavailable && f.module.path === path).map((f) => `${f.module.path}@${f.module.version}`);
-    if (absent.length > 0) out.push(`**Not in the module cache:** the go.mod of ${absent.join(', ')}, so the build list is incomplete (run \`go mod download ${absent[0]}\`).`);
+    if (absent.length > 0) out.push(`**Not in the module cache:** the go.mod of ${absent.map(mdText).join(', ')}, so the build list is incomplete (run ${mdCode(`go mod download ${absent[0]}`)}).`);
   } else if (view?.error) {
-    out.push(`No build list: ${view.error}`);
+    out.push(`No build list: ${mdText(view.error)}`);
   }
-  out.push(`Allowed range: ${allowedRange(path, version)}`);
+  out.push(`Allowed range: ${mdText(allowedRange(path, version))}`);
   const pseudo = pseudoMessage(version);
-  if (pseudo) out.push(pseudo);
-  out.push(`[pkg.go.dev/${path}@${version}](https://pkg.go.dev/${path}@${version})`);
+  if (pseudo) out.push(mdText(pseudo));
+  if (urlSafe.test(path) && urlSafe.test(version)) out.push(`[pkg.go.dev/${mdText(path)}@${mdText(version)}](https://pkg.go.dev/${path}@${version})`);
   return out.join('\n\n');
 }
 
+/** urlSafe: the characters of a valid module path or version, which go into a URL as they are. */
+const urlSafe = /^[A-Za-z0-9._~/+-]+$/;
+
 function replaceHover(doc: ModDoc | WorkDoc, ws: WorkspaceView | undefined, old: ModuleKey, to: ModuleKey): string {
-  const out = [`**replace** ${show(old)} ⇒ ${to.version === '' ? to.path : show(to)}`];
+  const out = [`**replace** ${mdText(show(old))} ⇒ ${mdText(to.version === '' ? to.path : show(to))}`];
   if (ws && 'mod' in doc) {
     const view = buildViewOf(doc, ws);
     if (view?.build) {
       const sel = view.build.graph.selectedVersion(old.path);
-      out.push(sel === 'none' ? `In effect for ${doc.mod.module?.path}, but ${old.path} is not in its module graph.` : `In effect when building ${doc.mod.module?.path} (${old.path} ${sel}).`);
+      const main = mdText(doc.mod.module?.path ?? '');
+      out.push(sel === 'none' ? `In effect for ${main}, but ${mdText(old.path)} is not in its module graph.` : `In effect when building ${main} (${mdText(old.path)} ${mdText(sel)}).`);
     }
     const ignoring = dependencyUsages(doc, ws);
     if (ignoring.length > 0) {
-      out.push(`**Ignored here: not the main module** of ${ignoring.map((u) => (u.view.main?.workspace ? u.view.file : u.view.main?.modules[0].path)).join(', ')}, which read${ignoring.length > 1 ? '' : 's'} this go.mod as a dependency.`);
+      out.push(`**Ignored here: not the main module** of ${ignoring.map((u) => mdText((u.view.main?.workspace ? u.view.file : u.view.main?.modules[0].path) ?? '')).join(', ')}, which read${ignoring.length > 1 ? '' : 's'} this go.mod as a dependency.`);
     }
   }
   return out.join('\n\n');
@@ -157,14 +162,15 @@ function replaceHover(doc: ModDoc | WorkDoc, ws: WorkspaceView | undefined, old:
 export function hoverSum(doc: SumDoc, ws: WorkspaceView | undefined, offset: number): Hover | undefined {
   const l = doc.sum.lines.find((x) => offset >= x.start && offset <= x.end);
   if (!l) return undefined;
-  const covers = l.goMod ? `the **go.mod file** of ${l.path.text} ${l.moduleVersion} (what MVS reads)` : `the **module zip** of ${l.path.text} ${l.moduleVersion} (its source files)`;
-  const lines = [`\`${l.hash.text}\` is the hash of ${covers}.`, sumDoc];
+  const mv = `${mdText(l.path.text)} ${mdText(l.moduleVersion)}`;
+  const covers = l.goMod ? `the **go.mod file** of ${mv} (what MVS reads)` : `the **module zip** of ${mv} (its source files)`;
+  const lines = [`${mdCode(l.hash.text)} is the hash of ${covers}.`, sumDoc];
   if (ws) {
     const dir = doc.file.slice(0, doc.file.lastIndexOf('/'));
     const view = [...ws.builds.values()].find((v) => v.main?.modules.some((m) => m.dir === dir) || v.file === doc.file.replace(/\.sum$/, ''));
     const sel = view?.build?.graph.selectedVersion(l.path.text);
     if (sel !== undefined) {
-      lines.push(sel === l.moduleVersion ? `${l.path.text} ${l.moduleVersion} is in the build list.` : sel === 'none' ? `${l.path.text} is not in the build list.` : `This version is not the one built: the build list has ${l.path.text} ${sel}.`);
+      lines.push(sel === l.moduleVersion ? `${mv} is in the build list.` : sel === 'none' ? `${mdText(l.path.text)} is not in the build list.` : `This version is not the one built: the build list has ${mdText(l.path.text)} ${mdText(sel)}.`);
     }
   }
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: spanToRange(doc.text, l.start, l.end) };

@@ -11,6 +11,7 @@ import { ModFile } from '../syntax/modfile';
 import { WorkFile } from '../syntax/workfile';
 import { Settings } from '../protocol';
 import { explainChainText, explainingBuild } from './hover';
+import { mdText } from './markdown';
 import { offsetToPosition } from './positions';
 
 /** inlayHintsFor computes the hints of one go.mod or go.work, in [start, end) offsets. */
@@ -27,7 +28,7 @@ export function inlayHintsFor(doc: ModDoc | WorkDoc, ws: WorkspaceView | undefin
       if (!d) continue;
       out.push({ offset: t.token.end, order: 0, hint: {
         position: offsetToPosition(doc.text, t.token.end), label: d.date, paddingLeft: true,
-        tooltip: { kind: MarkupKind.Markdown, value: `${d.message}\n\n(${t.path} ${t.version})` },
+        tooltip: { kind: MarkupKind.Markdown, value: `${mdText(d.message)}\n\n(${mdText(`${t.path} ${t.version}`)})` },
       } });
     }
   }

@@ -8,6 +8,7 @@
  * order of markers on a line does not matter).
  */
 import type { Diagnostic, Hover, InlayHint, MarkedString, MarkupContent, Position } from 'vscode-languageserver-protocol';
+import { markdownToText } from '../support/markdown';
 import type { DiagExpect, HintExpect, HoverExpect, NoHintExpect, Severity } from './markers';
 
 const severityNames: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
@@ -90,9 +91,9 @@ export function hintLabel(h: InlayHint): string {
   return typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('');
 }
 
-/** hintTooltip is the hint's tooltip text, or the label parts' tooltips joined. */
+/** hintTooltip is the hint's tooltip as a reader sees it (Markdown rendered), or the label parts' tooltips joined. */
 export function hintTooltip(h: InlayHint): string {
-  const text = (t: string | MarkupContent | undefined): string => (t === undefined ? '' : typeof t === 'string' ? t : t.value);
+  const text = (t: string | MarkupContent | undefined): string => (t === undefined ? '' : typeof t === 'string' ? t : shownText(t));
   if (h.tooltip !== undefined) return text(h.tooltip);
   return typeof h.label === 'string' ? '' : h.label.map((p) => text(p.tooltip)).join('\n');
 }
@@ -130,10 +131,15 @@ export function checkHints(file: string, expects: HintExpect[], nohints: NoHintE
   return out;
 }
 
-/** hoverText is the hover's text: markup value, or marked strings joined by newlines. */
+/** hoverText is the hover's text as a reader sees it (Markdown rendered), parts joined by newlines. */
 export function hoverText(h: Hover): string {
-  const one = (c: MarkupContent | MarkedString): string => (typeof c === 'string' ? c : c.value);
+  const one = (c: MarkupContent | MarkedString): string => (typeof c === 'string' ? c : 'kind' in c ? shownText(c) : c.value);
   return Array.isArray(h.contents) ? h.contents.map(one).join('\n') : one(h.contents);
+}
+
+/** shownText: Markdown is rendered (as VS Code renders it, support/markdown.ts), plain text is as is. */
+function shownText(c: MarkupContent): string {
+  return c.kind === 'markdown' ? markdownToText(c.value) : c.value;
 }
 
 /** checkHover compares one hover answer (null when the server had none) with a @hover marker. */

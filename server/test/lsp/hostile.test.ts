@@ -2,7 +2,9 @@
  * Hostile input through the real server (issue 20): files that must not crash or freeze it. A
  * 600 MiB go.mod — reached by a directory replace, or alone in a workspace folder — and named pipes
  * (a FIFO as a go.sum in the workspace, as a .mod in the module cache) get a diagnostic saying what
- * is wrong, the server keeps answering, and its memory stays bounded.
+ * is wrong, the server keeps answering, and its memory stays bounded. Module paths and directories
+ * written as Markdown links, images and HTML are shown as text wherever the client renders Markdown
+ * (rendered with marked, as VS Code renders it).
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -10,6 +12,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { buildListTooltip, tooltipCommands } from '../../src/features/statusTooltip';
+import { loadMarkdown, markdownHtmlTags, markdownTargets, markdownToText } from '../support/markdown';
 import { note } from '../support/notes';
 import { LspClient } from './client';
 import { serverCommand } from './fixture';
@@ -90,5 +94,68 @@ describe('hostile input: huge files and named pipes', function () {
     assert.ok(hover, 'the server still answers a hover');
     if (rss !== undefined) assert.ok(rss < 400, `server RSS ${rss.toFixed(0)} MiB`);
     assert.equal(client.exitStatus, undefined, 'the server is still running');
+  });
+});
+
+describe('hostile input: Markdown injection', function () {
+  this.timeout(60_000);
+  let root = '';
+  let client: LspClient | undefined;
+  const evilPath = 'example.com/[click me](https://evil.example/)';
+  const evilDir = './b [run](command:goModLens.restartServer) <img src=x> ![i](https://evil.example/i.png)';
+
+  before(async () => {
+    await loadMarkdown();
+    root = mkdtempSync(join(tmpdir(), 'gml-inject-'));
+    mkdirSync(join(root, 'ws', evilDir), { recursive: true });
+    writeFileSync(join(root, 'ws/go.mod'), `module example.com/inj\n\ngo 1.21\n\nrequire "${evilPath}" v1.0.0\n\nrequire example.com/b v1.0.0\n\nreplace example.com/b => "${evilDir}"\n`);
+    writeFileSync(join(root, 'ws', evilDir, 'go.mod'), 'module example.com/b\n\ngo 1.21\n');
+  });
+  after(async () => {
+    await client?.shutdown().catch(() => client?.dispose());
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  /** safe: nothing to follow but our own pkg.go.dev link, no HTML, and the hostile text shown as it is. */
+  const assertSafe = (where: string, md: string, shows: string[]): void => {
+    const bad = markdownTargets(md).filter((t) => !t.startsWith('https://pkg.go.dev/example.com/b@'));
+    assert.deepEqual(bad, [], `${where}: followable targets in ${JSON.stringify(md)}`);
+    assert.deepEqual(markdownHtmlTags(md), [], `${where}: HTML in ${JSON.stringify(md)}`);
+    const text = markdownToText(md).replace(/\s+/g, ' ');
+    for (const s of shows) assert.ok(text.includes(s), `${where}: ${JSON.stringify(s)} not shown in ${JSON.stringify(text)}`);
+  };
+
+  it('hovers and inlay-hint tooltips show workspace strings as text, never as links or HTML', async () => {
+    const home = join(root, '.home');
+    client = await LspClient.start({
+      ...serverCommand(),
+      env: { PATH: process.env.PATH, HOME: home, GOPATH: join(home, 'go'), GOENV: 'off', GOFLAGS: '-mod=mod', GOPROXY: 'off', GOTOOLCHAIN: 'local', GOMODCACHE: join(home, 'modcache'), GOMODLENS_CACHE_DIR: 'off' },
+      folders: [join(root, 'ws')], pullDiagnostics: true,
+    });
+    const doc = await client.open(join(root, 'ws/go.mod'));
+    const lines = doc.text.split('\n');
+    const at = (needle: string): { line: number; character: number } => {
+      const line = lines.findIndex((l) => l.includes(needle));
+      return { line, character: lines[line].indexOf(needle) + 2 };
+    };
+    const hoverMd = async (needle: string): Promise<string> => {
+      const h = await client?.hover(doc.uri, at(needle));
+      assert.ok(h && !Array.isArray(h.contents) && typeof h.contents === 'object' && 'kind' in h.contents, `hover on ${needle}: ${JSON.stringify(h)}`);
+      return h.contents.value;
+    };
+    assertSafe('require hover', await hoverMd('example.com/[click'), [evilPath]);
+    assertSafe('replaced require hover', await hoverMd('example.com/b v1.0.0'), [`Replaced in this build by ${evilDir}`]);
+    assertSafe('replace hover', await hoverMd('example.com/b =>'), [evilDir]);
+    const hints = await client.inlayHints(doc.uri);
+    assert.ok(hints.length > 0, 'no inlay hints');
+    for (const h of hints) if (h.tooltip && typeof h.tooltip !== 'string') assertSafe(`hint ${JSON.stringify(h.label)}`, h.tooltip.value, []);
+  });
+
+  it('the status bar tooltip (trusted Markdown) links only its two commands', () => {
+    const incomplete = `1 go.mod file(s) not available: [x](command:goModLens.explainVersion?%5B%22a%22%5D) <command:goModLens.showModuleGraph> $(bug)`;
+    const md = buildListTooltip({ mainFile: '/w/go.mod', main: ['example.com/m'], lines: [], count: 3, incomplete });
+    assert.deepEqual(markdownTargets(md), tooltipCommands.map((c) => `command:${c}`));
+    assert.ok(markdownToText(md).includes(incomplete), markdownToText(md));
+    assert.ok(md.includes('\\$(bug)'), 'a theme icon in the server text is escaped');
   });
 });

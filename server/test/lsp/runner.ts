@@ -12,6 +12,7 @@ import { checkDiagnostics, checkHints, checkHover, compareGolden } from './check
 import { type LspClient, uriKey, uriOf } from './client';
 import { applyTextEdits, workspaceEditToChanges } from './edits';
 import { prepareFixture, startFixtureServer, type Fixture, type PreparedFixture, type ServerCommand } from './fixture';
+import { loadMarkdown } from '../support/markdown';
 import { emptyExpectations, type Expectations, type FixExpect } from './markers';
 
 export interface FixtureRun {
@@ -35,6 +36,7 @@ export interface RunOptions {
 
 /** runFixture runs one fixture through the server and returns every mismatch. */
 export async function runFixture(fx: Fixture, opts: RunOptions = {}): Promise<FixtureRun> {
+  await loadMarkdown(); // hovers and tooltips are compared as rendered
   const p = prepareFixture(fx);
   const client = await startFixtureServer(p, { pull: opts.pull ?? fx.config.pull ?? true, server: opts.server });
   client.stderrInErrors = false; // the runner prints the stderr once

@@ -11,7 +11,7 @@ require (
 	example.com/m02 v1.0.0
 	example.com/m03 v1.0.0
 	example.com/m04 v1.0.0
-	example.com/m05 v1.0.0 //@hover(at="m05", contains="**Not in the module cache:** the go.mod of example.com/m05@v1.0.0", contains="go mod download example.com/m05@v1.0.0")
+	example.com/m05 v1.0.0 //@hover(at="m05", contains="Not in the module cache: the go.mod of example.com/m05@v1.0.0", contains="go mod download example.com/m05@v1.0.0")
 	example.com/m06 v1.0.0
 	example.com/m07 v1.0.0
 	example.com/m08 v1.0.0

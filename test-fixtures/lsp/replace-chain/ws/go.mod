@@ -5,6 +5,6 @@ module main-module //@diag(code="replace-missing", severity="warning", msg="B is
 
 go 1.19
 
-require A v0.0.0 //@hint("⇒ ./A") @hover(at="A", contains="Replaced in this build by `./A`")
+require A v0.0.0 //@hint("⇒ ./A") @hover(at="A", contains="Replaced in this build by ./A")
 
 replace A => ./A //@hover(at="replace", contains="only in the main module")
