@@ -143,6 +143,14 @@ function pseudoCommand(args: string[], io: CliIO): number {
  * from a file is written as that byte, encodeGoUtf8), in the current directory and environment.
  */
 export function processIO(): CliIO {
+  // a reader that stops early (`go-mod-lens list | head -1`) closes the pipe: end quietly, with the
+  // status a program killed by SIGPIPE has (as the go command does), not with a stack trace
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      process.exit(128 + 13);
+    });
+  }
   return {
     stdout: (s) => process.stdout.write(encodeGoUtf8(s)),
     stderr: (s) => process.stderr.write(encodeGoUtf8(s)),

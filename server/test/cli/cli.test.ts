@@ -1,6 +1,6 @@
 /** The go-mod-lens command, run as users run it (node bin/go-mod-lens.js …). */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +26,17 @@ describe('go-mod-lens CLI', () => {
       '\t"Retract": [', '\t\t{', '\t\t\t"Low": "v1.0.0",', '\t\t\t"High": "v1.1.0",', '\t\t\t"Rationale": "broken"', '\t\t}', '\t],',
       '\t"Tool": [', '\t\t{', '\t\t\t"Path": "example.com/x/cmd/t"', '\t\t}', '\t]', '}', '',
     ].join('\n'));
+  });
+
+  it('ends quietly, with the status of SIGPIPE, when its reader goes away (list | head -1)', async () => {
+    writeFileSync(join(dir, 'long.mod'), 'module example.com/m\n\n' + 'require example.com/x v1.0.0\n'.repeat(200_000));
+    const child = spawn(process.execPath, [join(repoRoot, 'bin/go-mod-lens.js'), 'edit', '-json', join(dir, 'long.mod')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => { stderr += b.toString(); });
+    child.stdout.once('data', () => child.stdout.destroy()); // read one chunk, then hang up like head
+    const status = await new Promise<number | null>((done) => child.on('close', done));
+    assert.equal(stderr, '');
+    assert.equal(status, 141);
   });
 
   it('what-if prints the build-list change go get would make (the mission example), and -json the go.mod requirements', () => {
