@@ -125,7 +125,10 @@ export async function listCommand(args: string[], io: GraphIO): Promise<number> 
     io.stdout(listLines(mods).map((l) => l + '\n').join(''));
     return done(io, r.build);
   }
-  const readonly = r.build.main.workspace !== undefined || flags.mode === 'readonly';
+  // a go.mod not yet read is read for its go line only where go.sum vouches for it (moduleInfo's
+  // checksumOk): in read-only module mode, and in workspace mode too before Go 1.20 (mustHaveSums)
+  const workspace = r.build.main.workspace !== undefined;
+  const readonly = workspace ? compareGoVersion(flags.toolchain, '1.20') < 0 : flags.mode === 'readonly';
   const sums = readonly ? goSumKeys(r.build.main) : new Set<string>();
   const versions = new Map<string, string>();
   for (let i = 0; i < mods.length; i++) {

@@ -178,7 +178,8 @@ function makeSummaryFn(main: MainModuleSet, io: BuildIO, cache: SummaryCache, op
     const actual = main.replacement(m);
     const raw = rawSummary(actual ?? m, actual, io, cache);
     const done = (r: SummaryResult): SummaryResult => {
-      if (r.ok) goVersions.set(keyOf(actual ? { path: actual.path, version: actual.version } : m), r.summary.goVersion);
+      // rawGoVersion: only a go.mod with a go line is remembered (a module without one is looked up again)
+      if (r.ok && r.summary.goVersion !== '') goVersions.set(keyOf(actual ? { path: actual.path, version: actual.version } : m), r.summary.goVersion);
       return keep(m, r.ok ? checked(m, actual, r.summary, main, pseudo) : r);
     };
     return raw instanceof Promise ? raw.then(done) : done(raw);

@@ -119,7 +119,10 @@ export function workspaceModules(
   const workDir = join(workFile, '..');
   const errors: string[] = [];
   const mainPaths = new Set(members.map((m) => m.path));
-  const rel = (abs: string): string => relative(workDir, abs) || '.';
+  // a member's relative replacement directory, relative to the workspace instead; from Go 1.22
+  // (modload.ToDirectoryPath) spelled as a directory path: `local/x` becomes `./local/x`
+  const toDir = compareGoVersion(options.toolchain, '1.22') >= 0 ? toDirectoryPath : (p: string) => p;
+  const rel = (abs: string): string => toDir(relative(workDir, abs) || '.');
   const workReplaces = replaceMap(work.replace, workDir, errors, (p) => p);
   for (const r of work.replace) {
     if (mainPaths.has(r.old.path) && r.old.version === '') {
@@ -206,4 +209,9 @@ function checkConflicts(members: MainModule[], maps: ReplaceMap[], replacedByWor
       seen.set(k, r);
     }
   });
+}
+
+/** toDirectoryPath is modload.ToDirectoryPath: p as is when it reads as a directory path (`.`, `./…`, `../…`, absolute), else `./` + p. */
+function toDirectoryPath(p: string): string {
+  return p === '.' || p === '..' || p.startsWith('./') || p.startsWith('../') || isAbsolute(p) ? p : `./${p}`;
 }

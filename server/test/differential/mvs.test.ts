@@ -16,7 +16,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { GoOracle, goOracle, mapLimit } from '../oracle/env';
-import { describeWithGo } from '../oracle/suites';
+import { describeEachGo } from '../oracle/suites';
 import { note } from '../support/notes';
 import { Difference, cliHasList, compareAll, noCli, runOursAll } from '../oracle/modgraph/compare';
 import { ScenarioCheck, checkScenario, featureTags, normalizedOutputs, regressionOutputs, sameDifference, scratchRoot, signature } from '../oracle/modgraph/differential';
@@ -53,7 +53,7 @@ function releaseOf(version: string): string {
 const scratch = scratchRoot(undefined, 'gml-mvs-diff-');
 after(() => { if (!process.env.GML_KEEP_SCRATCH) removeTree(scratch); });
 
-describeWithGo('1.19', 'differential: module graph against the real go command', function (oracle) {
+describeEachGo('differential: module graph against the real go command', function (oracle) {
   this.timeout(30 * 60 * 1000);
 
   describe('named scenarios', () => {
