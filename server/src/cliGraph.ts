@@ -83,13 +83,13 @@ interface Built {
 async function build(dir: string, io: GraphIO, flags: Flags, rootsNeeded = false, incompleteOk = false): Promise<Built | string> {
   const env = resolveGoEnv(io.env, readTextFile);
   const files = new DiskFileSource();
-  const project = await loadProject(resolve(io.cwd, dir), env, diskWorkspaceFs(), files, flags.toolchain);
+  const project = await loadProject(resolve(io.cwd, dir), env, diskWorkspaceFs(), files, flags.toolchain, undefined, true);
   if (!project.ok) return project.error;
   const store = summaryStoreFile(io.env, `${env.gomodcache}\0${env.goproxy}`);
   const cache: SummaryCache = store ? new StoredSummaryCache(store) : new Map();
   const bio: BuildIO = { modules: createModuleSource(env, { allowNetwork: flags.network }), files, cache };
   const b = await computeBuild(project.main, bio, {
-    toolchain: flags.toolchain, mode: project.main.workspace ? 'readonly' : flags.mode, unprunedRoots: rootsNeeded ? 'rewrite' : 'skip',
+    toolchain: flags.toolchain, mode: project.main.workspace ? 'readonly' : flags.mode, unprunedRoots: rootsNeeded ? 'rewrite' : 'skip', gotoolchain: env.gotoolchain,
   });
   if (cache instanceof StoredSummaryCache) pendingSaves.push(() => cache.save());
   if (flags.mode === 'mod') {
@@ -138,7 +138,7 @@ export async function listCommand(args: string[], io: GraphIO): Promise<number> 
     let m: ModuleKey = was;
     if (now.replace && now.replace.version !== '' && now.replace.version !== was.replace?.version) m = { path: now.replace.path, version: now.replace.version };
     else if (now.version !== was.version && !r.build.goVersions.has(keyOf(was))) m = now;
-    versions.set(was.path, await moduleGoVersion(r.build, r.bio, m, readonly, sums));
+    versions.set(was.path, await moduleGoVersion(r.build, r.bio, m, readonly, sums, flags.toolchain));
   }
   io.stdout(listJson(mods, (m) => versions.get(m.path) ?? '', compareGoVersion(flags.toolchain, '1.22') < 0));
   return done(io, r.build);

@@ -12,6 +12,7 @@ import { MainModuleSet, Replacement } from './mainModules';
 import { ModGraph, ModuleKey, cmpVersion, keyOf, showModule } from './mvs';
 import { minimalRequirements } from './req';
 import { Summary, SummaryResult, pruningForGoVersion, summarizeGoMod } from './summary';
+import { isTooNew, switchesToolchain, tooNewMessage } from './tooNew';
 
 export interface BuildOptions {
   /** emulate this go command version: '1.19' reproduces Go 1.19; 1.21+ adds the go/toolchain pseudo-modules */
@@ -24,6 +25,13 @@ export interface BuildOptions {
    * (as `go mod graph` shows them). 'skip' saves that work when only the build list is wanted.
    */
   unprunedRoots?: 'rewrite' | 'skip';
+  /**
+   * gotoolchain (GOTOOLCHAIN), when the caller emulates one go command exactly (the CLI): where it
+   * does not let go switch toolchains, a dependency's go line ≥ 1.21 above `toolchain` stops the
+   * graph load with go's TooNewError (from Go 1.21). Unset, such go lines are read as a newer go
+   * command would read them (the server: GOTOOLCHAIN=auto switches, the editor says so).
+   */
+  gotoolchain?: string;
 }
 
 /** SummaryCache keeps raw (unfiltered) summaries by the module version or directory they were read from. */
@@ -171,6 +179,7 @@ export function summaryFunction(main: MainModuleSet, io: BuildIO, options: Build
 /** makeSummaryFn builds goModSummary for this main module set: replacement, reading, checks, exclusions. */
 function makeSummaryFn(main: MainModuleSet, io: BuildIO, cache: SummaryCache, options: BuildOptions, out: Map<string, Summary>, goVersions: Map<string, string>) {
   const pseudo = compareGoVersion(options.toolchain, '1.21') >= 0;
+  const stops = pseudo && options.gotoolchain !== undefined && !switchesToolchain(options.gotoolchain);
   return (m: ModuleKey): SummaryResult | Promise<SummaryResult> => {
     if (m.path === 'go' || m.path === 'toolchain') return pseudoSummary(m, pseudo);
     const member = main.isMain(m) ? main.modules.find((x) => x.path === m.path) : undefined;
@@ -180,6 +189,9 @@ function makeSummaryFn(main: MainModuleSet, io: BuildIO, cache: SummaryCache, op
     const done = (r: SummaryResult): SummaryResult => {
       // rawGoVersion: only a go.mod with a go line is remembered (a module without one is looked up again)
       if (r.ok && r.summary.goVersion !== '') goVersions.set(keyOf(actual ? { path: actual.path, version: actual.version } : m), r.summary.goVersion);
+      if (r.ok && stops && isTooNew(r.summary.goVersion, options.toolchain, true)) {
+        return keep(m, { ok: false, message: tooNewMessage(`module ${show(actual ?? m)}`, r.summary.goVersion, options.toolchain, options.gotoolchain ?? '') });
+      }
       return keep(m, r.ok ? checked(m, actual, r.summary, main, pseudo) : r);
     };
     return raw instanceof Promise ? raw.then(done) : done(raw);
@@ -195,9 +207,11 @@ function makeSummaryFn(main: MainModuleSet, io: BuildIO, cache: SummaryCache, op
  * moduleGoVersion is the go line of a listed module's go.mod (its replacement's when replaced), as
  * `go list -m -json` reports it: known when the graph read that go.mod; otherwise read now with
  * -mod=mod or for directory replacements, and in read-only modes only when go.sum vouches for it
- * (`sums` holds `path version/go.mod` keys; cmd/go moduleInfo's checksumOk); '' when unknown.
+ * (`sums` holds `path version/go.mod` keys; cmd/go moduleInfo's checksumOk); '' when unknown. A go.mod
+ * read now whose go line (≥ 1.21) is above `local`, the emulated go command, gives none: that read
+ * fails with a TooNewError (Go ≥ 1.21).
  */
-export async function moduleGoVersion(build: Build, io: BuildIO, m: ModuleKey, readonly: boolean, sums: Set<string>): Promise<string> {
+export async function moduleGoVersion(build: Build, io: BuildIO, m: ModuleKey, readonly: boolean, sums: Set<string>, local?: string): Promise<string> {
   if (build.main.isMain(m)) return build.main.modules.find((x) => x.path === m.path)?.modFile.go?.version ?? '';
   const known = build.goVersions.get(keyOf(m));
   if (known !== undefined) return known;
@@ -205,7 +219,8 @@ export async function moduleGoVersion(build: Build, io: BuildIO, m: ModuleKey, r
   const actual = r ?? m;
   if (readonly && actual.version !== '' && !sums.has(`${actual.path} ${actual.version}/go.mod`)) return '';
   const raw = await rawSummary(actual, r, io, build.cache);
-  return raw.ok ? raw.summary.goVersion : '';
+  if (!raw.ok || (local !== undefined && compareGoVersion(local, '1.21') >= 0 && isTooNew(raw.summary.goVersion, local, true))) return '';
+  return raw.summary.goVersion;
 }
 
 function pseudoSummary(m: ModuleKey, pseudo: boolean): SummaryResult {

@@ -78,9 +78,15 @@ function lookup(map: ReplaceMap, m: ModuleKey): Replacement | undefined {
   return map.get(keyOf(m)) ?? map.get(`${m.path}@`);
 }
 
-function goRoots(goVersion: string, toolchain: string | undefined, options: MainModuleOptions, defaultGo: string): ModuleKey[] {
+/**
+ * goRoots are the go and toolchain roots from Go 1.21 (modload.appendGoAndToolchainRoots), and go
+ * counts as a direct requirement ("every module directly uses the language and runtime"): when -mod=mod
+ * rewrites an unpruned main module's roots, go stays a root at its selected version.
+ */
+function goRoots(goVersion: string, toolchain: string | undefined, options: MainModuleOptions, defaultGo: string, direct: Set<string>): ModuleKey[] {
   if (compareGoVersion(options.toolchain, '1.21') < 0) return [];
   const roots = [{ path: 'go', version: goVersion || defaultGo }];
+  direct.add('go');
   if (toolchain) roots.push({ path: 'toolchain', version: toolchain });
   return roots;
 }
@@ -103,7 +109,7 @@ export function singleModule(main: MainModule, options: MainModuleOptions): Main
     if (!r.indirect) direct.add(r.mod.path);
   }
   const goVersion = f.go?.version ?? '';
-  roots.push(...goRoots(goVersion, f.toolchain?.name, options, '1.16'));
+  roots.push(...goRoots(goVersion, f.toolchain?.name, options, '1.16', direct));
   roots.sort(compareModules);
   return {
     modules: [main], goVersion, pruning: pruningForGoVersion(goVersion || '1.16'), roots, direct, droppedRoots, excludes, errors,
@@ -140,7 +146,7 @@ export function workspaceModules(
     : new Set<string>();
   const goVersion = work.go?.version ?? '';
   const roots: ModuleKey[] = members.map((m) => ({ path: m.path, version: '' }));
-  roots.push(...goRoots(goVersion, work.toolchain?.name, options, '1.18'));
+  roots.push(...goRoots(goVersion, work.toolchain?.name, options, '1.18', direct));
   roots.sort(compareModules);
   const conflicts: string[] = [];
   return {

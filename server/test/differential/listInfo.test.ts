@@ -77,8 +77,8 @@ describeWithGo('1.19', 'differential: go list -m .info queries against the real 
       mkdirSync(empty, { recursive: true });
       const go = { proxy: normalizedOutputs(goProxy.outputs, m, goProxy.modcache), cache: normalizedOutputs(goCache.outputs, m, goProxy.modcache) };
       const ours = {
-        proxy: normalizedOutputs(await runOursAll(m, 'proxy', empty, oracle.release), m, empty),
-        cache: normalizedOutputs(await runOursAll(m, 'cache', goProxy.modcache, oracle.release), m, goProxy.modcache),
+        proxy: normalizedOutputs(await runOursAll(m, 'proxy', empty, oracle.emulate), m, empty),
+        cache: normalizedOutputs(await runOursAll(m, 'cache', goProxy.modcache, oracle.emulate), m, goProxy.modcache),
       };
       assert.deepEqual({ proxy: listOutput(go.proxy), cache: listOutput(go.cache) }, n.list, 'the go oracle changed');
       const diffs = [...exactDifferences('proxy', go.proxy, ours.proxy), ...exactDifferences('cache', go.cache, ours.cache)];

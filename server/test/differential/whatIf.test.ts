@@ -101,7 +101,7 @@ async function ourOutcome(release: string, m: Materialized, query: string): Prom
 /** compare returns '' when go and we agree, else what differs. */
 async function compare(oracle: GoOracle, s: Scenario, query: string, root: string): Promise<{ diff: string; go: Outcome; ours: Outcome }> {
   const m = withZips(s, root);
-  const [go, ours] = [await goOutcome(oracle, m, query), await ourOutcome(oracle.release, m, query)];
+  const [go, ours] = [await goOutcome(oracle, m, query), await ourOutcome(oracle.emulate, m, query)];
   let diff = '';
   if (go.ok !== ours.ok) diff = `go ${go.ok ? 'succeeded' : 'failed'}, we ${ours.ok ? 'succeeded' : 'failed'}\ngo: ${go.text}\nours: ${ours.text}`;
   else if (go.ok && go.text !== ours.text) diff = `build list after differs\ngo:\n${go.text}ours:\n${ours.text}`;

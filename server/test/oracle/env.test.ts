@@ -24,10 +24,10 @@ describe('oracle/env: findGoOracles', () => {
     const broken = fake('broken', 'go1.30.0', 1);
     symlinkSync(go126, join(dir, 'go126-link'));
     const found = findGoOracles(`${go119}:${join(dir, 'go126-link')}`, [go126, broken, devel, join(dir, 'missing')]);
-    assert.deepEqual(found.map((o) => [o.bin, o.version, o.release]), [
-      [devel, 'devel go1.27-abcdef Tue Jan 1 00:00:00 2030 +0000', '1.27'],
-      [join(dir, 'go126-link'), 'go1.26.8', '1.26'],
-      [go119, 'go1.19.8', '1.19'],
+    assert.deepEqual(found.map((o) => [o.bin, o.version, o.release, o.emulate]), [
+      [devel, 'devel go1.27-abcdef Tue Jan 1 00:00:00 2030 +0000', '1.27', '1.27'],
+      [join(dir, 'go126-link'), 'go1.26.8', '1.26', '1.26.8'],
+      [go119, 'go1.19.8', '1.19', '1.19.8'],
     ]);
     assert.match(found[1].label, /^go1\.26\.8 \(.*\/go126\)$/);
   });

@@ -36,13 +36,15 @@ export function findFiles(dir: string, want: (name: string) => boolean): string[
 
 /**
  * GoOracle is one real go command the differential tests can ask: where it is, what it calls itself
- * (`go env GOVERSION`, e.g. go1.26.8) and its language release (1.26), which our `-go=` emulation
- * takes. label is what test output prints, so every figure names the go it was measured against.
+ * (`go env GOVERSION`, e.g. go1.26.8), its language release (1.26) and the version our `-go=`
+ * emulation takes for it (1.26.8, which also names it in "running go 1.26.8" messages). label is
+ * what test output prints, so every figure names the go it was measured against.
  */
 export interface GoOracle {
   bin: string;
   version: string;
   release: string;
+  emulate: string;
   label: string;
 }
 
@@ -84,10 +86,10 @@ export function findGoOracles(setting: string, candidates: string[]): GoOracle[]
 function probeGo(bin: string): { oracle: GoOracle; real: string } | undefined {
   try {
     const version = execFileSync(bin, ['env', 'GOVERSION'], { stdio: 'pipe', env: goEnv(), cwd: tmpdir(), encoding: 'utf8' }).trim();
-    const m = /(?:^|\s)go(1\.\d+)/.exec(version); // go1.26.8, or devel go1.27-abcdef
+    const m = /(?:^|\s)go(1\.\d+)(\.\d+)?/.exec(version); // go1.26.8, or devel go1.27-abcdef
     if (!m) return undefined;
     const real = realpathSync(bin.includes('/') ? bin : onPath(bin));
-    return { oracle: { bin, version, release: m[1], label: `${version} (${real})` }, real };
+    return { oracle: { bin, version, release: m[1], emulate: m[1] + (m[2] ?? ''), label: `${version} (${real})` }, real };
   } catch {
     return undefined;
   }

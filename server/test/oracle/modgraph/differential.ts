@@ -49,8 +49,8 @@ export async function checkScenario(oracle: GoOracle, s: Scenario, root: string,
   const t0 = performance.now();
   const emptyCache = join(root, 'ours-modcache');
   mkdirSync(emptyCache, { recursive: true });
-  const oursProxy = await runOursAll(m, 'proxy', emptyCache, oracle.release);
-  const oursCache = await runOursAll(m, 'cache', proxy.modcache, oracle.release);
+  const oursProxy = await runOursAll(m, 'proxy', emptyCache, oracle.emulate);
+  const oursCache = await runOursAll(m, 'cache', proxy.modcache, oracle.emulate);
   check.oursMs = performance.now() - t0;
   check.ours = { proxy: oursProxy, cache: oursCache };
   check.differences = [...compareAll('proxy', proxy.outputs, oursProxy), ...compareAll('cache', cache.outputs, oursCache)];

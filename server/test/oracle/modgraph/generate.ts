@@ -6,7 +6,13 @@
  * versions of one path with different requirements, and go.work workspaces with 2–4 members.
  * Almost every scenario is valid for Go 1.19 offline; a few (about 2.5%) make go fail on purpose
  * (missing module version, wrong module line, conflicting workspace replacements).
+ *
+ * With `modern` (for a go command ≥ 1.21) it adds what current go.mod files say: go lines 1.21.0 and
+ * later (also `1.22`, `1.22rc1`), toolchain lines in main modules, go.work and dependencies, and now
+ * and then a go line above the running go command (which go refuses with GOTOOLCHAIN=local). Without
+ * it the random sequence is exactly the one older runs and saved seeds used.
  */
+import { compareGoVersion } from '../../../src/module/goVersion';
 import { Rng } from '../../fuzz/mutate';
 import { LocalModule, MainModule, ModuleVersion, Replace, Requirement, Scenario, mainModules } from './scenario';
 
@@ -16,6 +22,8 @@ export interface GenOptions {
   workspaceRate?: number;
   /** probability of a deliberate go failure (default 0.02) */
   failureRate?: number;
+  /** current go.mod syntax and go/toolchain lines (for a go command ≥ 1.21) */
+  modern?: boolean;
 }
 
 /** scenarioSeed derives the generator seed of scenario i of a run, so one scenario can be replayed alone. */
@@ -28,8 +36,8 @@ export function scenarioSeed(runSeed: number, i: number): number {
  * purpose (go must fail on it, and so must we), the others only by chance (workspace conflicts).
  * Deciding by index keeps failures in every run, whatever the seed.
  */
-export function propertyScenario(runSeed: number, i: number): Scenario {
-  return generateScenario(scenarioSeed(runSeed, i), { failureRate: i % 40 === 39 ? 1 : 0 });
+export function propertyScenario(runSeed: number, i: number, modern = false): Scenario {
+  return generateScenario(scenarioSeed(runSeed, i), { failureRate: i % 40 === 39 ? 1 : 0, modern });
 }
 
 /** PathKind says which versions a path can have. */
@@ -44,6 +52,10 @@ interface PathInfo {
 const letters = 'abcdefghijklmnopqrstuvwxyz';
 const goLines: (string | undefined)[] = [undefined, '1.16', '1.16', '1.17', '1.17', '1.17', '1.19', '1.19'];
 const mainGoLines = ['1.16', '1.17', '1.19'];
+/** go lines of current go.mod files (modern scenarios); ABOVE is above every go command the tests run */
+const modernGoLines = ['1.21.0', '1.21', '1.21rc2', '1.22', '1.22.5', '1.23.0', '1.24', '1.24.2', '1.25.0', '1.26', '1.26.0'];
+const modernToolchains = ['go1.21.0', 'go1.21.13', 'go1.22.4', 'go1.23.1', 'go1.24.0', 'go1.25.3', 'go1.26.0', 'go1.26.8', 'go1.23rc1'];
+const ABOVE = '1.99.0';
 
 class Generator {
   readonly paths: PathInfo[] = [];
@@ -51,7 +63,30 @@ class Generator {
   readonly locals: Record<string, LocalModule> = {};
   private forks = 0;
 
-  constructor(readonly rng: Rng) {}
+  constructor(readonly rng: Rng, readonly modern = false) {}
+
+  /** goLine picks a dependency's go line (and, in modern scenarios, maybe a toolchain line) for body. */
+  goLineFor(body: { go?: string; toolchain?: string }, old = false): void {
+    if (!this.modern || old || this.chance(0.5)) {
+      const go = this.rng.pick(goLines);
+      if (go) body.go = go;
+      else delete body.go;
+      return;
+    }
+    body.go = this.chance(0.01) ? ABOVE : this.rng.pick(modernGoLines);
+    if (this.chance(0.15)) body.toolchain = this.rng.pick(modernToolchains);
+  }
+
+  /** mainGoLine picks a main module's (or go.work's) go and toolchain lines. */
+  mainGoLine(body: { go?: string; toolchain?: string }, oldLines: (string | undefined)[]): void {
+    if (!this.modern || this.chance(0.35)) {
+      const go = this.rng.pick(oldLines);
+      if (go) body.go = go;
+      return;
+    }
+    body.go = this.chance(0.01) ? ABOVE : this.rng.pick(modernGoLines);
+    if (this.chance(0.35)) body.toolchain = this.rng.pick(modernToolchains);
+  }
 
   chance(p: number): boolean {
     return this.rng.next() < p;
@@ -134,8 +169,7 @@ class Generator {
     // A +incompatible version comes from a repository without go.mod: the proxy serves `module P`.
     if (incompatible && this.chance(0.7)) return { path: p.path, version, requires: [] };
     const m: ModuleVersion = { path: p.path, version, requires: this.requirements(this.between(0, 3), p.path, true) };
-    const go = incompatible ? undefined : this.rng.pick(goLines);
-    if (go) m.go = go;
+    if (!incompatible) this.goLineFor(m);
     if (this.chance(0.1)) m.excludes = [this.pickRef()];
     if (this.chance(0.1)) m.replaces = [{ oldPath: this.pickRef().path, rawDir: '../elsewhere' }];
     if (this.chance(0.1)) m.retracts = [this.rng.pick(p.versions), `[${version}, ${version}]`].slice(0, this.between(1, 2));
@@ -151,16 +185,14 @@ class Generator {
       const fork = `example.com/fork${this.forks++}`;
       const version = `v1.${this.rng.int(3)}.${this.rng.int(3)}`;
       const m: ModuleVersion = { path: fork, version, requires: this.requirements(this.between(0, 2), p.path) };
-      const go = this.rng.pick(goLines);
-      if (go) m.go = go;
+      this.goLineFor(m);
       if (this.chance(0.5)) m.declares = p.path; // a fork may keep the original module line
       this.modules.push(m);
       return { ...base, newPath: fork, newVersion: version };
     }
     const name = `l${Object.keys(this.locals).length + 1}`;
     const local: LocalModule = { path: this.chance(0.9) ? p.path : `example.com/elsewhere/${name}`, requires: this.requirements(this.between(0, 3), p.path) };
-    const go = this.rng.pick(goLines);
-    if (go) local.go = go;
+    this.goLineFor(local);
     this.locals[name] = local;
     return { ...base, local: name };
   }
@@ -180,7 +212,10 @@ class Generator {
 
   /** mainModule makes the main module (or a workspace member) with requires, excludes and replaces. */
   mainModule(path: string, mainPaths: string[], dir?: string): MainModule {
-    const m: MainModule = { path, go: this.rng.pick(mainGoLines), requires: this.requirements(this.between(1, 5), path) };
+    const m: MainModule = { path, requires: [] };
+    if (this.modern) this.mainGoLine(m, mainGoLines);
+    else m.go = this.rng.pick(mainGoLines);
+    m.requires = this.requirements(this.between(1, 5), path);
     if (dir) m.dir = dir;
     if (this.chance(0.03) && m.requires.length > 0) {
       const dup = m.requires[0];
@@ -198,7 +233,7 @@ class Generator {
 
 /** generateScenario makes the scenario for one seed; the same seed always gives the same scenario. */
 export function generateScenario(seed: number, opts: GenOptions = {}): Scenario {
-  const g = new Generator(new Rng(seed));
+  const g = new Generator(new Rng(seed), opts.modern);
   const large = g.chance(0.1); // one scenario in ten has a bigger graph
   const nPaths = large ? g.between(10, 20) : g.between(3, 9);
   for (let i = 0; g.paths.length < nPaths && i < 80; i++) {
@@ -214,8 +249,16 @@ export function generateScenario(seed: number, opts: GenOptions = {}): Scenario 
     const members = mainPaths.map((p, i) => g.mainModule(p, mainPaths, `w${i + 1}`));
     avoidReplaceConflicts(members, g.chance(0.05));
     s.workspace = { members, replaces: g.chance(0.3) ? g.replaces(g.between(1, 2), mainPaths) : [] };
-    const go = g.rng.pick([undefined, '1.18', '1.19']);
-    if (go) s.workspace.go = go;
+    if (opts.modern) {
+      g.mainGoLine(s.workspace, [undefined, '1.18', '1.19']);
+      // mostly a go.work that names at least its members' go lines (go work use writes that);
+      // otherwise Go ≥ 1.21 refuses the workspace (errWorkTooOld), which is kept for 1 in 4
+      const top = members.map((m) => m.go ?? '').filter((v) => v !== '' && compareGoVersion(v, '1.21') >= 0).sort(compareGoVersion).pop();
+      if (top && g.chance(0.75) && compareGoVersion(top, s.workspace.go ?? '1.18') > 0) s.workspace.go = top;
+    } else {
+      const go = g.rng.pick([undefined, '1.18', '1.19']);
+      if (go) s.workspace.go = go;
+    }
   } else {
     s.main = g.mainModule(mainPaths[0], mainPaths);
   }

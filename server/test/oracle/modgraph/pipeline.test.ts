@@ -75,8 +75,8 @@ describeEachGo('MVS harness: the differential pipeline with a go-backed fake CLI
     const [saved] = loadRegressions(fixtures);
     const m = materialize(saved.scenario, scratchRoot(scratch));
     const emptyCache = join(m.root, 'empty-cache');
-    assert.deepEqual(compareAll('proxy', saved.expected.proxy, await runOursAll(m, 'proxy', emptyCache, oracle.release)).map((d) => d.cmd), ['list']);
+    assert.deepEqual(compareAll('proxy', saved.expected.proxy, await runOursAll(m, 'proxy', emptyCache, oracle.emulate)).map((d) => d.cmd), ['list']);
     useCliForTesting(goBackedCli(oracle));
-    assert.deepEqual(compareAll('proxy', saved.expected.proxy, await runOursAll(m, 'proxy', emptyCache, oracle.release)), []);
+    assert.deepEqual(compareAll('proxy', saved.expected.proxy, await runOursAll(m, 'proxy', emptyCache, oracle.emulate)), []);
   });
 });

@@ -39,6 +39,8 @@ export interface Replace {
 export interface GoModBody {
   /** the `go` line; absent means no go line */
   go?: string;
+  /** the `toolchain` line (Go ≥ 1.21), e.g. go1.22.4 */
+  toolchain?: string;
   requires: Requirement[];
   excludes?: ModuleRef[];
   replaces?: Replace[];
@@ -74,6 +76,7 @@ export interface MainModule extends GoModBody {
 export interface Workspace {
   /** the go.work `go` line (absent: none, Go reads it as 1.18) */
   go?: string;
+  toolchain?: string;
   members: MainModule[];
   replaces: Replace[];
 }
@@ -164,6 +167,7 @@ function block(verb: string, items: string[]): string {
 export function goModText(declares: string | null, body: GoModBody, localBase: string): string {
   let text = declares === null ? '' : `module ${declares}\n`;
   if (body.go !== undefined) text += `\ngo ${body.go}\n`;
+  if (body.toolchain !== undefined) text += `\ntoolchain ${body.toolchain}\n`;
   text += block('require', body.requires.map((r) => `${r.path} ${r.version}${r.indirect ? ' // indirect' : ''}`));
   text += block('exclude', (body.excludes ?? []).map((e) => `${e.path} ${e.version}`));
   text += block('replace', (body.replaces ?? []).map((r) => replaceLine(r, localBase)));
@@ -174,6 +178,7 @@ export function goModText(declares: string | null, body: GoModBody, localBase: s
 /** workText renders the go.work file; members live in src/DIR and local modules in src/local. */
 export function workText(w: Workspace): string {
   let text = w.go !== undefined ? `go ${w.go}\n` : '';
+  if (w.toolchain !== undefined) text += `\ntoolchain ${w.toolchain}\n`;
   text += block('use', w.members.map((m, i) => `./${memberDir(m, i)}`));
   text += block('replace', w.replaces.map((r) => replaceLine(r, './local')));
   return text.replace(/^\n/, '');
