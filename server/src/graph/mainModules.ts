@@ -139,9 +139,9 @@ export function workspaceModules(
   const memberMaps = members.map((m) => replaceMap(m.modFile.replace, m.dir, errors, (p) => (isAbsolute(p) ? p : rel(join(m.dir, p)))));
   checkConflicts(members, memberMaps, replacedByWork, errors);
   const excludes = new Set(members.flatMap((m) => m.modFile.exclude.map((x) => keyOf(x.mod))));
-  // Until Go 1.26 (directRequirements) workspace mode marked no dependency direct: every
-  // non-workspace module lists as Indirect (checked against Go 1.19).
-  const direct = compareGoVersion(options.toolchain, '1.26') >= 0
+  // Before Go 1.23 (directRequirements) workspace mode marked no dependency direct: every
+  // non-workspace module lists as Indirect (checked against Go 1.19–1.22 and 1.23–1.26).
+  const direct = compareGoVersion(options.toolchain, '1.23') >= 0
     ? new Set(members.flatMap((m) => m.modFile.require.filter((r) => !r.indirect).map((r) => r.mod.path)))
     : new Set<string>();
   const goVersion = work.go?.version ?? '';
