@@ -132,12 +132,15 @@ export async function listCommand(args: string[], io: GraphIO): Promise<number> 
   const sums = readonly ? goSumKeys(r.build.main) : new Set<string>();
   const versions = new Map<string, string>();
   for (let i = 0; i < mods.length; i++) {
-    // Where a cached .info named another version, Go reads that version's go.mod for the go line,
-    // unless it knows one for the module as listed (cmd/go rawGoVersion, keyed by the version read).
+    // Where a cached .info named another version, Go before 1.22 reads that version's go.mod for the
+    // go line, unless it knows one for the module as listed (cmd/go rawGoVersion, keyed by the version
+    // read); from 1.22 (completeFromModCache takes the module before its Query) the version as listed.
     const [was, now] = [listed[i], mods[i]];
     let m: ModuleKey = was;
-    if (now.replace && now.replace.version !== '' && now.replace.version !== was.replace?.version) m = { path: now.replace.path, version: now.replace.version };
-    else if (now.version !== was.version && !r.build.goVersions.has(keyOf(was))) m = now;
+    if (compareGoVersion(flags.toolchain, '1.22') < 0) {
+      if (now.replace && now.replace.version !== '' && now.replace.version !== was.replace?.version) m = { path: now.replace.path, version: now.replace.version };
+      else if (now.version !== was.version && !r.build.goVersions.has(keyOf(was))) m = now;
+    }
     versions.set(was.path, await moduleGoVersion(r.build, r.bio, m, readonly, sums, flags.toolchain));
   }
   io.stdout(listJson(mods, (m) => versions.get(m.path) ?? '', compareGoVersion(flags.toolchain, '1.22') < 0));

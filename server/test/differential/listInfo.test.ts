@@ -13,7 +13,7 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeWithGo } from '../oracle/suites';
+import { describeEachGo } from '../oracle/suites';
 import { note } from '../support/notes';
 import { cliHasList, expectedStdout, noCli, runOursAll } from '../oracle/modgraph/compare';
 import { normalizedOutputs, scratchRoot } from '../oracle/modgraph/differential';
@@ -55,7 +55,7 @@ function listOutput(o: Outputs): ListExpectation {
   return o.list.status === 0 ? { status: 0, stdout: lines(o.list.stdout) } : { status: o.list.status, stderr: lines(o.list.stderr) };
 }
 
-describeWithGo('1.19', 'differential: go list -m .info queries against the real go command', function (oracle) {
+describeEachGo('differential: go list -m .info queries against the real go command', function (oracle) {
   this.timeout(10 * 60 * 1000);
   const scratch = scratchRoot(undefined, 'gml-info-diff-');
   after(() => { if (!process.env.GML_KEEP_SCRATCH) removeTree(scratch); });
