@@ -16,7 +16,8 @@ import { parseModFile } from './syntax/modfile';
 import { encodeGoUtf8 } from './syntax/text';
 import { parseWorkFile } from './syntax/workfile';
 import { readGoText } from './node/files';
-import { DEFAULT_TOOLCHAIN, graphCommand, listCommand, whatIfCommand, whyCommand } from './cliGraph';
+import { graphCommand, listCommand, whatIfCommand, whyCommand } from './cliGraph';
+import { LATEST_GO, compareGoVersion, isValidGoVersion } from './module/goVersion';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -40,7 +41,7 @@ commands:
   serve --stdio              run the language server over stdin/stdout (also --node-ipc, --socket=PORT)
 
 list, graph and why read the module cache (and GOPROXY when it is a file:// tree; other proxies only
-with -network). -go=VERSION emulates that go command (default ${DEFAULT_TOOLCHAIN}); -mod=readonly keeps
+with -network). -go=VERSION emulates that go command (default ${LATEST_GO}); -mod=readonly keeps
 the requirements as written instead of re-rooting them as -mod=mod does.
 `;
 
@@ -88,13 +89,16 @@ export async function runCli(args: string[], io: CliIO): Promise<number> {
 function editCommand(args: string[], io: CliIO): number {
   const flags = new Set<string>();
   const files: string[] = [];
+  let go = LATEST_GO;
   for (const a of args) {
-    if (a.startsWith('-')) flags.add(a.replace(/^--?/, '-'));
+    const v = /^--?go=(.*)$/.exec(a);
+    if (v && isValidGoVersion(v[1])) go = v[1];
+    else if (a.startsWith('-')) flags.add(a.replace(/^--?/, '-'));
     else files.push(a);
   }
   const unknown = [...flags].filter((f) => !['-json', '-fmt', '-print'].includes(f));
   if (unknown.length > 0 || files.length > 1 || flags.size === 0) {
-    io.stderr(`usage: go-mod-lens edit [-fmt|-print|-json] [FILE]\n`);
+    io.stderr(`usage: go-mod-lens edit [-fmt|-print|-json] [-go=VERSION] [FILE]\n`);
     return 2;
   }
   if (flags.has('-json') && flags.has('-print')) {
@@ -108,10 +112,11 @@ function editCommand(args: string[], io: CliIO): number {
   if (flags.has('-json')) {
     const parsed = isWork ? parseWorkFile(text, file) : parseModFile(text, { name: file });
     if (parsed.errors.length > 0) return reportErrors(file, text, parsed.errors, io);
-    io.stdout(goMarshalIndent('use' in parsed ? workFileJson(parsed) : modFileJson(parsed)));
+    io.stdout(goMarshalIndent('use' in parsed ? workFileJson(parsed) : modFileJson(parsed, go), compareGoVersion(go, '1.22') < 0));
     return 0;
   }
-  const formatted = isWork ? formatWorkFile(text, file) : formatModFile(text, file);
+  const legacy = compareGoVersion(go, '1.21') < 0; // golang.org/x/mod's printer before 2023
+  const formatted = isWork ? formatWorkFile(text, file, { legacy }) : formatModFile(text, file, { legacy });
   if (!formatted.ok) return reportErrors(file, text, formatted.errors, io);
   if (flags.has('-print')) io.stdout(formatted.text);
   else if (formatted.text !== text) writeFileSync(path, encodeGoUtf8(formatted.text));

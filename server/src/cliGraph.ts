@@ -15,7 +15,7 @@ import { ModuleSource } from './graph/source';
 import { changeLines, whatIf } from './graph/whatIf';
 import { explainSelection, selectionText } from './graph/why';
 import { parseSumFile } from './syntax/sumfile';
-import { compareGoVersion, isValidGoVersion } from './module/goVersion';
+import { LATEST_GO, compareGoVersion, isValidGoVersion } from './module/goVersion';
 import { DiskFileSource } from './node/fileSource';
 import { readTextFile, resolveGoEnv } from './node/goEnv';
 import { loadProject } from './node/project';
@@ -31,9 +31,6 @@ const pendingSaves: (() => void)[] = [];
 export function flushSummaryIndex(): void {
   for (const save of pendingSaves.splice(0)) save();
 }
-
-/** DEFAULT_TOOLCHAIN is the go command version emulated unless -go=VERSION says otherwise. */
-export const DEFAULT_TOOLCHAIN = '1.25';
 
 export interface GraphIO {
   stdout: (s: string) => void;
@@ -51,7 +48,7 @@ interface Flags {
 }
 
 function parseFlags(args: string[]): Flags | string {
-  const f: Flags = { json: false, toolchain: DEFAULT_TOOLCHAIN, mode: 'mod', network: false, args: [] };
+  const f: Flags = { json: false, toolchain: LATEST_GO, mode: 'mod', network: false, args: [] };
   for (const a of args) {
     const m = /^--?([a-z]+)(?:=(.*))?$/.exec(a);
     if (!m) {

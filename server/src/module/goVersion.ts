@@ -4,6 +4,12 @@
 import { compareDecimal, compare as compareSemver } from './semver';
 
 /**
+ * LATEST_GO is the newest go command release whose behaviour go-mod-lens knows (checked against it):
+ * what the CLI emulates without -go=VERSION, and the server when the local go command is unknown.
+ */
+export const LATEST_GO = '1.26';
+
+/**
  * goVersionRE is modfile.GoVersionRE (x/mod since 2023-05, Go 1.21): the strict syntax of a `go` line —
  * major.minor, optional .patch, optional lowercase-letters+digits prerelease, no leading zeros.
  * Shared and stateless (no `g` flag): use `.test`/`.exec` only.

@@ -14,6 +14,7 @@ import { MainModuleSet } from '../graph/mainModules';
 import { goSumFiles } from '../graph/consistency';
 import { ModuleKey } from '../graph/mvs';
 import { WhatIf, whatIf } from '../graph/whatIf';
+import { LATEST_GO } from '../module/goVersion';
 import { compare as compareSemver, isValid as isValidSemver } from '../module/semver';
 import { ModFile, parseModFile } from '../syntax/modfile';
 import { parseSumFile } from '../syntax/sumfile';
@@ -40,9 +41,6 @@ export interface SessionOptions {
   /** called when something computed in the background (the .go feature scan) changed the view */
   onBackgroundChange?: () => void;
 }
-
-/** DEFAULT_EMULATION: the go command version whose semantics apply when the local toolchain is unknown. */
-export const DEFAULT_EMULATION = '1.25';
 
 interface Parsed<T> {
   text: string;
@@ -334,7 +332,7 @@ export class Session {
 
   /** emulate: the go command version whose semantics apply (the local toolchain's, else a recent default). */
   emulate(): string {
-    return this.options.toolchain ?? DEFAULT_EMULATION;
+    return this.options.toolchain ?? LATEST_GO;
   }
 
   private hasFile(p: string): boolean {

@@ -3,37 +3,42 @@
  * with Go's encoding/json layout (MarshalIndent with a tab, HTML-safe escapes, `null` for empty
  * lists) and the same field names, order and omissions.
  *
- * Fields that Go 1.19 does not know (Toolchain, Godebug, Tool, Ignore) are omitted when empty, so
- * that files without them print exactly as every Go release prints them.
+ * The fields depend on the go command's release (cmd/go/internal/modcmd's fileJSON): Toolchain from
+ * Go 1.21 (omitted when empty), Tool from 1.24 and Ignore from 1.25 (always, `null` when empty),
+ * GoDebug from 1.26 (omitted when empty). `go work edit -json` has printed Go, Use and Replace only in
+ * every release.
  */
+import { compareGoVersion } from '../module/goVersion';
 import { ModFile, ModVersion } from './modfile';
 import { WorkFile } from './workfile';
 
 /** JsonValue is the subset of values Go's encoder produces here; `undefined` fields are omitted. */
 export type JsonValue = string | boolean | null | JsonValue[] | { [key: string]: JsonValue | undefined };
 
-/** modFileJson is the object `go mod edit -json` prints for a parsed (and canonicalised) go.mod. */
-export function modFileJson(f: ModFile): JsonValue {
+/**
+ * modFileJson is the object `go mod edit -json` of go command release `go` (e.g. '1.26') prints for
+ * a parsed (and canonicalised) go.mod.
+ */
+export function modFileJson(f: ModFile, go: string): JsonValue {
+  const from = (release: string): boolean => compareGoVersion(go, release) >= 0;
   return {
     Module: { Path: f.module?.path ?? '', Deprecated: omitEmpty(f.module?.deprecated) },
     Go: omitEmpty(f.go?.version),
-    Toolchain: omitEmpty(f.toolchain?.name),
-    Godebug: omitEmptyList(f.godebug.map((g) => ({ Key: g.key, Value: g.value }))),
+    Toolchain: from('1.21') ? omitEmpty(f.toolchain?.name) : undefined,
+    GoDebug: from('1.26') ? omitEmptyList(f.godebug.map((g) => ({ Key: g.key, Value: g.value }))) : undefined,
     Require: nullIfEmpty(f.require.map((r) => ({ Path: r.mod.path, Version: omitEmpty(r.mod.version), Indirect: r.indirect ? true : undefined }))),
     Exclude: nullIfEmpty(dedupe(f.exclude, (x) => key(x.mod), 'first').map((x) => modVersion(x.mod))),
     Replace: nullIfEmpty(dedupe(f.replace, (x) => key(x.old), 'last').map((r) => ({ Old: modVersion(r.old), New: modVersion(r.new) }))),
     Retract: nullIfEmpty(f.retract.map((r) => ({ Low: omitEmpty(r.low), High: omitEmpty(r.high), Rationale: omitEmpty(r.rationale) }))),
-    Tool: omitEmptyList(dedupe(f.tool, (t) => t.path, 'first').map((t) => ({ Path: t.path }))),
-    Ignore: omitEmptyList(dedupe(f.ignore, (t) => t.path, 'first').map((t) => ({ Path: t.path }))),
+    Tool: from('1.24') ? nullIfEmpty(dedupe(f.tool, (t) => t.path, 'first').map((t) => ({ Path: t.path }))) : undefined,
+    Ignore: from('1.25') ? nullIfEmpty(dedupe(f.ignore, (t) => t.path, 'first').map((t) => ({ Path: t.path }))) : undefined,
   };
 }
 
-/** workFileJson is the object `go work edit -json` prints. */
+/** workFileJson is the object `go work edit -json` prints (the same in every release). */
 export function workFileJson(f: WorkFile): JsonValue {
   return {
     Go: omitEmpty(f.go?.version),
-    Toolchain: omitEmpty(f.toolchain?.name),
-    Godebug: omitEmptyList(f.godebug.map((g) => ({ Key: g.key, Value: g.value }))),
     Use: nullIfEmpty(f.use.map((u) => ({ DiskPath: u.path }))),
     Replace: nullIfEmpty(dedupe(f.replace, (x) => key(x.old), 'last').map((r) => ({ Old: modVersion(r.old), New: modVersion(r.new) }))),
   };

@@ -38,7 +38,9 @@ export function parseSyntax(name: string, text: string): SyntaxResult {
   p.parseFile();
   const syntax: FileSyntax = { name, text, stmts: p.stmts, comments: emptyComments() };
   assignComments(syntax, p.lexer.suffixComments);
-  const errors = p.lexer.errors.map((e): ParseError => ({ ...e, phase: 'syntax' })).concat(p.errors);
+  // by position; at the same position the parser's error first: there Go's parser stopped on a
+  // token it had lexed whole, before its lexer could reach the character at that position
+  const errors = p.errors.concat(p.lexer.errors.map((e): ParseError => ({ ...e, phase: 'syntax' })));
   errors.sort((a, b) => a.pos - b.pos);
   return { syntax, errors };
 }

@@ -14,7 +14,7 @@ function cli(args: string[], cwd = repoRoot, env: NodeJS.ProcessEnv = process.en
 describe('go-mod-lens CLI', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gml-cli-'));
 
-  it('edit -json prints go mod edit -json output for ./go.mod by default', () => {
+  it('edit -json prints go mod edit -json output for ./go.mod by default (as Go 1.26 prints it)', () => {
     writeFileSync(join(dir, 'go.mod'), '// Deprecated: use b\nmodule example.com/a\n\ngo 1.22.1\n\ntoolchain go1.23.0\n\nrequire (\n\texample.com/x v1.2 // indirect\n)\n\nexclude example.com/x v1.0.0\n\nreplace example.com/x => ../x\n\nretract [v1.0.0, v1.1.0] // broken\n\ntool example.com/x/cmd/t\n');
     const r = cli(['edit', '-json'], dir);
     assert.equal(r.status, 0, r.stderr);
@@ -24,8 +24,17 @@ describe('go-mod-lens CLI', () => {
       '\t"Exclude": [', '\t\t{', '\t\t\t"Path": "example.com/x",', '\t\t\t"Version": "v1.0.0"', '\t\t}', '\t],',
       '\t"Replace": [', '\t\t{', '\t\t\t"Old": {', '\t\t\t\t"Path": "example.com/x"', '\t\t\t},', '\t\t\t"New": {', '\t\t\t\t"Path": "../x"', '\t\t\t}', '\t\t}', '\t],',
       '\t"Retract": [', '\t\t{', '\t\t\t"Low": "v1.0.0",', '\t\t\t"High": "v1.1.0",', '\t\t\t"Rationale": "broken"', '\t\t}', '\t],',
-      '\t"Tool": [', '\t\t{', '\t\t\t"Path": "example.com/x/cmd/t"', '\t\t}', '\t]', '}', '',
+      '\t"Tool": [', '\t\t{', '\t\t\t"Path": "example.com/x/cmd/t"', '\t\t}', '\t],', '\t"Ignore": null', '}', '',
     ].join('\n'));
+  });
+
+  it('edit -json -go=VERSION prints the fields that go command prints', () => {
+    writeFileSync(join(dir, 'fields.mod'), 'module example.com/a\n\ngo 1.22\n\ntoolchain go1.23.0\n\ngodebug panicnil=1\n');
+    const fields = (go: string): string[] => Object.keys(JSON.parse(cli(['edit', '-json', `-go=${go}`, join(dir, 'fields.mod')]).stdout) as object);
+    assert.deepEqual(fields('1.19'), ['Module', 'Go', 'Require', 'Exclude', 'Replace', 'Retract']);
+    assert.deepEqual(fields('1.21'), ['Module', 'Go', 'Toolchain', 'Require', 'Exclude', 'Replace', 'Retract']);
+    assert.deepEqual(fields('1.24'), ['Module', 'Go', 'Toolchain', 'Require', 'Exclude', 'Replace', 'Retract', 'Tool']);
+    assert.deepEqual(fields('1.26'), ['Module', 'Go', 'Toolchain', 'GoDebug', 'Require', 'Exclude', 'Replace', 'Retract', 'Tool', 'Ignore']);
   });
 
   it('ends quietly, with the status of SIGPIPE, when its reader goes away (list | head -1)', async () => {

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileSyntax } from '../../src/syntax/ast';
 import { formatModFile, formatWorkFile, syntaxPrintFile } from '../../src/syntax/format';
+import { LATEST_GO } from '../../src/module/goVersion';
 import { goMarshalIndent, modFileJson, workFileJson } from '../../src/syntax/goJson';
 import { parseModFile } from '../../src/syntax/modfile';
 import { ParseError } from '../../src/syntax/parser';
@@ -48,7 +49,7 @@ const roundTrip = (text: string): void => {
   const printed = printFile(syntaxPrintFile(f.syntax));
   const g = parseModFile(printed);
   assert.deepEqual(g.errors, [], `printed file must parse:\n${printed}`);
-  assert.equal(goMarshalIndent(modFileJson(g)), goMarshalIndent(modFileJson(f)), 'parse(print(parse(x))) == parse(x)');
+  assert.equal(goMarshalIndent(modFileJson(g, LATEST_GO)), goMarshalIndent(modFileJson(f, LATEST_GO)), 'parse(print(parse(x))) == parse(x)');
   const fmt = formatModFile(text);
   assert.ok(fmt.ok);
   const h = parseModFile(fmt.text);
@@ -57,7 +58,7 @@ const roundTrip = (text: string): void => {
   // `go mod edit -fmt` itself can change them (a line that sorts to the top of a block loses the
   // blank line before it and then inherits the block's comment; checked with Go 1.19).
   const sortedJson = (m: typeof f): string => {
-    const j = modFileJson(m) as Record<string, unknown>;
+    const j = modFileJson(m, LATEST_GO) as Record<string, unknown>;
     if (Array.isArray(j.Retract)) j.Retract = (j.Retract as Record<string, unknown>[]).map((r) => ({ ...r, Rationale: undefined }));
     for (const k of ['Require', 'Exclude', 'Replace', 'Retract', 'Godebug', 'Tool', 'Ignore']) {
       if (Array.isArray(j[k])) j[k] = (j[k] as unknown[]).map((x) => JSON.stringify(x)).sort();
