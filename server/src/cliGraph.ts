@@ -226,14 +226,16 @@ export async function whatIfCommand(args: string[], io: GraphIO): Promise<number
   if (at <= 0) return usage(io, shape, `${query}: want PATH@VERSION`);
   const r = await build(dir, io, { ...flags, mode: 'mod' });
   if (typeof r === 'string') return fail(io, r);
-  const w = await whatIf(r.build.main, r.bio, { toolchain: flags.toolchain, mode: 'mod' }, { path: query.slice(0, at), version: query.slice(at + 1) });
+  const env = resolveGoEnv(io.env, readTextFile);
+  const w = await whatIf(r.build.main, r.bio, { toolchain: flags.toolchain, mode: 'mod', gotoolchain: env.gotoolchain }, { path: query.slice(0, at), version: query.slice(at + 1) });
   flushSummaryIndex();
   if (!w.ok) return fail(io, w.error);
   if (flags.json) {
     const list = (ms: ListedModule[]): { Path: string; Version: string }[] => ms.map((m) => ({ Path: m.path, Version: m.version }));
     io.stdout(JSON.stringify({
       Query: query, Changes: w.changes.map((c) => ({ Path: c.path, From: c.from, To: c.to, Kind: c.kind })),
-      GoLine: w.goLine ? { From: w.goLine.from || undefined, To: w.goLine.to } : undefined, Require: w.requirements.map((q) => ({ Path: q.path, Version: q.version, Indirect: q.indirect || undefined })),
+      GoLine: w.goLine ? { From: w.goLine.from || undefined, To: w.goLine.to } : undefined,
+      Toolchain: w.toolchainLine ? { From: w.toolchainLine.from || undefined, To: w.toolchainLine.to || undefined } : undefined, Require: w.requirements.map((q) => ({ Path: q.path, Version: q.version, Indirect: q.indirect || undefined })),
       Before: list(w.before), After: list(w.after),
     }, null, '\t') + '\n');
     return 0;

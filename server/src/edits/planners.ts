@@ -70,6 +70,23 @@ export function planSetGoVersion(f: { syntax: FileSyntax; go?: GoStmt; module?: 
   return planAddLine(f.syntax, undefined, 'go', [version]);
 }
 
+/**
+ * planSetToolchain sets the toolchain line to `name`, or drops it for '' (modfile.AddToolchainStmt /
+ * DropToolchainStmt): the name token is replaced, or a line is added after the go line (else the
+ * module line), as a paragraph of its own.
+ */
+export function planSetToolchain(f: ModFile, name: string): TextEdit[] {
+  if (name === '') return f.toolchain ? planDropLine(f, f.toolchain.line) : [];
+  if (f.toolchain) return [replaceToken(f.toolchain.nameToken, name)];
+  const after = f.go?.line ?? f.module?.line;
+  if (!after) return planAddLine(f.syntax, undefined, 'toolchain', [name]);
+  const text = f.syntax.text;
+  const at = lineEndOf(text, lastOffsetOf(after));
+  const eol = eolOf(text);
+  const lead = at === text.length && !text.endsWith('\n') ? eol : '';
+  return [{ start: at, end: at, newText: `${lead}${eol}toolchain ${name}${eol}` }];
+}
+
 function replaceToken(t: Token, text: string): TextEdit {
   return { start: t.start, end: t.end, newText: text };
 }

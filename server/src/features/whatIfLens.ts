@@ -38,7 +38,7 @@ export function whatIfLenses(doc: ModDoc, ws: WorkspaceView, uri: string): CodeL
 /** whatIfAnswer turns a what-if result into the request's answer, with the go.mod edit on doc. */
 export function whatIfAnswer(doc: ModDoc, r: WhatIf, target: ModuleKey): WhatIfResult {
   if (!r.ok) return { ok: false, error: `go get ${target.path}@${target.version}: ${r.error}`, lines: [], edits: [] };
-  const edits = planGoGet(doc.text, r.requirements, r.goLine?.to).map((e) => ({ range: spanToRange(doc.text, e.start, e.end), newText: e.newText }));
+  const edits = planGoGet(doc.text, r.requirements, r.goLine?.to, r.toolchainLine?.to).map((e) => ({ range: spanToRange(doc.text, e.start, e.end), newText: e.newText }));
   const lines = changeLines(r);
   return { ok: true, lines: lines.length > 0 ? lines : ['no change to the build list'], edits };
 }

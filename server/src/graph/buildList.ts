@@ -190,7 +190,7 @@ function makeSummaryFn(main: MainModuleSet, io: BuildIO, cache: SummaryCache, op
       // rawGoVersion: only a go.mod with a go line is remembered (a module without one is looked up again)
       if (r.ok && r.summary.goVersion !== '') goVersions.set(keyOf(actual ? { path: actual.path, version: actual.version } : m), r.summary.goVersion);
       if (r.ok && stops && isTooNew(r.summary.goVersion, options.toolchain, true)) {
-        return keep(m, { ok: false, message: tooNewMessage(`module ${show(actual ?? m)}`, r.summary.goVersion, options.toolchain, options.gotoolchain ?? '') });
+        return keep(m, { ok: false, message: tooNewMessage(`module ${show(actual ?? m)}`, r.summary.goVersion, options.toolchain, options.gotoolchain ?? ''), tooNew: true });
       }
       return keep(m, r.ok ? checked(m, actual, r.summary, main, pseudo) : r);
     };

@@ -17,11 +17,15 @@ export interface LoadedGraph {
   failures: Map<string, Failure>;
 }
 
-/** Failure: a node whose go.mod could not be read or parsed; `unavailable` says it is simply not on this machine. */
+/**
+ * Failure: a node whose go.mod could not be read or parsed; `unavailable` says it is simply not on
+ * this machine, `tooNew` that its go line is above the go command that reads it (a TooNewError).
+ */
 export interface Failure {
   module: ModuleKey;
   message: string;
   unavailable?: string;
+  tooNew?: boolean;
 }
 
 interface Job {
@@ -31,9 +35,11 @@ interface Job {
 
 /**
  * readModGraph loads the graph. In module mode `mainModule` is the single graph root and `roots`
- * are its requirements; in workspace mode the roots are the workspace modules themselves.
+ * are its requirements; in workspace mode the roots are the workspace modules themselves. `unprune`
+ * (keys) names module versions whose go.mod is read even where pruning would leave it out (go get's
+ * upgraded roots, Go ≥ 1.21).
  */
-export async function readModGraph(pruning: Pruning, mainModule: ModuleKey | undefined, roots: ModuleKey[], summary: SummaryFn): Promise<LoadedGraph> {
+export async function readModGraph(pruning: Pruning, mainModule: ModuleKey | undefined, roots: ModuleKey[], summary: SummaryFn, unprune?: Set<string>): Promise<LoadedGraph> {
   const graph = new ModGraph(pruning === 'workspace' || !mainModule ? roots : [mainModule]);
   if (pruning !== 'workspace' && mainModule) graph.require(mainModule, roots);
   const loaded = new Map<string, SummaryResult>();
@@ -56,14 +62,14 @@ export async function readModGraph(pruning: Pruning, mainModule: ModuleKey | und
     if (loaded.has(k)) return;
     loaded.set(k, r);
     if (r.ok) graph.require(m, r.summary.require);
-    else failures.set(k, { module: m, message: r.message, unavailable: r.unavailable });
+    else failures.set(k, { module: m, message: r.message, unavailable: r.unavailable, tooNew: r.tooNew });
   };
 
   const follow = (job: Job, s: Summary): void => {
-    if (job.pruning !== 'pruned' || s.pruning === 'unpruned') {
-      const next: Pruning = job.pruning === 'unpruned' ? 'unpruned' : s.pruning;
-      for (const r of s.require) enqueue(r, next);
-    }
+    const next: Pruning = job.pruning === 'unpruned' ? 'unpruned' : s.pruning;
+    const all = job.pruning !== 'pruned' || s.pruning === 'unpruned';
+    if (!all && !unprune?.size) return;
+    for (const r of s.require) if (all || unprune?.has(keyOf(r))) enqueue(r, next);
   };
 
   const drain = async (): Promise<void> => {

@@ -28,7 +28,7 @@ export function pruningForGoVersion(goVersion: string): 'pruned' | 'unpruned' {
 }
 
 /** SummaryResult: a summary, or why not; `unavailable` when the go.mod is simply not on this machine (a fix is to download it). */
-export type SummaryResult = { ok: true; summary: Summary } | { ok: false; message: string; unavailable?: FetchFailure };
+export type SummaryResult = { ok: true; summary: Summary } | { ok: false; message: string; unavailable?: FetchFailure; tooNew?: boolean };
 
 /**
  * summarizeGoMod parses a dependency's go.mod laxly (modfile.ParseLax). `name` is used in the

@@ -1,7 +1,9 @@
 /**
  * What `go get path@version` would do to the build list, computed before running it (semantics
- * §3.7; Go 1.19's modget → modload.EditBuildList → editRequirements, module queries only, no
- * package loading and no -u):
+ * §3.7), as the emulated go command does it: from Go 1.21 with the rewritten editRequirements
+ * (editRequirements.ts, also for `go@1.N.P` and `toolchain@…` queries, raising and dropping the go
+ * and toolchain lines as go get writes them); for older releases as Go 1.19's modget →
+ * modload.EditBuildList → editRequirements (module queries only, no package loading and no -u):
  *
  *  1. limits: every module the current graph selects (unpruned) or every root (pruned) may not go
  *     above its currently selected version, except as far as the requested version's own graph
@@ -21,32 +23,17 @@
  * Workspaces are refused (go get changes one module's go.mod).
  */
 import { BuildIO, BuildOptions, computeBuild, summaryFunction, syncPrunedRoots } from './buildList';
-import { ListedModule, listModules } from './listing';
+import { listModules } from './listing';
 import { SummaryFn, readModGraph } from './load';
 import { MainModuleSet } from './mainModules';
 import { ModuleKey, cmpVersion, compareModules, keyOf } from './mvs';
 import { req } from './req';
-import { compare as semverCompare, isValid as validSemver, prerelease } from '../module/semver';
+import { compare as semverCompare, isValid as validSemver } from '../module/semver';
 import { compareGoVersion } from '../module/goVersion';
+import { WhatIf, allowedVersions, diffLists } from './whatIfCommon';
+import { goQueryProblem, whatIfModern } from './whatIfModern';
 
-export interface Requirement {
-  path: string;
-  version: string;
-  indirect: boolean;
-}
-
-export interface Change {
-  path: string;
-  /** '' when added */
-  from: string;
-  /** '' when removed */
-  to: string;
-  kind: 'added' | 'removed' | 'upgraded' | 'downgraded';
-}
-
-export type WhatIf =
-  | { ok: true; target: ModuleKey; before: ListedModule[]; after: ListedModule[]; changes: Change[]; requirements: Requirement[]; goLine?: { from: string; to: string } }
-  | { ok: false; error: string };
+export { Change, Requirement, WhatIf, changeLines, diffLists } from './whatIfCommon';
 
 /** whatIf computes what `go get target.path@target.version` would do in the main module of `main`. */
 export async function whatIf(main: MainModuleSet, io: BuildIO, options: BuildOptions, target: ModuleKey): Promise<WhatIf> {
@@ -54,7 +41,12 @@ export async function whatIf(main: MainModuleSet, io: BuildIO, options: BuildOpt
   if (main.errors.length > 0) return { ok: false, error: main.errors[0] };
   const mainPath = main.modules[0].path;
   if (target.path === mainPath) return { ok: false, error: `can't request explicit version of path in main module` };
-  if (target.version !== 'none' && !validSemver(target.version)) return { ok: false, error: `${target.path}@${target.version}: not a semantic version (name an exact version such as v1.2.3, or none)` };
+  const modern = compareGoVersion(options.toolchain, '1.21') >= 0;
+  const pseudo = modern && (target.path === 'go' || target.path === 'toolchain');
+  if (pseudo) {
+    const refused = goQueryProblem(target, options.toolchain);
+    if (refused) return { ok: false, error: refused };
+  } else if (target.version !== 'none' && !validSemver(target.version)) return { ok: false, error: `${target.path}@${target.version}: not a semantic version (name an exact version such as v1.2.3, or none)` };
   if (main.excludes.has(keyOf(target))) return { ok: false, error: `${target.path}@${target.version}: excluded by go.mod` };
   const mod: BuildOptions = { ...options, mode: 'mod' };
   // go get starts from LoadModGraph: the roots as -mod=mod leaves them (pruned: each at its selected
@@ -62,6 +54,7 @@ export async function whatIf(main: MainModuleSet, io: BuildIO, options: BuildOpt
   // unpruned requirements then become pruned roots, every module of the build list)
   const before = await computeBuild(main, io, { ...mod, unprunedRoots: 'rewrite' });
   if (before.error) return { ok: false, error: before.error };
+  if (modern) return whatIfModern(main, io, mod, target, before);
   const summary = summaryFunction(main, io, mod);
   const mainKey: ModuleKey = { path: mainPath, version: '' };
   let pruning = main.pruning;
@@ -261,50 +254,5 @@ class VersionLimiter {
     this.selected.set(m.path, v);
     return undefined;
   }
-}
-
-/**
- * allowedVersions: the versions of path the module source lists, sorted, without excluded ones and
- * without those the latest version's go.mod retracts (modload.versions with CheckAllowed; the
- * latest is the highest release, else the highest pre-release; a path replaced for every version
- * is not checked for retractions, as the go command does not read them then).
- */
-async function allowedVersions(path: string, io: BuildIO, main: MainModuleSet, summary: SummaryFn): Promise<string[] | string> {
-  const r = await io.modules.versions?.(path);
-  if (!r) return [];
-  if (!r.ok) return r.kind === 'error' ? `${path}: ${r.message}` : [];
-  const listed = r.text.split('\n').map((l) => l.trim()).filter((v) => validSemver(v)).sort((a, b) => semverCompare(a, b));
-  let retract: { low: string; high: string }[] = [];
-  const releases = listed.filter((v) => prerelease(v) === '');
-  const latest = releases.at(-1) ?? listed.at(-1);
-  if (latest && !main.replacement({ path, version: '' })) {
-    const s = await summary({ path, version: latest });
-    if (s.ok) retract = s.summary.retract;
-  }
-  const retracted = (v: string): boolean => retract.some((x) => semverCompare(x.low, v) <= 0 && semverCompare(v, x.high) <= 0);
-  return listed.filter((v) => !main.excludes.has(`${path}@${v}`) && !retracted(v));
-}
-
-/** diffLists: what changed between two `go list -m all` lists, by path. */
-export function diffLists(before: ListedModule[], after: ListedModule[]): Change[] {
-  const was = new Map(before.filter((m) => !m.main).map((m) => [m.path, m.version]));
-  const now = new Map(after.filter((m) => !m.main).map((m) => [m.path, m.version]));
-  const out: Change[] = [];
-  for (const path of new Set([...was.keys(), ...now.keys()])) {
-    const [from, to] = [was.get(path) ?? '', now.get(path) ?? ''];
-    if (from === to) continue;
-    const kind = from === '' ? 'added' : to === '' ? 'removed' : cmpVersion(path, from, to) < 0 ? 'upgraded' : 'downgraded';
-    out.push({ path, from, to, kind });
-  }
-  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-/** changeLines: one line per change, in go get's words (`upgraded P v1 => v2`). */
-export function changeLines(r: Extract<WhatIf, { ok: true }>): string[] {
-  const lines = r.changes.map((c) => c.kind === 'added' ? `added ${c.path} ${c.to}`
-    : c.kind === 'removed' ? `removed ${c.path} ${c.from}`
-      : `${c.kind} ${c.path} ${c.from} => ${c.to}`);
-  if (r.goLine) lines.unshift(r.goLine.from === '' ? `go line added: go ${r.goLine.to}` : `go line raised: go ${r.goLine.from} => go ${r.goLine.to}`);
-  return lines;
 }
 

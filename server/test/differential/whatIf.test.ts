@@ -24,8 +24,8 @@ import { createModuleSource } from '../../src/node/sources';
 import { diskWorkspaceFs } from '../../src/node/workspace';
 import { parseModFile } from '../../src/syntax/modfile';
 import { Rng } from '../fuzz/mutate';
-import { GoOracle, mapLimit, runGo } from '../oracle/env';
-import { describeWithGo } from '../oracle/suites';
+import { GoOracle, compareRelease, mapLimit, runGo } from '../oracle/env';
+import { describeEachGo } from '../oracle/suites';
 import { note } from '../support/notes';
 import { scratchRoot } from '../oracle/modgraph/differential';
 import { generateScenario, scenarioSeed } from '../oracle/modgraph/generate';
@@ -45,8 +45,9 @@ interface Outcome {
   require: string[];
   /** ours: the kinds of build-list change (upgraded, downgraded, added, removed) */
   kinds?: string[];
-  /** the go line go.mod has after (ours: after our planned edit) */
+  /** the go and toolchain lines go.mod has after (ours: after our planned edit) */
   goLine?: string;
+  toolchain?: string;
 }
 
 /** withZips materializes s and adds a module zip for every version its proxy serves. */
@@ -73,7 +74,8 @@ async function goOutcome(oracle: GoOracle, m: Materialized, query: string): Prom
   const list = await runGo(oracle, ['list', '-m', 'all'], dir, env);
   if (list.status !== 0) return { ok: false, text: `go list after go get: ${list.stderr}`, require: [] };
   const after = readFileSync(join(dir, 'go.mod'), 'utf8');
-  return { ok: true, text: list.stdout, require: requireLines(after), goLine: parseModFile(after, { name: 'go.mod' }).go?.version ?? '' };
+  const f = parseModFile(after, { name: 'go.mod' });
+  return { ok: true, text: list.stdout, require: requireLines(after), goLine: f.go?.version ?? '', toolchain: f.toolchain?.name ?? '' };
 }
 
 async function ourOutcome(release: string, m: Materialized, query: string): Promise<Outcome> {
@@ -85,17 +87,18 @@ async function ourOutcome(release: string, m: Materialized, query: string): Prom
   if (!project.ok) return { ok: false, text: project.error, require: [] };
   const at = query.lastIndexOf('@');
   const io = { modules: createModuleSource(env, { allowNetwork: false }), files, cache: new Map() };
-  const w = await whatIf(project.main, io, { toolchain: release, mode: 'mod' }, { path: query.slice(0, at), version: query.slice(at + 1) });
+  const w = await whatIf(project.main, io, { toolchain: release, mode: 'mod', gotoolchain: env.gotoolchain }, { path: query.slice(0, at), version: query.slice(at + 1) });
   if (!w.ok) return { ok: false, text: w.error, require: [] };
   // the go.mod edit we would apply must leave exactly those requirements
   const goModFile = join(copy, m.runDir, 'go.mod');
   const text = readFileSync(goModFile, 'utf8');
-  const editedText = applyEdits(text, planGoGet(text, w.requirements, w.goLine?.to));
+  const editedText = applyEdits(text, planGoGet(text, w.requirements, w.goLine?.to, w.toolchainLine?.to));
   const edited = requireLines(editedText);
-  const goLine = parseModFile(editedText, { name: 'go.mod' }).go?.version ?? '';
+  const editedFile = parseModFile(editedText, { name: 'go.mod' });
+  const [goLine, toolchain] = [editedFile.go?.version ?? '', editedFile.toolchain?.name ?? ''];
   const listed = w.requirements.map((r) => `${r.path} ${r.version}${r.indirect ? ' // indirect' : ''}`).sort();
   if (edited.join('\n') !== listed.join('\n')) return { ok: true, text: 'the planned go.mod edit leaves other requirements', require: edited };
-  return { ok: true, goLine, kinds: [...new Set(w.changes.map((c) => c.kind))], text: listLines(w.after).map((l) => l + '\n').join(''), require: w.requirements.map((r) => `${r.path} ${r.version}${r.indirect ? ' // indirect' : ''}`).sort() };
+  return { ok: true, goLine, toolchain, kinds: [...new Set(w.changes.map((c) => c.kind))], text: listLines(w.after).map((l) => l + '\n').join(''), require: w.requirements.map((r) => `${r.path} ${r.version}${r.indirect ? ' // indirect' : ''}`).sort() };
 }
 
 /** compare returns '' when go and we agree, else what differs. */
@@ -107,6 +110,7 @@ async function compare(oracle: GoOracle, s: Scenario, query: string, root: strin
   else if (go.ok && go.text !== ours.text) diff = `build list after differs\ngo:\n${go.text}ours:\n${ours.text}`;
   else if (go.ok && go.require.join('\n') !== ours.require.join('\n')) diff = `go.mod requirements differ\ngo:\n${go.require.join('\n')}\nours:\n${ours.require.join('\n')}`;
   else if (go.ok && go.goLine !== ours.goLine) diff = `go line after differs: go ${go.goLine}, ours ${ours.goLine}`;
+  else if (go.ok && go.toolchain !== ours.toolchain) diff = `toolchain line after differs: go ${go.toolchain}, ours ${ours.toolchain}`;
   return { diff, go, ours };
 }
 
@@ -173,15 +177,22 @@ const named: { name: string; query: string; scenario: Scenario; expect: 'ok' | '
   },
 ];
 
-/** queryFor picks a query for a random scenario: a served version of one of its paths, or @none. */
-function queryFor(s: Scenario, rng: Rng): string {
+/**
+ * queryFor picks a query for a random scenario: a served version of one of its paths, or @none; for
+ * a go command ≥ 1.21 (`local`, its version) one query in six is `go@1.N.P` (at, below or above the
+ * running go: go knows versions up to its own without GOPROXY) or `toolchain@goV` / `toolchain@none`.
+ */
+function queryFor(s: Scenario, rng: Rng, local?: string): string {
+  if (local !== undefined && rng.int(6) === 0) {
+    return rng.pick([`go@${local}`, 'go@1.21.0', 'go@1.22.3', 'go@1.24.0', 'go@1.25.1', 'go@1.99.0', `toolchain@go${local}`, 'toolchain@none', 'toolchain@go1.22.0']);
+  }
   const paths = [...new Set(s.modules.map((m) => m.path))].filter((p) => p !== s.main?.path);
   const path = rng.pick(paths);
   if (rng.int(8) === 0) return `${path}@none`;
   return `${path}@${rng.pick(s.modules.filter((m) => m.path === path)).version}`;
 }
 
-describeWithGo('1.19', 'differential: what-if against go get', function (oracle) {
+describeEachGo('differential: what-if against go get', function (oracle) {
   this.timeout(30 * 60 * 1000);
   const scratch = scratchRoot(undefined, 'gml-whatif-');
   after(() => { if (!process.env.GML_KEEP_SCRATCH) removeTree(scratch); });
@@ -197,9 +208,11 @@ describeWithGo('1.19', 'differential: what-if against go get', function (oracle)
   }
 
   it(`${rounds} random scenarios, each with a random go get query`, async () => {
+    // current go.mod syntax and go/toolchain lines and queries, for go ≥ 1.21
+    const modern = compareRelease(oracle.release, '1.21') >= 0;
     const cases = Array.from({ length: rounds }, (_, i) => {
-      const s = generateScenario(scenarioSeed(seed + 1000, i), { workspaceRate: 0 });
-      return { i, s, query: queryFor(s, new Rng(scenarioSeed(seed, i))) };
+      const s = generateScenario(scenarioSeed(seed + 1000, i), { workspaceRate: 0, modern });
+      return { i, s, query: queryFor(s, new Rng(scenarioSeed(seed, i)), modern ? oracle.emulate : undefined) };
     });
     let goOk = 0;
     const kinds = new Map<string, number>();

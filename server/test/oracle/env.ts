@@ -162,11 +162,15 @@ export interface GoRun {
 /**
  * runGo runs the oracle's go command with args (in goEnv, plus env) and resolves with its exit status
  * and output, decoded as files are (decodeGoUtf8: an invalid byte Go prints stays that byte). It
- * never rejects.
+ * never rejects; a go command still running after two minutes is killed (status -1, said in stderr).
  */
 export function runGo(oracle: GoOracle, args: string[], cwd?: string, env: Record<string, string> = {}): Promise<GoRun> {
   return new Promise((done) => {
-    execFile(oracle.bin, args, { cwd, env: goEnv(env), encoding: 'buffer', maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+    execFile(oracle.bin, args, { cwd, env: goEnv(env), encoding: 'buffer', maxBuffer: 64 << 20, timeout: 120_000, killSignal: 'SIGKILL' }, (err, stdout, stderr) => {
+      if (err?.killed) {
+        done({ status: -1, stdout: '', stderr: `go ${args.join(' ')}: still running after 120 s, killed\n` });
+        return;
+      }
       const status = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
       done({ status, stdout: decodeGoUtf8(stdout), stderr: decodeGoUtf8(stderr) });
     });
