@@ -44,16 +44,14 @@ export async function readModGraph(pruning: Pruning, mainModule: ModuleKey | und
   if (pruning !== 'workspace' && mainModule) graph.require(mainModule, roots);
   const loaded = new Map<string, SummaryResult>();
   const failures = new Map<string, Failure>();
-  const unprunedSeen = new Set<string>();
+  const seen = new Set<string>(); // `pruning key`: each module version is loaded once per pruning (cmd/go's dedupKey)
   let queue: Job[] = [];
 
   const enqueue = (m: ModuleKey, p: Pruning): void => {
     if (m.version === 'none') return;
-    if (p === 'unpruned') {
-      const k = keyOf(m);
-      if (unprunedSeen.has(k)) return;
-      unprunedSeen.add(k);
-    }
+    const k = `${p} ${keyOf(m)}`;
+    if (seen.has(k)) return;
+    seen.add(k);
     queue.push({ m, pruning: p });
   };
 

@@ -9,6 +9,7 @@ import { SummaryFn } from './load';
 import { MainModuleSet } from './mainModules';
 import { ModuleKey, cmpVersion } from './mvs';
 import { compareGoVersion } from '../module/goVersion';
+import { isPseudoVersion } from '../module/pseudo';
 import { compare as semverCompare, isValid as validSemver, prerelease } from '../module/semver';
 
 export interface Requirement {
@@ -43,9 +44,12 @@ export type WhatIf =
  */
 export async function allowedVersions(path: string, io: BuildIO, main: MainModuleSet, summary: SummaryFn): Promise<string[] | string> {
   const r = await io.modules.versions?.(path);
-  if (!r) return [];
-  if (!r.ok) return r.kind === 'error' ? `${path}: ${r.message}` : [];
-  const listed = r.text.split('\n').map((l) => l.trim()).filter((v) => validSemver(v)).sort((a, b) => semverCompare(a, b));
+  if (r && !r.ok && r.kind === 'error') return `${path}: ${r.message}`;
+  const served = r?.ok ? r.text.split('\n').map((l) => l.trim()) : [];
+  // modload's replacementRepo: the versions a main module replaces (not pseudo-versions) exist too
+  const replaced = [...main.modules.flatMap((m) => m.modFile.replace), ...(main.workspace?.work.replace ?? [])]
+    .filter((x) => x.old.path === path && x.old.version !== '' && !isPseudoVersion(x.old.version)).map((x) => x.old.version);
+  const listed = [...new Set([...served, ...replaced])].filter((v) => validSemver(v)).sort((a, b) => semverCompare(a, b));
   let retract: { low: string; high: string }[] = [];
   const releases = listed.filter((v) => prerelease(v) === '');
   const latest = releases.at(-1) ?? listed.at(-1);

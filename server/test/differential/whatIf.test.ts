@@ -83,7 +83,7 @@ async function ourOutcome(release: string, m: Materialized, query: string): Prom
   copyTree(m.src, copy);
   const env = resolveGoEnv({ ...goModuleEnv(m, copy, 'proxy', join(m.root, 'modcache-ours')), HOME: m.root }, () => undefined);
   const files = new DiskFileSource();
-  const project = await loadProject(join(copy, m.runDir), env, diskWorkspaceFs(), files, release);
+  const project = await loadProject(join(copy, m.runDir), env, diskWorkspaceFs(), files, release, undefined, true);
   if (!project.ok) return { ok: false, text: project.error, require: [] };
   const at = query.lastIndexOf('@');
   const io = { modules: createModuleSource(env, { allowNetwork: false }), files, cache: new Map() };
@@ -98,7 +98,10 @@ async function ourOutcome(release: string, m: Materialized, query: string): Prom
   const [goLine, toolchain] = [editedFile.go?.version ?? '', editedFile.toolchain?.name ?? ''];
   const listed = w.requirements.map((r) => `${r.path} ${r.version}${r.indirect ? ' // indirect' : ''}`).sort();
   if (edited.join('\n') !== listed.join('\n')) return { ok: true, text: 'the planned go.mod edit leaves other requirements', require: edited };
-  return { ok: true, goLine, toolchain, kinds: [...new Set(w.changes.map((c) => c.kind))], text: listLines(w.after).map((l) => l + '\n').join(''), require: w.requirements.map((r) => `${r.path} ${r.version}${r.indirect ? ' // indirect' : ''}`).sort() };
+  const kinds = [...new Set(w.changes.map((c) => `${c.kind} a module`))];
+  if (w.goLine) kinds.push('changed the go line');
+  if (w.toolchainLine) kinds.push('changed the toolchain line');
+  return { ok: true, goLine, toolchain, kinds, text: listLines(w.after).map((l) => l + '\n').join(''), require: w.requirements.map((r) => `${r.path} ${r.version}${r.indirect ? ' // indirect' : ''}`).sort() };
 }
 
 /** compare returns '' when go and we agree, else what differs. */
@@ -225,7 +228,9 @@ describeEachGo('differential: what-if against go get', function (oracle) {
       if (diff) failures.push(`scenario ${i} (go get ${query}): ${diff}\n${describeScenario(s)}`);
       else removeTree(root);
     });
-    note(`${rounds} scenarios against ${oracle.label} (seed ${seed}): ${rounds - failures.length} identical; go get succeeded on ${goOk}, failed on ${rounds - goOk}; queries that ${[...kinds].map(([k, n]) => `${k} a module: ${n}`).join(', ')}`);
+    const pseudo = cases.filter((c) => /^(go|toolchain)@/.test(c.query)).length;
+    note(`${rounds} scenarios against ${oracle.label} (seed ${seed}): ${rounds - failures.length} identical; go get succeeded on ${goOk}, failed on ${rounds - goOk}; ` +
+      `${pseudo} go@/toolchain@ queries; queries that ${[...kinds].sort().map(([k, n]) => `${k}: ${n}`).join(', ')}`);
     assert.equal(failures.length, 0, failures.slice(0, 3).join('\n\n'));
   });
 });
