@@ -5,6 +5,7 @@
  */
 import { dirname, relative } from 'node:path';
 import { keyOf } from '../graph/mvs';
+import { tooNewMessage } from '../graph/tooNew';
 import { compareGoVersion, goLang } from '../module/goVersion';
 import { memberFile } from './buildRules';
 import { Finding } from './findings';
@@ -32,13 +33,13 @@ export function dependencyGoFindings(view: BuildView, ws: WorkspaceView): Findin
   let any = false; // most graphs have no go line above the main one: then no walk of the build list
   for (const go of b.goVersions.values()) if (compareGoVersion(go, own) > 0) any = true;
   if (!any) return [];
-  let top: { path: string; version: string; go: string } | undefined;
+  let top: { path: string; version: string; go: string; read: string } | undefined;
   for (const m of b.graph.buildList()) {
     if (b.main.isMain(m) || m.path === 'go' || m.path === 'toolchain') continue;
     const r = b.main.replacement(m);
     const go = b.goVersions.get(keyOf(r ? { path: r.path, version: r.version } : m));
     if (!go || compareGoVersion(go, own) <= 0) continue;
-    if (!top || compareGoVersion(go, top.go) > 0) top = { path: m.path, version: m.version, go };
+    if (!top || compareGoVersion(go, top.go) > 0) top = { path: m.path, version: m.version, go, read: r ? (r.version === '' ? r.path : `${r.path}@${r.version}`) : `${m.path}@${m.version}` };
   }
   if (!top) return [];
   const strict = compareGoVersion(ws.emulate, '1.21') >= 0 && compareGoVersion(top.go, '1.21') >= 0;
@@ -47,9 +48,14 @@ export function dependencyGoFindings(view: BuildView, ws: WorkspaceView): Findin
     : compareGoVersion(top.go, '1.21') >= 0
       ? `Go 1.20 and older still build it, each module with its own language version; Go 1.21 and later stop with "go: updates to go.mod needed" until go mod tidy raises this line`
       : `this is allowed: the dependency's go line is below 1.21, so it is compiled with its own language version (go ${top.go}) and this module keeps go ${own}`;
+  // a go line (1.21+) above the local toolchain too: what GOTOOLCHAIN makes of it (Go 1.26, checked)
+  const local = ws.toolchain;
+  const newer = local && strict && compareGoVersion(top.go, local) > 0
+    ? `; and go ${top.go} is newer than the local Go toolchain (go ${local}): ${toolchainMode(ws.gotoolchain, top.go, local, `module ${top.read}`)}`
+    : '';
   return [{
     code: 'go-below-dependency', file: doc.file, ...goAnchor(doc), severity: strict ? 'warning' : 'information',
-    message: `go ${own} is below the go line of ${top.path} ${top.version} (go ${top.go}): ${consequence}`,
+    message: `go ${own} is below the go line of ${top.path} ${top.version} (go ${top.go}): ${consequence}${newer}`,
     fixes: [{ title: `Raise the go line to ${top.go}`, data: { kind: 'set-go', target: doc.file, version: top.go } }],
   }];
 }
@@ -70,17 +76,27 @@ export function featureFindings(doc: ModDoc, ws: WorkspaceView): Finding[] {
   }];
 }
 
+/**
+ * toolchainMode says what a go command of version `local` (≥ 1.21) does with a go line `goVersion`
+ * above it that `what` asks for, under GOTOOLCHAIN (checked against Go 1.26): with `auto` (or
+ * `…+auto`) it switches to that release (a language version 1.N means go1.N.0), downloading it;
+ * with `path` it looks for it on PATH; otherwise it stops with its TooNewError.
+ */
+function toolchainMode(gotoolchain: string, goVersion: string, local: string, what: string): string {
+  const mode = gotoolchain === '' ? 'auto' : gotoolchain;
+  const release = `go${goVersion.split('.').length === 2 && compareGoVersion(goVersion, '1.21') >= 0 ? `${goVersion}.0` : goVersion}`;
+  if (mode === 'auto' || mode.endsWith('+auto')) return `with GOTOOLCHAIN=${mode} the go command switches to ${release} (downloading it as a module if it is not installed)`;
+  if (mode === 'path' || mode.endsWith('+path')) return `with GOTOOLCHAIN=${mode} the go command runs ${release} from PATH (and stops when there is none)`;
+  return `with GOTOOLCHAIN=${mode} the go command stops: ${tooNewMessage(what, goVersion, local, mode)}`;
+}
+
 /** toolchainFindings: a go line (go.mod or go.work) newer than the local Go toolchain. */
 export function toolchainFindings(file: string, goVersion: string | undefined, span: { start: number; end: number }, ws: WorkspaceView, gotoolchain: string): Finding[] {
   const local = ws.toolchain;
   if (!local || !goVersion || compareGoVersion(goVersion, local) <= 0) return [];
   let what: string;
   if (compareGoVersion(local, '1.21') >= 0) {
-    const mode = gotoolchain === '' ? 'auto' : gotoolchain;
-    const switching = mode === 'auto' || mode === 'path' || mode.endsWith('+auto') || mode.endsWith('+path');
-    what = switching
-      ? `with GOTOOLCHAIN=${mode} the go command switches to go${goVersion.split('.').length === 2 && compareGoVersion(goVersion, '1.21') >= 0 ? `${goVersion}.0` : goVersion} (downloading it as a module if it is not installed)`
-      : `with GOTOOLCHAIN=${mode} the go command refuses to build: ${file.endsWith('go.work') ? 'go.work' : 'go.mod'} requires go >= ${goVersion} (running go ${local}; GOTOOLCHAIN=${mode})`;
+    what = toolchainMode(gotoolchain, goVersion, local, file.endsWith('go.work') ? 'go.work' : 'go.mod');
   } else {
     what = `Go ${local} predates toolchain switching: it still tries to build, and when compilation fails it adds "note: module requires Go ${goVersion}"`;
     if (/^\d+\.\d+\.\d+/.test(goVersion) || compareGoVersion(goVersion, '1.21') >= 0) what += `; Go 1.20 and older cannot even parse a go line like "go ${goVersion}" in a main module, and Go 1.19.13+/1.20.8+ refuse go lines of 1.22 and later`;

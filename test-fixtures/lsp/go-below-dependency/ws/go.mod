@@ -1,7 +1,7 @@
 // From Go 1.21 a dependency's go line of 1.21 or later is a requirement on the go version (the go@
 // pseudo-module): this main module's go line must be at least 1.22.0, or builds stop.
-// (Semantics emulated: Go 1.25, the default when the local toolchain is unknown. Not checked
-// against a real Go ≥ 1.21 here: the differential oracle on this machine is Go 1.19.)
+// (Semantics emulated: Go 1.26, the default when the local toolchain is unknown; what the message
+// says go does is checked against Go 1.26 in server/test/differential/goLines.test.ts.)
 module example.com/main
 
 //@diag(code="go-below-dependency", severity="warning", msg="go 1.21.0 is below the go line of example.com/dep v0.0.0 (go 1.22.0)", msg="go mod tidy raises this line to 1.22.0")
