@@ -28,10 +28,10 @@
  *        declares it at package level.
  * - 1.22 range over an integer: an int literal, a `len`/`cap` call (not shadowed, as above), or
  *        unary / arithmetic expressions of those.
- * - 1.23 range over a function literal of iterator shape `func(yield func(...) bool)`.
- * - 1.24 generic type aliases `type A[T any] = B[T]`. go/types gates them at go1.23 already, but a
- *        Go 1.23 toolchain accepts them only with GOEXPERIMENT=aliastypeparams; the spec has them
- *        from 1.24, the first release whose every toolchain builds them.
+ * - 1.23 range over a function literal of iterator shape `func(yield func(...) bool)`; generic type
+ *        aliases `type A[T any] = B[T]` (the compiler's gate is go1.23, checked with Go 1.26: a
+ *        go 1.23 module builds with every toolchain from 1.24; a Go 1.23 toolchain itself also
+ *        wants GOEXPERIMENT=aliastypeparams).
  *
  * Skipped, and why:
  * - signed shift counts (1.13), slice → array-pointer (1.17) and slice → array (1.20)
@@ -260,7 +260,7 @@ class FileScan {
   private visitTypeAlias(n: GoSyntaxNode): void {
     const name = n.childForFieldName('name')?.text ?? '';
     const params = n.childForFieldName('type_parameters');
-    if (params) this.add(params, `generic type alias ${name}`, '1.24');
+    if (params) this.add(params, `generic type alias ${name}`, '1.23');
     else this.add(n, `type alias ${name}`, '1.9');
   }
 

@@ -54,7 +54,7 @@ const declarations: Case[] = [
   ['type alias', 'type A = B', ['1.9 type alias A']],
   ['type alias in a group', 'type (\n\tA = B\n\tC int\n)', ['1.9 type alias A']],
   ['a defined type is not an alias', 'type A B', []],
-  ['generic type alias', 'type A[T any] = []T', ['1.24 generic type alias A']],
+  ['generic type alias', 'type A[T any] = []T', ['1.23 generic type alias A']],
   ['generic func', 'func F[T any](x T) {}', ['1.18 type parameters on func F']],
   ['plain func', 'func F(x T) {}', []],
   ['generic type', 'type S[T any] struct{ v T }', ['1.18 type parameters on type S']],
@@ -136,7 +136,7 @@ const ranges: Case[] = [
 ];
 
 const tables: [string, Case[]][] = [
-  ['1.13 numeric literals', literals], ['declarations (1.9, 1.18, 1.24)', declarations],
+  ['1.13 numeric literals', literals], ['declarations (1.9, 1.18, 1.23)', declarations],
   ['1.18 constraints', constraints], ['1.18 instantiations', instantiations], ['1.16 //go:embed', embeds],
   ['1.17/1.20 unsafe', unsafeCalls], ['1.21 built-ins', builtins], ['1.22/1.23 range', ranges],
 ];
