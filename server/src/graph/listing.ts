@@ -67,12 +67,19 @@ function moduleError(text: string | undefined): JsonValue | undefined {
   return text === undefined ? undefined : { Err: text };
 }
 
-/** graphLines is `go mod graph`: every recorded edge, nodes visited breadth-first from the roots. */
+/**
+ * graphLines is `go mod graph`: every recorded edge, nodes visited breadth-first from the roots.
+ * mvs.Graph.WalkBreadthFirst queues every root entry, so a root listed twice (Go 1.19's workspace
+ * with two members of one module path) has its edges printed twice.
+ */
 export function graphLines(build: Build): string[] {
   const fmt = (m: ModuleKey): string => (m.version === '' ? m.path : `${m.path}@${m.version}`);
-  const out: string[] = [];
+  const edges = (m: ModuleKey): string[] => (build.graph.requiredBy(m) ?? []).map((r) => `${fmt(m)} ${fmt(r)}`);
+  const roots = build.graph.roots.filter((r) => r.version !== 'none');
+  const isRoot = new Set(roots.map(keyOf));
+  const out = roots.flatMap(edges);
   build.graph.walkBreadthFirst((m) => {
-    for (const r of build.graph.requiredBy(m) ?? []) out.push(`${fmt(m)} ${fmt(r)}`);
+    if (!isRoot.has(keyOf(m))) out.push(...edges(m));
   });
   return out;
 }

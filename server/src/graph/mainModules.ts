@@ -120,9 +120,13 @@ export function singleModule(main: MainModule, options: MainModuleOptions): Main
 
 /** workspaceModules builds the main module set of workspace mode from go.work and its members. */
 export function workspaceModules(
-  workFile: string, work: WorkFile, members: MainModule[], options: MainModuleOptions,
+  workFile: string, work: WorkFile, listed: MainModule[], options: MainModuleOptions,
 ): MainModuleSet {
   const workDir = join(workFile, '..');
+  // Two members with one module path: Go 1.20+ refuses the workspace (loadProject says so); Go 1.19
+  // keeps both entries but holds one go.mod per path, the last one read (cmd/go makeMainModules
+  // fills maps keyed by the path): every entry is that member (checked against go1.19.8)
+  const members = compareGoVersion(options.toolchain, '1.20') >= 0 ? listed : listed.map((m) => listed.filter((x) => x.path === m.path).pop() ?? m);
   const errors: string[] = [];
   const mainPaths = new Set(members.map((m) => m.path));
   // a member's relative replacement directory, relative to the workspace instead; from Go 1.22
@@ -136,8 +140,11 @@ export function workspaceModules(
     }
   }
   const replacedByWork = new Set(work.replace.map((r) => r.old.path));
-  const memberMaps = members.map((m) => replaceMap(m.modFile.replace, m.dir, errors, (p) => (isAbsolute(p) ? p : rel(join(m.dir, p)))));
-  checkConflicts(members, memberMaps, replacedByWork, errors);
+  const mapOf = (m: MainModule): ReplaceMap => replaceMap(m.modFile.replace, m.dir, errors, (p) => (isAbsolute(p) ? p : rel(join(m.dir, p))));
+  // every listed go.mod's replacements are checked against each other, also the one a duplicate hides
+  const listedMaps = listed.map(mapOf);
+  checkConflicts(listed, listedMaps, replacedByWork, errors);
+  const memberMaps = members.map((m) => listedMaps[listed.indexOf(m)]);
   const excludes = new Set(members.flatMap((m) => m.modFile.exclude.map((x) => keyOf(x.mod))));
   // Before Go 1.23 (directRequirements) workspace mode marked no dependency direct: every
   // non-workspace module lists as Indirect (checked against Go 1.19–1.22 and 1.23–1.26).

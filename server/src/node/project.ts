@@ -67,10 +67,11 @@ export async function loadProject(dir: string, env: GoEnv, fs: WorkspaceFs, file
     else errors.push(`cannot load module ${show(modDir)} listed in go.work file: ${compareGoVersion(toolchain, '1.24') >= 0 ? m.error.split(join(modDir, 'go.mod')).join(show(join(modDir, 'go.mod'))) : m.error}`);
   }
   if (errors.length > 0) return { ok: false, error: errors.join('\n') };
-  const paths = new Map<string, string>();
+  // Go 1.20 (modload.loadModFile) refuses two members with one module path; Go 1.19 let the last one stand for both (workspaceModules)
+  const paths = new Set<string>();
   for (const m of members) {
-    if (paths.has(m.path)) return { ok: false, error: `module ${m.path} appears multiple times in workspace` };
-    paths.set(m.path, m.dir);
+    if (paths.has(m.path) && compareGoVersion(toolchain, '1.20') >= 0) return { ok: false, error: `module ${m.path} appears multiple times in workspace` };
+    paths.add(m.path);
   }
   return { ok: true, main: workspaceModules(found.workFile, work, members, { toolchain }) };
 }

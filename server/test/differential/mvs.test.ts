@@ -22,7 +22,7 @@ import { Difference, cliHasList, compareAll, noCli, runOursAll } from '../oracle
 import { ScenarioCheck, checkScenario, featureTags, normalizedOutputs, regressionOutputs, sameDifference, scratchRoot, signature } from '../oracle/modgraph/differential';
 import { propertyScenario } from '../oracle/modgraph/generate';
 import { materialize, removeTree } from '../oracle/modgraph/materialize';
-import { namedScenarios } from '../oracle/modgraph/named';
+import { expectedFor, namedScenarios } from '../oracle/modgraph/named';
 import { Outputs, allSucceeded, runGoOracle } from '../oracle/modgraph/runGoOracle';
 import { Scenario, describeScenario, scenarioSize } from '../oracle/modgraph/scenario';
 import { Regression, fixturesDir, loadRegressions, saveRegression, shrinkScenario } from '../oracle/modgraph/shrink';
@@ -69,7 +69,10 @@ describeEachGo('differential: module graph against the real go command', functio
       it(`${n.name}: ${n.about}`, async () => {
         const root = scratchRoot(scratch);
         const check = await checkScenario(oracle, n.scenario, root, { ours: true });
-        assert.equal(check.go.proxy.outputs.list.stdout, n.list.join('\n') + '\n', 'the go oracle changed');
+        const want = expectedFor(n, oracle.release);
+        const { stdout, stderr } = check.go.proxy.outputs.list;
+        assert.equal(stdout, want.list.length > 0 ? want.list.join('\n') + '\n' : '', 'the go oracle changed');
+        if (want.stderr) assert.ok(stderr.includes(want.stderr), `go's stderr lacks ${JSON.stringify(want.stderr)}: ${stderr}`);
         assert.ok(check.differences.length === 0, `${n.name}: our output differs from go's\n${describeDifferences(check.differences)}\n${describeScenario(n.scenario)}`);
         removeTree(root);
       });

@@ -5,6 +5,7 @@
  * src/local/NAME, so a directory replacement is listed as `=> ../local/NAME` (or `./local/NAME`
  * in a workspace).
  */
+import { compareGoVersion } from '../../../src/module/goVersion';
 import { GoModBody, MainModule, ModuleVersion, Replace, Requirement, Scenario } from './scenario';
 
 /** NamedScenario is a scenario plus what go must print for it. */
@@ -17,6 +18,14 @@ export interface NamedScenario {
   list: string[];
   /** a fragment go's stderr must contain (warnings such as "dropping requirement") */
   stderr?: string;
+  /** where a later go command answers otherwise: from that release on (the last entry that applies wins) */
+  since?: { release: string; list: string[]; stderr?: string }[];
+}
+
+/** expectedFor: what go of `release` (1.N) prints for a named scenario: its list (empty: go fails) and a stderr fragment. */
+export function expectedFor(n: NamedScenario, release: string): { list: string[]; stderr?: string } {
+  const newer = (n.since ?? []).filter((x) => compareGoVersion(release, x.release) >= 0);
+  return newer[newer.length - 1] ?? n;
 }
 
 /** req parses `path version [// indirect]`. */
@@ -182,6 +191,15 @@ export const namedScenarios: NamedScenario[] = [
       replaces: [{ oldPath: 'example.com/a', newPath: 'example.com/a', newVersion: 'v1.1.0' }, { oldPath: 'example.com/c', oldVersion: 'v1.5.0', rawDir: '../nowhere' }],
     } : m))),
     list: ['example.com/main', 'example.com/a v1.3.0', 'example.com/b v1.0.0', 'example.com/c v1.5.0'],
+  },
+  {
+    name: 'workspace-duplicate-module-path', about: 'issue 20: two go.work members with one module path — Go 1.19 lets the last one stand for both (its go.mod, its replaces); Go 1.20 refuses',
+    scenario: workspace([
+      { path: 'example.com/m', dir: 'a', go: '1.18', requires: [req('example.com/B v1.0.0')], replaces: [replaceAToV110] },
+      { path: 'example.com/m', dir: 'b', go: '1.18', requires: [req('example.com/C v1.0.0')] },
+    ], missionModules),
+    list: ['example.com/m', 'example.com/A v1.3.0', 'example.com/C v1.0.0'],
+    since: [{ release: '1.20', list: [], stderr: 'go: module example.com/m appears multiple times in workspace' }],
   },
   {
     name: 'mission-max-of-requirements', about: 'mission: B requires A v1.1.0, C requires A v1.3.0, main requires B, C, A v1.1.0 ⇒ A v1.3.0',
