@@ -7,7 +7,7 @@
  */
 import { basename, dirname } from 'node:path';
 import {
-  CancellationToken, CodeAction, Connection, Diagnostic, DidChangeWatchedFilesNotification, DocumentDiagnosticReport, DocumentDiagnosticReportKind,
+  CancellationToken, CodeAction, Connection, Diagnostic, ErrorCodes, ResponseError, DidChangeWatchedFilesNotification, DocumentDiagnosticReport, DocumentDiagnosticReportKind,
   FileChangeType, InitializeParams, InitializeResult, TextDocumentSyncKind, TextDocuments, WatchKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -39,15 +39,21 @@ import { createFeatureScanner } from './node/featureScan';
 type AnyDoc = ModDoc | WorkDoc | SumDoc;
 
 /**
- * parseDoc parses a file the session's model does not hold (outside the folders, or untitled), by
- * its language id or file name; anything else is a go.mod when `orMod`, else undefined.
+ * docKind: how a file the session's model does not hold (outside the folders, or untitled) is read,
+ * by its language id or file name; anything else is a go.mod when `orMod`, else not read.
  */
-function parseDoc(file: string, text: string, kind: string, orMod: boolean): AnyDoc | undefined {
+function docKind(kind: string, orMod: boolean): 'sum' | 'work' | 'mod' | undefined {
+  if (kind === 'go.sum' || kind.endsWith('.sum')) return 'sum';
+  if (kind === 'go.work' || kind.endsWith('.work')) return 'work';
+  return orMod || kind === 'go.mod' || kind.endsWith('.mod') ? 'mod' : undefined;
+}
+
+/** parseDoc parses such a file as `kind` says. */
+function parseDoc(file: string, text: string, kind: 'sum' | 'work' | 'mod'): AnyDoc {
   const dir = file.startsWith('/') ? dirname(file) : ''; // an untitled document has no directory
-  if (kind === 'go.sum' || kind.endsWith('.sum')) return { file, text, sum: parseSumFile(text, file) };
-  if (kind === 'go.work' || kind.endsWith('.work')) return { file, dir, text, work: parseWorkFile(text, file) };
-  if (orMod || kind === 'go.mod' || kind.endsWith('.mod')) return { file, dir, text, mod: parseModFile(text, { name: file }) };
-  return undefined;
+  if (kind === 'sum') return { file, text, sum: parseSumFile(text, file) };
+  if (kind === 'work') return { file, dir, text, work: parseWorkFile(text, file) };
+  return { file, dir, text, mod: parseModFile(text, { name: file }) };
 }
 
 /** ownerFile: the go.mod or go.work a document belongs with (a go.sum: its go.mod; go.work.sum: go.work). */
@@ -65,6 +71,9 @@ export function startServer(connection: Connection = connectionFromArguments()):
   new GoModLensServer(connection).listen();
 }
 
+/** how many parsed documents outside the model the server keeps */
+const OUTSIDE_ENTRIES = 16;
+
 /** changes less than this many ms apart are a burst (no person types that fast) */
 const BURST_MS = 5;
 
@@ -77,6 +86,10 @@ class GoModLensServer {
   private refreshSupport = false;
   private configSupport = false;
   private watchRegistration = false;
+  /** the client sends workspace/didChangeWorkspaceFolders (vscode-languageserver throws on a subscription otherwise) */
+  private folderEvents = false;
+  /** the lifecycle: requests before initialize are refused with -32002, requests after shutdown with InvalidRequest */
+  private phase: 'new' | 'running' | 'shutdown' = 'new';
   private folders: string[] = [];
   private findings = new WeakMap<WorkspaceView, Map<string, Finding[]>>();
   /** per-document and per-file results reused by the next analysis (analysis/analyze.ts) */
@@ -92,6 +105,12 @@ class GoModLensServer {
   /** the last full diagnostics report per document (pull), by the resultId the client was given */
   private readonly reports = new Map<string, { resultId: string; items: Diagnostic[] }>();
   private reportCount = 0;
+  /**
+   * documents the model does not hold (outside the folders, unsaved, untitled), parsed once per text:
+   * a hover or an inlay-hint request on a 100k-line file does not parse it again. Keyed by how it
+   * was parsed and its path (or URI); the oldest entries go beyond OUTSIDE_ENTRIES.
+   */
+  private readonly outside = new Map<string, { text: string; doc?: AnyDoc; findings?: Finding[] }>();
   private readonly debounceMs = Number(process.env.GOMODLENS_DEBOUNCE_MS ?? 25);
   /** settles once the configuration has been read; requests wait for it so that none sees a half-configured session */
   private ready: Promise<void>;
@@ -122,6 +141,9 @@ class GoModLensServer {
   listen(): void {
     const c = this.connection;
     c.onInitialize((p) => this.initialize(p));
+    c.onShutdown(() => {
+      this.phase = 'shutdown';
+    });
     c.onInitialized(() => void this.safe('initialized', () => this.initialized(), undefined).finally(() => this.markReady()));
     c.onDidChangeConfiguration(() => void this.safe('configuration', () => this.loadConfiguration(), undefined));
     c.onDidChangeWatchedFiles((p) => {
@@ -215,6 +237,7 @@ class GoModLensServer {
     this.documents.onDidClose((e) => {
       this.reports.delete(e.document.uri);
       const path = URI.toPath(e.document.uri);
+      for (const k of this.outside.keys()) if (k.endsWith(`\0${path ?? e.document.uri}`)) this.outside.delete(k);
       if (path) this.session.clearBuffer(path);
       this.changed();
     });
@@ -227,6 +250,8 @@ class GoModLensServer {
     this.pull = caps.textDocument?.diagnostic !== undefined;
     this.refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
     this.configSupport = caps.workspace?.configuration === true;
+    this.folderEvents = !!caps.workspace?.workspaceFolders;
+    this.phase = 'running';
     this.watchRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const init = (p.initializationOptions ?? {}) as { settings?: unknown; trustedWorkspace?: boolean };
     this.trusted = init.trustedWorkspace === true;
@@ -262,7 +287,7 @@ class GoModLensServer {
         watchers: [{ globPattern: '**/{go.mod,go.work,go.sum,go.work.sum}', kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete }, { globPattern: '**/*.go' }],
       }).catch(() => undefined);
     }
-    this.connection.workspace.onDidChangeWorkspaceFolders((e) => {
+    if (this.folderEvents) this.connection.workspace.onDidChangeWorkspaceFolders((e) => {
       const removed = new Set(e.removed.map((f) => URI.toPath(f.uri)));
       this.folders = this.folders.filter((f) => !removed.has(f));
       for (const f of e.added) {
@@ -340,7 +365,6 @@ class GoModLensServer {
       if (this.changes !== changes) return; // changed meanwhile: the next pass (already scheduled) says what is current
       const uri = URI.file(file);
       const text = this.textOf(file) ?? viewText(ws, file);
-      const findings = byFile.get(file);
       const version = open.get(file)?.version;
       const last = this.published.get(file);
       if (text === undefined) { // gone: clear what was said about it
@@ -348,6 +372,8 @@ class GoModLensServer {
         this.published.delete(file);
         continue;
       }
+      // an open document the model does not hold (a go.mod not saved yet): what its text alone shows, as a pull client gets
+      const findings = byFile.get(file) ?? (open.has(file) && !inModel(ws, file) ? this.standaloneFindings(file, text) : undefined);
       if (last && last.findings === findings && last.text === text && last.version === version) continue;
       const items = this.toDiagnostics(findings ?? [], text);
       const said = last && last.version === version && sameJson(last.items, items);
@@ -387,7 +413,7 @@ class GoModLensServer {
     const text = this.textOf(path) ?? viewText(ws, path);
     if (text === undefined) return [];
     let list = this.findingsOf(ws).get(path);
-    if (!list && !ws.mods.has(path) && !ws.works.has(path) && !ws.sums.has(path)) list = this.standaloneFindings(path, text);
+    if (!list && !inModel(ws, path)) list = this.standaloneFindings(path, text);
     return this.toDiagnostics(list ?? [], text);
   }
 
@@ -398,10 +424,29 @@ class GoModLensServer {
 
   /** standaloneFindings: a file outside every folder's model (or not a file at all): parse-level checks only. */
   private standaloneFindings(file: string, text: string, language?: string): Finding[] {
-    const doc = parseDoc(file, text, language ?? basename(file), false);
+    const parsed = this.outsideParse(file, text, language ?? basename(file), false);
+    const doc = parsed.doc;
     if (!doc) return [];
-    if ('sum' in doc) return sumFindings(doc);
-    return [...parseFindings(doc), ...pseudoFindings(file, 'mod' in doc ? doc.mod : doc.work)];
+    parsed.findings ??= 'sum' in doc ? sumFindings(doc) : [...parseFindings(doc), ...pseudoFindings(file, 'mod' in doc ? doc.mod : doc.work)];
+    return parsed.findings;
+  }
+
+  /** outsideParse: parseDoc, remembered per file (or untitled URI) while the text stays the same. */
+  private outsideParse(file: string, text: string, kind: string, orMod: boolean): { text: string; doc?: AnyDoc; findings?: Finding[] } {
+    const which = docKind(kind, orMod);
+    if (!which) return { text };
+    const key = `${which}\0${file}`;
+    let entry = this.outside.get(key);
+    if (entry?.text !== text) {
+      entry = { text, doc: parseDoc(file, text, which) };
+      this.outside.delete(key);
+      this.outside.set(key, entry);
+      for (const k of this.outside.keys()) {
+        if (this.outside.size <= OUTSIDE_ENTRIES) break;
+        this.outside.delete(k);
+      }
+    }
+    return entry;
   }
 
   private untitledDiagnostics(doc: TextDocument): Diagnostic[] {
@@ -420,14 +465,14 @@ class GoModLensServer {
     if (!path) {
       const d = this.documents.get(uri);
       if (!d) return {};
-      return { doc: parseDoc(uri, d.getText(), d.languageId, true) };
+      return { doc: this.outsideParse(uri, d.getText(), d.languageId, true).doc };
     }
     const ws = await this.session.view();
     const doc = ws.mods.get(path) ?? ws.works.get(path) ?? ws.sums.get(path);
     if (doc) return { doc, ws };
     const text = this.textOf(path);
     if (text === undefined) return { ws };
-    return { ws, doc: parseDoc(path, text, basename(path), true) };
+    return { ws, doc: this.outsideParse(path, text, basename(path), true).doc };
   }
 
   private async buildList(uri: string): Promise<BuildListResult> {
@@ -443,7 +488,18 @@ class GoModLensServer {
     return { mainFile: view.file, main: mods.filter((m) => m.main).map((m) => m.path), lines: listLines(mods), count: mods.length, incomplete };
   }
 
+  /**
+   * safe runs a handler: a failure is logged and answered with `fallback`. Outside the running phase
+   * nothing runs: a request is answered with the error the protocol names (-32002 before initialize,
+   * InvalidRequest after shutdown) and a notification's work is dropped.
+   */
   private async safe<T>(name: string, f: () => T | Promise<T>, fallback: T): Promise<T> {
+    if (this.phase !== 'running') {
+      const refusal = this.phase === 'new'
+        ? new ResponseError(ErrorCodes.ServerNotInitialized, `go-mod-lens: ${name} before initialize`)
+        : new ResponseError(ErrorCodes.InvalidRequest, `go-mod-lens: ${name} after shutdown`);
+      return refusal as unknown as T; // vscode-jsonrpc answers a request whose handler returns a ResponseError with that error
+    }
     try {
       return await f();
     } catch (err) {
@@ -454,6 +510,11 @@ class GoModLensServer {
 }
 
 if (require.main === module) startServer();
+
+/** inModel: the workspace model holds the file (its findings come from the analysis). */
+function inModel(ws: WorkspaceView, file: string): boolean {
+  return ws.mods.has(file) || ws.works.has(file) || ws.sums.has(file);
+}
 
 /** viewText: a file's text as the view holds it — '' for a file that is there but cannot be read (its one finding says why). */
 function viewText(ws: WorkspaceView, file: string): string | undefined {

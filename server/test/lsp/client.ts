@@ -16,7 +16,7 @@ import {
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
 import type {
-  ApplyWorkspaceEditParams, CodeAction, Command, Diagnostic, DocumentDiagnosticReport, Hover, InitializeResult,
+  ApplyWorkspaceEditParams, ClientCapabilities, CodeAction, Command, Diagnostic, DocumentDiagnosticReport, Hover, InitializeResult,
   InlayHint, Position, PublishDiagnosticsParams, Range, ServerCapabilities,
 } from 'vscode-languageserver-protocol';
 import { clientCapabilities } from './capabilities';
@@ -37,6 +37,8 @@ export interface LspClientOptions {
   pullDiagnostics?: boolean;
   /** timeout of each request and wait, in ms (default 20000) */
   timeoutMs?: number;
+  /** change what the client declares (to play a client that lacks a capability) */
+  capabilities?: (declared: ClientCapabilities) => ClientCapabilities;
 }
 
 /** OpenDocument is the client's copy of a document it opened. */
@@ -138,6 +140,11 @@ export class LspClient {
     return c;
   }
 
+  /** spawn starts the server without the handshake (to talk to it before initialize); initialize() runs it later. */
+  static spawn(opts: LspClientOptions): LspClient {
+    return new LspClient(opts);
+  }
+
   /** pullEnabled: the client declared pull diagnostics and the server offers them. */
   get pullEnabled(): boolean {
     return this.opts.pullDiagnostics !== false && !!this.capabilities.diagnosticProvider;
@@ -152,7 +159,8 @@ export class LspClient {
     return this.child.pid;
   }
 
-  private async initialize(): Promise<void> {
+  /** initialize runs initialize/initialized. */
+  async initialize(): Promise<void> {
     const folders = this.opts.folders.map((f) => ({ uri: uriOf(f), name: basename(f) }));
     const result = await this.request<InitializeResult>('initialize', {
       processId: process.pid,
@@ -160,7 +168,7 @@ export class LspClient {
       locale: 'en',
       rootUri: folders[0]?.uri ?? null,
       workspaceFolders: folders,
-      capabilities: clientCapabilities(this.opts.pullDiagnostics !== false),
+      capabilities: (this.opts.capabilities ?? ((c) => c))(clientCapabilities(this.opts.pullDiagnostics !== false)),
     });
     if (!result || typeof result !== 'object' || !result.capabilities) {
       throw this.error(`initialize answered without capabilities: ${JSON.stringify(result)}`);
