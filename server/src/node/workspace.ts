@@ -109,11 +109,14 @@ const SKIPPED = new Set(['vendor', 'testdata', 'node_modules']);
 /**
  * findGoModFiles lists every go.mod (or other `names`) under root, breadth first, skipping vendor/,
  * testdata/, node_modules/ and hidden directories below the root, following directory symlinks once
- * per real directory (so links back up the tree end), and stopping after `maxEntries` entries.
+ * per real directory (so links back up the tree end) and only to directories inside the root (a
+ * link to / does not take the scan out of the folder), and stopping after `maxEntries` entries.
  */
 export async function findGoModFiles(root: string, options: GoModScanOptions = {}): Promise<GoModScan> {
   const walk = new Walk(options);
-  await walk.enqueue(nodePath.resolve(root));
+  const top = nodePath.resolve(root);
+  walk.realRoot = await realpath(top).catch(() => top);
+  await walk.enqueue(top);
   for (let dir = walk.queue.shift(); dir !== undefined && !walk.scan.truncated; dir = walk.queue.shift()) await walk.visit(dir);
   walk.scan.files.sort();
   return walk.scan;
@@ -126,16 +129,18 @@ class Walk {
   private readonly seen = new Set<string>();
   private readonly names: Set<string>;
   private readonly skip: Set<string>;
+  /** the root's real path: directories found through links must lie inside it */
+  realRoot = '/';
 
   constructor(private readonly options: GoModScanOptions) {
     this.names = new Set(options.names ?? ['go.mod']);
     this.skip = new Set([...SKIPPED, ...(options.skipDirs ?? [])]);
   }
 
-  /** enqueue schedules dir unless its real path was already scheduled (this is what ends symlink loops). */
+  /** enqueue schedules dir unless its real path was already scheduled (this is what ends symlink loops) or lies outside the root. */
   async enqueue(dir: string): Promise<void> {
     const real = await realpath(dir).catch(() => dir);
-    if (this.seen.has(real)) return;
+    if (this.seen.has(real) || !isWithin(this.realRoot, real)) return;
     this.seen.add(real);
     this.queue.push(dir);
   }
@@ -163,6 +168,12 @@ class Walk {
       else if (kind === 'file' && this.names.has(e.name)) this.scan.files.push(full);
     }
   }
+}
+
+/** isWithin: `p` is `root` or below it (both real, absolute paths). */
+function isWithin(root: string, p: string): boolean {
+  const rel = nodePath.relative(root, p);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${nodePath.sep}`) && !nodePath.isAbsolute(rel));
 }
 
 async function statKind(p: string): Promise<'dir' | 'file' | 'other'> {

@@ -74,6 +74,9 @@ describe('node/workspace: findGoModFiles', () => {
     put(join(outside, 'lib/go.mod'), 'module lib\n');
     symlinkSync(root, join(root, 'b', 'loop'));
     symlinkSync(outside, join(root, 'ext'));
+    symlinkSync('/', join(root, 'rootfs'));
+    put(join(root, 'd/inner/go.mod'), 'module inner\n');
+    symlinkSync(join(root, 'd'), join(root, 'alias')); // inside the folder: followed (once)
     symlinkSync(join(root, 'missing-target'), join(root, 'dangling'));
   });
   after(() => {
@@ -83,14 +86,23 @@ describe('node/workspace: findGoModFiles', () => {
 
   it('finds every go.mod, skipping vendor, testdata, node_modules, hidden dirs and symlink loops', async () => {
     const scan = await findGoModFiles(root);
-    assert.deepEqual(scan.files, ['a/go.mod', 'a/x/y/z/go.mod', 'b/c/go.mod', 'ext/lib/go.mod', 'go.mod'].map((f) => join(root, f)));
+    assert.deepEqual(scan.files, ['a/go.mod', 'a/x/y/z/go.mod', 'alias/inner/go.mod', 'b/c/go.mod', 'go.mod'].map((f) => join(root, f)));
     assert.equal(scan.truncated, false);
     assert.deepEqual(scan.errors, []);
   });
 
+  it('stays inside the folder: links to directories outside it (ext, and rootfs → /) are not followed (issue 20)', async () => {
+    const scan = await findGoModFiles(root);
+    assert.ok(scan.files.every((f) => f.startsWith(root + '/') && !f.startsWith(join(root, 'ext')) && !f.startsWith(join(root, 'rootfs'))), scan.files.join('\n'));
+    assert.ok(scan.visited < 40, `visited ${scan.visited} entries`);
+    // a folder opened through a link is scanned (its real path is the root)
+    symlinkSync(root, join(outside, 'via'));
+    assert.deepEqual((await findGoModFiles(join(outside, 'via'))).files.length, scan.files.length);
+  });
+
   it('collects other names on request and can leave symlinks alone', async () => {
     const scan = await findGoModFiles(root, { names: ['go.mod', 'go.work'], followSymlinks: false, skipDirs: ['a'] });
-    assert.deepEqual(scan.files, ['b/c/go.mod', 'b/go.work', 'go.mod'].map((f) => join(root, f)));
+    assert.deepEqual(scan.files, ['b/c/go.mod', 'b/go.work', 'd/inner/go.mod', 'go.mod'].map((f) => join(root, f)));
   });
 
   it('stops after maxEntries and says so', async () => {
