@@ -181,6 +181,25 @@ describe('module graph view', function () {
       await page.close();
     });
 
+    it('shows workspace strings as text: a replacement directory written as HTML and a Markdown link stays text in the details (issue 20)', async () => {
+      const ws = join(s.tmp, 'inject', 'ws');
+      const evil = './b <img src=x id=gml-evil> [run](command:goModLens.restartServer)';
+      mkdirSync(join(ws, evil), { recursive: true });
+      writeFileSync(join(ws, 'go.mod'), `module example.com/inj\n\ngo 1.21\n\nrequire example.com/b v1.0.0\n\nreplace example.com/b => "${evil}"\n`);
+      writeFileSync(join(ws, evil, 'go.mod'), 'module example.com/b\n\ngo 1.21\n');
+      exportHtml(ws, join(s.tmp, 'inject', 'modcache'), 'inject.html');
+      const page = await s.browser.context.newPage();
+      await page.goto(`${base}/inject.html`);
+      const frame = page.mainFrame();
+      await waitFor('the drawn layout', () => status(frame), (x) => x.ready !== undefined);
+      await selectBySearch(frame, 'example.com/b');
+      const details = await frame.locator('#gml-details').innerText();
+      assert.ok(details.includes(`Replaced by ${evil}.`), details);
+      assert.equal(await frame.locator('#gml-evil, #gml-details img').count(), 0, 'no element made from the path');
+      assert.equal(await frame.locator('a[href^="command:"]').count(), 0, 'no command link');
+      await page.close();
+    });
+
     it('opens a 2,000-module export (navigation to drawn layout, timed against the 2 s target)', async function () {
       this.timeout(120_000);
       const big = writeBigGraph(join(s.tmp, 'big-html'), 2000);
