@@ -9,9 +9,11 @@ import { readonlyProblems } from '../graph/consistency';
 import { MainModule } from '../graph/mainModules';
 import { ModuleKey, cmpVersion, keyOf, showModule } from '../graph/mvs';
 import { requirersOf } from '../graph/why';
+import { compareGoVersion } from '../module/goVersion';
 import { compare, isValid, prerelease } from '../module/semver';
 import { Require } from '../syntax/modfile';
 import { Finding } from './findings';
+import { topDependencyGo } from './goRules';
 import { BuildView, WorkspaceView } from './view';
 
 export const showKey = (m: ModuleKey): string => (m.version === '' ? m.path : `${m.path} ${m.version}`);
@@ -45,8 +47,12 @@ export function requirementFindings(view: BuildView): Finding[] {
       if (p.require) stops.set(p.require, p.message);
       else if (p.kind === 'go-below-selected' || p.kind === 'toolchain-below-selected') {
         const f = view.main.modules[0];
-        const line = f.modFile.go?.line ?? f.modFile.module?.line;
-        if (line) out.push({ code: 'not-tidy', file: memberFile(f), start: line.start, end: line.end, message: `a default go build stops here: ${p.message}; go: updates to go.mod needed (go mod tidy raises it to ${p.selected})`, fixes: p.kind === 'go-below-selected' && p.selected ? [{ title: `Set go ${p.selected} (as go mod tidy would)`, data: { kind: 'set-go', target: memberFile(f), version: p.selected } }] : undefined });
+        // a selected dependency's go line: go-below-dependency says it, naming the dependency
+        const own = f.modFile.go?.version || '1.16';
+        if (p.kind === 'go-below-selected' && !view.main.workspace && topDependencyGo(b, own)?.go === p.selected && compareGoVersion(p.selected ?? '', '1.21') >= 0) continue;
+        const line = p.kind === 'toolchain-below-selected' ? f.modFile.toolchain?.line ?? f.modFile.go?.line : f.modFile.go?.line ?? f.modFile.module?.line;
+        const remedy = p.kind === 'go-below-selected' ? `go get go@${p.selected} raises it` : 'go get toolchain@none removes the line';
+        if (line) out.push({ code: 'not-tidy', file: memberFile(f), start: line.start, end: line.end, message: `go list -m all stops here: ${p.message}; go: updates to go.mod needed (${remedy})`, fixes: p.kind === 'go-below-selected' && p.selected ? [{ title: `Set go ${p.selected} (as go get go@${p.selected} does)`, data: { kind: 'set-go', target: memberFile(f), version: p.selected } }] : undefined });
       }
     }
   }
@@ -79,20 +85,22 @@ function memberRequirements(b: Build, m: MainModule, stops: Map<Require, string>
     const span = { start: r.line.start, end: r.line.end };
     if (b.main.excludes.has(keyOf(r.mod))) {
       const sel = b.graph.selectedVersion(r.mod.path);
-      out.push({ code: 'excluded', file, ...span, message: `${r.mod.path} ${r.mod.version} is excluded by an exclude directive: the go command ignores this requirement (go: dropping requirement on excluded version ${r.mod.path} ${r.mod.version}) and ${sel === 'none' ? 'the module leaves the build list unless something else requires it' : `selects ${sel}`}` });
+      // read-only, go list -m all stops on it (the requirement must go); -mod=mod and go mod tidy drop it
+      const stop = stops.has(r) ? '; go list -m all stops here (go: updates to go.mod needed) until the line is removed (go mod tidy removes it)' : '';
+      out.push({ code: 'excluded', file, ...span, message: `${r.mod.path} ${r.mod.version} is excluded by an exclude directive: the go command ignores this requirement (go: dropping requirement on excluded version ${r.mod.path} ${r.mod.version}) and ${sel === 'none' ? 'the module leaves the build list unless something else requires it' : `selects ${sel}`}${stop}` });
       continue;
     }
     if (b.main.isMain({ path: r.mod.path, version: '' })) continue; // a workspace module: its own directory is built
     const sel = b.graph.selectedVersion(r.mod.path);
     if (sel === 'none' || cmpVersion(r.mod.path, r.mod.version, sel) >= 0) {
       const why = stops.get(r);
-      if (why) out.push({ code: 'not-tidy', file, ...span, message: `a default go build stops here: ${why}; go: updates to go.mod needed (run go mod tidy)` });
+      if (why) out.push({ code: 'not-tidy', file, ...span, message: `go list -m all stops here: ${why}; go: updates to go.mod needed (go mod tidy rewrites it)` });
       continue;
     }
     const fix = { title: `Set ${r.mod.path} to ${sel} (as go mod tidy would)`, data: { kind: 'set-require' as const, target: file, path: r.mod.path, version: sel } };
     out.push({ code: 'version-raised', file, start: r.versionToken.start, end: r.versionToken.end, message: raisedMessage(b, r, sel), fixes: [fix] });
     if (stops.has(r)) {
-      out.push({ code: 'not-tidy', file, ...span, message: `a default go build stops here: go: updates to go.mod needed, because ${r.mod.path} is required at ${r.mod.version} but MVS selects ${sel} (run go mod tidy)`, fixes: [fix] });
+      out.push({ code: 'not-tidy', file, ...span, message: `go list -m all stops here: go: updates to go.mod needed, because ${r.mod.path} is required at ${r.mod.version} but MVS selects ${sel} (a build stops too when it uses a package of a module that requires ${sel}); go get ${r.mod.path}@${sel} fixes go.mod`, fixes: [fix] });
     }
   }
   return out;

@@ -22,18 +22,21 @@ function goAnchor(doc: ModDoc): { start: number; end: number } {
   return { start: line?.start ?? 0, end: line?.end ?? 0 };
 }
 
-/** dependencyGoFindings: the main go line below the go line of a selected dependency. */
-export function dependencyGoFindings(view: BuildView, ws: WorkspaceView): Finding[] {
-  const b = view.build;
-  if (!b || !view.main || view.main.workspace) return [];
-  const main = view.main.modules[0];
-  const doc = ws.mods.get(memberFile(main));
-  if (!doc) return [];
-  const own = goLineOf(doc).version;
+/** DependencyGo: the selected dependency with the highest go line above the main module's. */
+export interface DependencyGo {
+  path: string;
+  version: string;
+  go: string;
+  /** where its go.mod is read from (path@version, or the replacement) */
+  read: string;
+}
+
+/** topDependencyGo: the build-list dependency whose go line is highest above `own`, if any. */
+export function topDependencyGo(b: NonNullable<BuildView['build']>, own: string): DependencyGo | undefined {
   let any = false; // most graphs have no go line above the main one: then no walk of the build list
   for (const go of b.goVersions.values()) if (compareGoVersion(go, own) > 0) any = true;
-  if (!any) return [];
-  let top: { path: string; version: string; go: string; read: string } | undefined;
+  if (!any) return undefined;
+  let top: DependencyGo | undefined;
   for (const m of b.graph.buildList()) {
     if (b.main.isMain(m) || m.path === 'go' || m.path === 'toolchain') continue;
     const r = b.main.replacement(m);
@@ -41,12 +44,30 @@ export function dependencyGoFindings(view: BuildView, ws: WorkspaceView): Findin
     if (!go || compareGoVersion(go, own) <= 0) continue;
     if (!top || compareGoVersion(go, top.go) > 0) top = { path: m.path, version: m.version, go, read: r ? (r.version === '' ? r.path : `${r.path}@${r.version}`) : `${m.path}@${m.version}` };
   }
+  return top;
+}
+
+/**
+ * dependencyGoFindings: the main go line below the go line of a selected dependency. What stops
+ * (checked against Go 1.26 on random worlds, differential/tidy.test.ts): from Go 1.21 the module
+ * graph selects that go version, so commands that load the whole graph (`go list -m all`) stop
+ * read-only with "updates to go.mod needed"; a build stops only when it loads a package whose
+ * module needs it, and `go mod tidy` raises the line only then — `go get go@V` always does.
+ */
+export function dependencyGoFindings(view: BuildView, ws: WorkspaceView): Finding[] {
+  const b = view.build;
+  if (!b || !view.main || view.main.workspace) return [];
+  const main = view.main.modules[0];
+  const doc = ws.mods.get(memberFile(main));
+  if (!doc) return [];
+  const own = goLineOf(doc).version;
+  const top = topDependencyGo(b, own);
   if (!top) return [];
   const strict = compareGoVersion(ws.emulate, '1.21') >= 0 && compareGoVersion(top.go, '1.21') >= 0;
   const consequence = strict
-    ? `with Go 1.21 or later (here: go${ws.emulate}) a build stops with "go: updates to go.mod needed" until go mod tidy raises this line to ${top.go}`
+    ? `with Go 1.21 or later (here: go${ws.emulate}) go list -m all stops with "go: updates to go.mod needed", and so does a build that uses a package of that dependency; go get go@${top.go} raises this line`
     : compareGoVersion(top.go, '1.21') >= 0
-      ? `Go 1.20 and older still build it, each module with its own language version; Go 1.21 and later stop with "go: updates to go.mod needed" until go mod tidy raises this line`
+      ? `Go 1.20 and older still build it, each module with its own language version; with Go 1.21 and later go list -m all (and a build that uses a package of that dependency) stops with "go: updates to go.mod needed" until the line is raised (go get go@${top.go})`
       : `this is allowed: the dependency's go line is below 1.21, so it is compiled with its own language version (go ${top.go}) and this module keeps go ${own}`;
   // a go line (1.21+) above the local toolchain too: what GOTOOLCHAIN makes of it (Go 1.26, checked)
   const local = ws.toolchain;

@@ -58,7 +58,8 @@ export function readonlyProblems(build: Build): ConsistencyProblem[] {
     const sel = g.selectedVersion(root.path);
     if (cmpVersion(root.path, root.version, sel) < 0) {
       const kind = root.path === 'go' ? 'go-below-selected' : 'toolchain-below-selected';
-      out.push({ kind, module: root, selected: sel, message: `the ${root.path} line says ${root.version} but a dependency requires ${sel}` });
+      const source = root.path === 'go' ? 'a dependency requires' : 'the module graph selects'; // dependencies' toolchain lines are ignored: the go versions imply it
+      out.push({ kind, module: root, selected: sel, message: `the ${root.path} line says ${root.version} but ${source} ${sel}` });
     }
   }
   return out;
