@@ -17,6 +17,7 @@ import { loadMarkdown, markdownHtmlTags, markdownTargets, markdownToText } from 
 import { note } from '../support/notes';
 import { LspClient } from './client';
 import { serverCommand } from './fixture';
+import { putFile } from '../support/files';
 
 /** rssMiB is a process's resident memory from /proc (Linux), or undefined elsewhere. */
 function rssMiB(pid: number | undefined): number | undefined {
@@ -38,10 +39,7 @@ describe('hostile input: huge files and named pipes', function () {
 
   before(function () {
     root = mkdtempSync(join(tmpdir(), 'gml-hostile-'));
-    const put = (p: string, text: string): void => {
-      mkdirSync(join(root, p, '..'), { recursive: true });
-      writeFileSync(join(root, p), text);
-    };
+    const put = (p: string, text: string): void => putFile(join(root, p), text);
     put('ws/go.mod', 'module example.com/main\n\ngo 1.21\n\nrequire (\n\texample.com/big v1.0.0\n\texample.com/piped v1.0.0\n)\n\nreplace example.com/big => ../big\n');
     put('big/go.mod', '');
     truncateSync(join(root, 'big/go.mod'), 600 << 20); // sparse: 600 MiB of NUL bytes

@@ -4,12 +4,13 @@
  * read, and a push client sees the errors of a go.mod that exists only in the editor.
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LspClient, LspClientOptions, RequestFailed, uriOf } from './client';
 import { serverCommand } from './fixture';
+import { putFile } from '../support/files';
 
 const text = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
 const show = (ds: Diagnostic[]): string => ds.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code} [${d.severity}]: ${text(d)}`).join('\n');
@@ -32,10 +33,7 @@ describe('LSP lifecycle and capabilities (issue 20)', function () {
 
   before(() => {
     root = mkdtempSync(join(tmpdir(), 'gml-lifecycle-'));
-    const put = (p: string, t: string): void => {
-      mkdirSync(join(root, p, '..'), { recursive: true });
-      writeFileSync(join(root, p), t);
-    };
+    const put = (p: string, text: string): void => putFile(join(root, p), text);
     put('ws/go.mod', 'module example.com/ws\n\ngo 1.22\n');
     put('ws/broken/go.mod', 'module example.com/broken\n\ngo 1.21\n\nrequir example.com/x v1.0.0\n');
   });

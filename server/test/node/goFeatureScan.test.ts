@@ -3,19 +3,16 @@
 // real compiler (Go 1.19): a module builds exactly when its go line is at least the version we say
 // its code requires.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { compareGoVersion } from '../../src/module/goVersion';
 import { GoFeatureScanCancelled, GoFeatureScanner, goParserWasmPaths } from '../../src/node/goFeatureScan';
 import { mapLimit, runGo } from '../oracle/env';
 import { describeEachGo } from '../oracle/suites';
 import { note } from '../support/notes';
+import { putFile as put } from '../support/files';
 
-function put(file: string, data: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, data);
-}
 
 describe('node/goFeatureScan: GoFeatureScanner', () => {
   let dir: string;

@@ -1,17 +1,14 @@
 // ModuleCacheSource over temporary GOMODCACHE trees, and over a cache filled by the real go command.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { ModuleCacheSource, escapeModuleVersion, isRevInfoJson } from '../../src/node/moduleCache';
 import { telemetryOff } from '../oracle/env';
 import { describeEachGo } from '../oracle/suites';
+import { putFile as put } from '../support/files';
 
-function put(file: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, data);
-}
 
 describe('node/moduleCache: ModuleCacheSource', () => {
   let root = '';

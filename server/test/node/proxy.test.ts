@@ -2,11 +2,11 @@
 // 127.0.0.1) and the fallback rules of ProxyChainSource (fakes, then the real go command as judge).
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import * as http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { FetchResult, ModuleSource } from '../../src/graph/source';
 import {
   DIRECT_MESSAGE, FileProxySource, HttpProxySource, OFFLINE_MESSAGE, PROXY_OFF_MESSAGE, ProxyChainSource, ProxySpec, parseGoProxy, redactUrl,
@@ -14,11 +14,8 @@ import {
 import { MemoryModuleSource } from '../../src/node/sources';
 import { telemetryOff } from '../oracle/env';
 import { describeEachGo } from '../oracle/suites';
+import { putFile as put } from '../support/files';
 
-function put(file: string, data: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, data);
-}
 
 const spec = (url: string, fallBackOnError = false): ProxySpec => ({ url, fallBackOnError });
 

@@ -1,17 +1,14 @@
 // createModuleSource (module cache, then GOPROXY), CacheFirstSource and MemoryModuleSource.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { FetchResult, ModuleSource } from '../../src/graph/source';
 import { resolveGoEnv } from '../../src/node/goEnv';
 import { OFFLINE_MESSAGE } from '../../src/node/proxy';
 import { CacheFirstSource, MemoryModuleSource, createModuleSource } from '../../src/node/sources';
+import { putFile as put } from '../support/files';
 
-function put(file: string, data: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, data);
-}
 
 function kindOf(r: FetchResult): string {
   return r.ok ? 'ok' : r.kind;

@@ -2,18 +2,15 @@
 // trees and a fake file system; the last block asks the real go command (`go env GOMOD GOWORK`).
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { GoEnv, resolveGoEnv } from '../../src/node/goEnv';
 import { WorkspaceFs, diskWorkspaceFs, findGoModFiles, findMainModules } from '../../src/node/workspace';
 import { telemetryOff } from '../oracle/env';
 import { describeEachGo } from '../oracle/suites';
+import { putFile as put } from '../support/files';
 
-function put(file: string, data = ''): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, data);
-}
 
 function envOf(vars: Record<string, string>): GoEnv {
   return resolveGoEnv({ HOME: '/home/u', GOENV: 'off', ...vars }, undefined, { platform: 'linux' });

@@ -1,20 +1,18 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DiskFileSource } from '../../src/node/fileSource';
 import { resolveGoEnv } from '../../src/node/goEnv';
 import { diskWorkspaceFs } from '../../src/node/workspace';
 import { modelFolders } from '../../src/node/workspaceModel';
+import { putFile } from '../support/files';
 
 describe('workspace model: which main module set each go.mod belongs to', () => {
   let root: string;
   before(() => {
     root = mkdtempSync(join(tmpdir(), 'gml-model-'));
-    const put = (p: string, text: string): void => {
-      mkdirSync(join(root, p, '..'), { recursive: true });
-      writeFileSync(join(root, p), text);
-    };
+    const put = (p: string, text: string): void => putFile(join(root, p), text);
     put('ws/go.work', 'go 1.21\n\nuse (\n\t./a\n\t./b\n)\n');
     put('ws/a/go.mod', 'module example.com/a\n');
     put('ws/b/go.mod', 'module example.com/b\n');
