@@ -26,7 +26,7 @@ export const defaultSeverity: Record<FindingCode, Severity> = {
   'go-below-dependency': 'warning',
   'go-below-features': 'error',
   'go-above-toolchain': 'warning',
-  'pseudo-version': 'information',
+  'pseudo-version': 'hint',
   'pseudo-version-invalid': 'error',
   'version-raised': 'information',
   'not-tidy': 'warning',

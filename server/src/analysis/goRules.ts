@@ -75,7 +75,8 @@ export function dependencyGoFindings(view: BuildView, ws: WorkspaceView): Findin
     ? `; and go ${top.go} is newer than the local Go toolchain (go ${local}): ${toolchainMode(ws.gotoolchain, top.go, local, `module ${top.read}`)}`
     : '';
   return [{
-    code: 'go-below-dependency', file: doc.file, ...goAnchor(doc), severity: strict ? 'warning' : 'information',
+    // allowed (a dependency below 1.21 keeps its own language version): only a hint, which explains on hover
+    code: 'go-below-dependency', file: doc.file, ...goAnchor(doc), severity: strict ? 'warning' : compareGoVersion(top.go, '1.21') >= 0 ? 'information' : 'hint',
     message: `go ${own} is below the go line of ${top.path} ${top.version} (go ${top.go}): ${consequence}${newer}`,
     fixes: [{ title: `Raise the go line to ${top.go}`, data: { kind: 'set-go', target: doc.file, version: top.go } }],
   }];

@@ -6,7 +6,7 @@ module example.com/pseudo
 go 1.19
 
 require (
-	//@diag(code="pseudo-version", severity="information", msg="pseudo-version: commit daa7c04131f5 from 2019-11-09 02:19:31 UTC", at="v0.0.0-20191109021931-daa7c04131f5")
+	//@diag(code="pseudo-version", severity="hint", msg="pseudo-version: commit daa7c04131f5 from 2019-11-09 02:19:31 UTC", at="v0.0.0-20191109021931-daa7c04131f5")
 	//@hint("2019-11-09", tooltip="pseudo-version: commit daa7c04131f5 from 2019-11-09 02:19:31 UTC") @hint("⇒ ./p")
 	//@hover(at="20191109021931", contains="pseudo-version: commit daa7c04131f5 from 2019-11-09 02:19:31 UTC", contains="Allowed range: ≥ v0.0.0-20191109021931-daa7c04131f5, < v2.0.0")
 	example.com/p v0.0.0-20191109021931-daa7c04131f5
