@@ -11,7 +11,7 @@ import { ModuleKey, cmpVersion, keyOf, showModule } from '../graph/mvs';
 import { requirersOf } from '../graph/why';
 import { compareGoVersion } from '../module/goVersion';
 import { compare, isValid, prerelease } from '../module/semver';
-import { Require } from '../syntax/modfile';
+import { ModFile, Require } from '../syntax/modfile';
 import { Finding } from './findings';
 import { topDependencyGo } from './goRules';
 import { BuildView, WorkspaceView } from './view';
@@ -202,12 +202,26 @@ function firstHops(b: Build): Map<string, string> {
   return hop;
 }
 
-/** latestOf is the version `go list -m -u` would call latest: the highest release, else the highest. */
-export function latestOf(versions: string[]): string | undefined {
-  const valid = versions.filter((v) => isValid(v));
+/**
+ * latestOf is the version `go list -m -u` would call latest: the highest release, else the highest.
+ * As modload's queryMatcher.filterVersions, +incompatible versions do not count when the last
+ * compatible version (pre-releases included) has a go.mod of its own (`hasGoMod`; unknown counts as
+ * yes) — github.com/go-chi/chi's latest is v1.5.5 (deprecated), not v4.1.2+incompatible — unless
+ * the current version is itself +incompatible (preferIncompatible).
+ */
+export function latestOf(versions: string[], hasGoMod: (v: string) => boolean | undefined = () => true, current = ''): string | undefined {
+  let valid = versions.filter((v) => isValid(v)).sort(compare);
+  const lastCompatible = valid.filter((v) => !v.endsWith('+incompatible')).at(-1);
+  const dropIncompatible = !current.endsWith('+incompatible') && lastCompatible !== undefined && valid.some((v) => v.endsWith('+incompatible')) && hasGoMod(lastCompatible) !== false;
+  if (dropIncompatible) valid = valid.filter((v) => !v.endsWith('+incompatible'));
   const releases = valid.filter((v) => prerelease(v) === '');
   const pool = releases.length > 0 ? releases : valid;
-  return pool.sort(compare)[pool.length - 1];
+  return pool[pool.length - 1];
+}
+
+/** isLegacyGoMod: a cached go.mod that is only `module PATH` — what the go command writes for a version without one. */
+function isLegacyGoMod(f: ModFile): boolean {
+  return !f.go && !f.toolchain && f.require.length + f.exclude.length + f.replace.length + f.retract.length === 0 && !f.module?.deprecated;
 }
 
 /** lifecycleFindings: retracted and deprecated requirements, from the latest version's go.mod in the cache. */
@@ -215,7 +229,10 @@ export function lifecycleFindings(view: BuildView, ws: WorkspaceView): Finding[]
   const out: Finding[] = [];
   for (const m of view.main?.modules ?? []) {
     for (const r of m.modFile.require) {
-      const latest = latestOf(ws.cache.versions(r.mod.path));
+      const latest = latestOf(ws.cache.versions(r.mod.path), (v) => {
+        const g = ws.cache.goMod(r.mod.path, v);
+        return g ? !isLegacyGoMod(g) : undefined;
+      }, r.mod.version);
       if (!latest) continue;
       const f = ws.cache.goMod(r.mod.path, latest);
       if (!f) continue;

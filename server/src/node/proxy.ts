@@ -456,6 +456,8 @@ export class ProxyChainSource implements ModuleSource {
     if (url === 'off') {
       // For a `.info`, Query fails exactly so (errProxyOff names no module), and go list -m fails with it.
       if (op === 'info') return { ok: false, kind: 'not-found', message: PROXY_OFF_MESSAGE };
+      // a version list: errProxyOff is a not-exist error, so modload.versions finds none (checked against go get @none offline)
+      if (op === 'versions') return { ok: false, kind: 'not-found', message: `${what}: ${PROXY_OFF_MESSAGE}` };
       return { ok: false, kind: 'unsupported', message: `${what}: ${PROXY_OFF_MESSAGE}` };
     }
     if (url === 'direct') return { ok: false, kind: 'unsupported', message: `${what}: ${DIRECT_MESSAGE}` };

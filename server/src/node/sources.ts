@@ -59,7 +59,8 @@ function guard(what: string, f: () => MaybePromise<FetchResult>): MaybePromise<F
  * CacheFirstSource asks `cache`, and on any failure `fallback` (whose answer then stands, as Go
  * reports the proxy's error). An invalid path or version is refused up front. Cache hits are
  * synchronous. Version lists are the exception: the fallback is asked first, because the cache's
- * `list` only names versions downloaded to this machine; the cache answers when the fallback cannot.
+ * `list` only names versions downloaded to this machine; the cache answers when the fallback cannot
+ * be asked (not when it says there are none).
  */
 export class CacheFirstSource implements ModuleSource {
   constructor(readonly cache: ModuleSource, readonly fallback: ModuleSource) {}
@@ -89,7 +90,11 @@ export class CacheFirstSource implements ModuleSource {
     const what = `module ${path}`;
     const ask = (s: ModuleSource) => () => guard(what, () => s.versions?.(path) ?? notServed(what, s, '@v/list'));
     const first = ask(this.fallback)();
-    const withCache = (r: FetchResult): MaybePromise<FetchResult> => (r.ok ? r : orElse(ask(this.cache)(), () => r));
+    // the cache's list stands in only when the proxies could not be asked (network off, version
+    // control): what a proxy answers is go's answer too — no versions (a 404, or GOPROXY=off, which
+    // Go's modfetch reports as not existing: previousVersion then says none), or an error (a 403:
+    // go get stops there)
+    const withCache = (r: FetchResult): MaybePromise<FetchResult> => (r.ok || (r.kind !== 'offline' && r.kind !== 'unsupported') ? r : orElse(ask(this.cache)(), () => r));
     return isPromise(first) ? first.then(withCache) : withCache(first);
   }
 }

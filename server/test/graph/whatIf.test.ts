@@ -8,6 +8,8 @@ import * as assert from 'node:assert/strict';
 import { applyEdits } from '../../src/edits/textEdit';
 import { planGoGet } from '../../src/edits/goGetEdit';
 import { changeLines, whatIf } from '../../src/graph/whatIf';
+import { allowedVersions } from '../../src/graph/whatIfCommon';
+import { latestOf } from '../../src/analysis/buildRules';
 import { FakeFiles, FakeModules, mainSet, mod, workSet } from './fake';
 
 const A = 'example.com/a', B = 'example.com/b', MAIN = 'example.com/main';
@@ -42,5 +44,25 @@ describe('whatIf beyond Go 1.19', () => {
     assert.match(self.ok ? '' : self.error, /main module/);
     const bad = await whatIf(mainSet(mainText), io, { toolchain: '1.19', mode: 'mod' }, { path: A, version: 'latest' });
     assert.match(bad.ok ? '' : bad.error, /not a semantic version/);
+  });
+});
+
+describe('whatIf: the versions a module may be lowered to', () => {
+  it("are the proxy list's release and pre-release versions: a pseudo-version a proxy lists is not one (modfetch proxyRepo.Versions)", async () => {
+    // proxy.golang.org lists github.com/Microsoft/hcsshim v0.8.7-0.20190325164909-8abdbb8205e4 between v0.8.6 and v0.8.7; go get lowers to v0.8.6
+    const listing = { describe: () => 'list', goMod: () => ({ ok: false as const, kind: 'not-found' as const, message: 'none' }), versions: () => ({ ok: true as const, text: 'v0.8.6\nv0.8.7-0.20190325164909-8abdbb8205e4\nv0.8.7\n', origin: 'list' }) };
+    const got = await allowedVersions(A, { modules: listing, files: new FakeFiles({}) }, mainSet(mainText), async () => ({ ok: false, message: 'no go.mod' }));
+    assert.deepEqual(got, ['v0.8.6', 'v0.8.7']);
+  });
+});
+
+describe('latestOf (go list -m -u)', () => {
+  it('is the highest release, and +incompatible versions count only when the last compatible version has no go.mod of its own', () => {
+    const versions = ['v1.5.4', 'v1.5.5', 'v3.0.0+incompatible', 'v4.1.2+incompatible', 'v1.6.0-rc.1'];
+    assert.equal(latestOf(versions), 'v1.5.5'); // github.com/go-chi/chi: v1.5.5 has a go.mod (and is deprecated)
+    assert.equal(latestOf(versions, (v) => v !== 'v1.6.0-rc.1'), 'v4.1.2+incompatible'); // the last compatible one, pre-releases included, decides
+    assert.equal(latestOf(versions, () => true, 'v3.0.0+incompatible'), 'v4.1.2+incompatible'); // a +incompatible requirement prefers them
+    assert.equal(latestOf(['v2.0.0+incompatible', 'v2.1.0+incompatible']), 'v2.1.0+incompatible');
+    assert.equal(latestOf(['v1.0.0-rc.1', 'v0.9.0-beta']), 'v1.0.0-rc.1');
   });
 });

@@ -87,6 +87,19 @@ describe('node/sources: createModuleSource', () => {
     const fromCache = await offline.versions?.('example.com/both');
     assert.ok(fromCache?.ok && fromCache.text === 'v1.0.0\n');
   });
+
+  it("takes a proxy's answer that there are no versions, or an error, as go does — not the cache's list", async () => {
+    // GOPROXY=off: modfetch's errProxyOff is a not-exist error, so go get finds no lower version (checked on go-kit's go get github.com/apache/thrift@none)
+    const off = createModuleSource(envWith('off'), { allowNetwork: false });
+    assert.deepEqual(await off.versions?.('example.com/both'), { ok: false, kind: 'not-found', message: 'module example.com/both: module lookup disabled by GOPROXY=off' });
+    // a proxy without the module (404): none, though the cache lists one
+    put(join(cache, 'cache/download/example.com/cached/@v/list'), 'v1.0.0\n');
+    const missing = createModuleSource(envWith(`file://${proxy}`), { allowNetwork: false });
+    assert.equal(kindOf(await missing.versions?.('example.com/cached') as FetchResult), 'not-found');
+    // a failing proxy (here: a throw, as a 403 is an error): the error stands (go get stops; traefik's lego/v4 list is 403 on proxy.golang.org)
+    const failing = new CacheFirstSource(createModuleSource(envWith(''), { allowNetwork: false }), { describe: () => 'failing', goMod: () => ({ ok: false, kind: 'error', message: 'x' }), versions: () => ({ ok: false, kind: 'error', message: 'module example.com/both: reading …: 403 Forbidden' }) });
+    assert.deepEqual(await failing.versions('example.com/both'), { ok: false, kind: 'error', message: 'module example.com/both: reading …: 403 Forbidden' });
+  });
 });
 
 describe('node/sources: CacheFirstSource', () => {
