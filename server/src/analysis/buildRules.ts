@@ -203,16 +203,17 @@ function firstHops(b: Build): Map<string, string> {
 }
 
 /**
- * latestOf is the version `go list -m -u` would call latest: the highest release, else the highest.
- * As modload's queryMatcher.filterVersions, +incompatible versions do not count when the last
- * compatible version (pre-releases included) has a go.mod of its own (`hasGoMod`; unknown counts as
- * yes) — github.com/go-chi/chi's latest is v1.5.5 (deprecated), not v4.1.2+incompatible — unless
- * the current version is itself +incompatible (preferIncompatible).
+ * latestOf is the version whose go.mod says whether a module is retracted or deprecated — modload's
+ * queryLatestVersionIgnoringRetractions, a "latest" query with no current version: the highest
+ * release, else the highest; as queryMatcher.filterVersions, +incompatible versions do not count
+ * when the last compatible version (pre-releases included) has a go.mod of its own (`hasGoMod`;
+ * unknown counts as yes), even for a +incompatible requirement — gh's go-chi/chi v4.1.2+incompatible
+ * is deprecated by v1.5.5's go.mod.
  */
-export function latestOf(versions: string[], hasGoMod: (v: string) => boolean | undefined = () => true, current = ''): string | undefined {
+export function latestOf(versions: string[], hasGoMod: (v: string) => boolean | undefined = () => true): string | undefined {
   let valid = versions.filter((v) => isValid(v)).sort(compare);
   const lastCompatible = valid.filter((v) => !v.endsWith('+incompatible')).at(-1);
-  const dropIncompatible = !current.endsWith('+incompatible') && lastCompatible !== undefined && valid.some((v) => v.endsWith('+incompatible')) && hasGoMod(lastCompatible) !== false;
+  const dropIncompatible = lastCompatible !== undefined && valid.some((v) => v.endsWith('+incompatible')) && hasGoMod(lastCompatible) !== false;
   if (dropIncompatible) valid = valid.filter((v) => !v.endsWith('+incompatible'));
   const releases = valid.filter((v) => prerelease(v) === '');
   const pool = releases.length > 0 ? releases : valid;
@@ -232,7 +233,7 @@ export function lifecycleFindings(view: BuildView, ws: WorkspaceView): Finding[]
       const latest = latestOf(ws.cache.versions(r.mod.path), (v) => {
         const g = ws.cache.goMod(r.mod.path, v);
         return g ? !isLegacyGoMod(g) : undefined;
-      }, r.mod.version);
+      });
       if (!latest) continue;
       const f = ws.cache.goMod(r.mod.path, latest);
       if (!f) continue;

