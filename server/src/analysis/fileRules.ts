@@ -2,7 +2,7 @@
  * Rules that need only one file: parse errors (`syntax`, `major-version`, `sum-malformed`) and the
  * decoding of pseudo-versions (`pseudo-version`, `pseudo-version-invalid`).
  */
-import { decodePseudoVersion } from '../module/pseudo';
+import { decodePseudoVersion, isPseudoVersion } from '../module/pseudo';
 import { Token } from '../syntax/ast';
 import { ModFile } from '../syntax/modfile';
 import { ParseError } from '../syntax/parser';
@@ -81,9 +81,13 @@ export function versionTokens(f: ModFile | WorkFile): { path: string; version: s
   return out;
 }
 
-/** looksPseudo: the shape a pseudo-version has (a 14-digit time and a 12-hex revision), valid or not. */
+/**
+ * looksPseudo: a version the go command takes for a pseudo-version (module.IsPseudoVersion), valid or
+ * not. A semver that only resembles one — traefik requires github.com/ultradns/ultradns-go-sdk
+ * v1.6.1-20231103022937-8589b6a, a tag — is a tag for go, which fetches it like any other.
+ */
 export function looksPseudo(v: string): boolean {
-  return /-(?:0\.)?(?:[0-9a-z]*\.)?\d{14}-[0-9a-zA-Z]{12}(\+\w+)?$/.test(v) || /[-.]\d{14}-[0-9a-f]+(\+\w+)?$/.test(v);
+  return isPseudoVersion(v);
 }
 
 /** a valid pseudo-version's meaning and commit date, remembered per version (null: not a valid one) */

@@ -22,7 +22,7 @@ export const defaultSeverity: Record<FindingCode, Severity> = {
   'syntax': 'error',
   'replace-ineffective': 'warning',
   'replace-missing': 'warning',
-  'replace-unused': 'warning',
+  'replace-unused': 'information',
   'go-below-dependency': 'warning',
   'go-below-features': 'error',
   'go-above-toolchain': 'warning',

@@ -54,5 +54,9 @@ describe('pseudo-version messages', () => {
     assert.ok(!looksPseudo('v1.2.3'));
     assert.ok(!looksPseudo('v1.2.3-rc.1'));
     assert.ok(!looksPseudo('v0.0.0-2019'));
+    assert.ok(looksPseudo('v0.0.0-20231103022937-8589b6a'), 'a short revision: go rejects it when it fetches');
+    // a tag that resembles a pseudo-version (traefik's github.com/ultradns/ultradns-go-sdk): go fetches it as a tag
+    assert.ok(!looksPseudo('v1.6.1-20231103022937-8589b6a'));
+    assert.ok(!looksPseudo('v1.2.3-20191109021931-daa7c04131f5'));
   });
 });
