@@ -44,14 +44,18 @@ export async function readModGraph(pruning: Pruning, mainModule: ModuleKey | und
   if (pruning !== 'workspace' && mainModule) graph.require(mainModule, roots);
   const loaded = new Map<string, SummaryResult>();
   const failures = new Map<string, Failure>();
-  const seen = new Set<string>(); // `pruning key`: each module version is loaded once per pruning (cmd/go's dedupKey)
+  // each module version is loaded once per pruning (cmd/go's dedupKey); a set per pruning, so the
+  // remembered key string of each version is looked up, not a new string made per edge
+  const seen = new Map<Pruning, Set<string>>();
   let queue: Job[] = [];
 
   const enqueue = (m: ModuleKey, p: Pruning): void => {
     if (m.version === 'none') return;
-    const k = `${p} ${keyOf(m)}`;
-    if (seen.has(k)) return;
-    seen.add(k);
+    let s = seen.get(p);
+    if (s === undefined) seen.set(p, (s = new Set()));
+    const k = keyOf(m);
+    if (s.has(k)) return;
+    s.add(k);
     queue.push({ m, pruning: p });
   };
 

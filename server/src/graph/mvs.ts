@@ -60,17 +60,16 @@ export function compareModules(a: ModuleKey, b: ModuleKey): number {
 export class ModGraph {
   private readonly required = new Map<string, ModuleKey[]>();
   private readonly selected = new Map<string, string>();
-  private readonly nodes = new Map<string, ModuleKey>();
 
   constructor(readonly roots: ModuleKey[]) {
     for (const r of roots) this.touch(r);
   }
 
+  /** touch raises path's selected version to m's: the hot loop of a graph load (every edge), so no key is made here */
   private touch(m: ModuleKey): void {
-    const k = keyOf(m);
-    if (!this.nodes.has(k)) this.nodes.set(k, m);
     const cur = this.selected.get(m.path);
-    if (cur === undefined || cmpVersion(m.path, cur, m.version) < 0) this.selected.set(m.path, m.version);
+    if (cur === undefined) this.selected.set(m.path, m.version);
+    else if (cur !== m.version && cmpVersion(m.path, cur, m.version) < 0) this.selected.set(m.path, m.version);
   }
 
   /** require records m's requirement list; a second call for the same node is ignored. */
@@ -169,6 +168,18 @@ export class ModGraph {
 
   /** allNodes lists every node that appeared (roots and edge targets). */
   allNodes(): ModuleKey[] {
-    return [...this.nodes.values()];
+    // in the order they first appeared: the roots, then each recorded list's targets
+    const seen = new Set<string>();
+    const out: ModuleKey[] = [];
+    const add = (m: ModuleKey): void => {
+      const k = keyOf(m);
+      if (!seen.has(k)) {
+        seen.add(k);
+        out.push(m);
+      }
+    };
+    for (const r of this.roots) add(r);
+    for (const reqs of this.required.values()) for (const r of reqs) add(r);
+    return out;
   }
 }

@@ -163,13 +163,26 @@ function compareIdent(x: string, y: string): -1 | 0 | 1 {
   return x < y ? -1 : 1;
 }
 
+/** a prerelease's identifiers, remembered: MVS compares the same pseudo-versions over and over */
+const identCache = new Map<string, string[]>();
+
+function identsOf(pre: string): string[] {
+  let ids = identCache.get(pre);
+  if (ids === undefined) {
+    ids = pre.slice(1).split('.');
+    if (identCache.size >= 1 << 14) identCache.clear();
+    identCache.set(pre, ids);
+  }
+  return ids;
+}
+
 /** comparePrerelease orders "-…" prereleases per SemVer 2.0; "" (a release) is greatest. */
 function comparePrerelease(x: string, y: string): -1 | 0 | 1 {
   if (x === y) return 0;
   if (x === '') return 1;
   if (y === '') return -1;
-  const xs = x.slice(1).split('.');
-  const ys = y.slice(1).split('.');
+  const xs = identsOf(x);
+  const ys = identsOf(y);
   const n = Math.min(xs.length, ys.length);
   for (let i = 0; i < n; i++) {
     const c = compareIdent(xs[i], ys[i]);
@@ -183,7 +196,7 @@ function comparePrerelease(x: string, y: string): -1 | 0 | 1 {
  * distinct strings. Bounded: cleared when full. Entries are never handed out.
  */
 const compareCache = new Map<string, SemverParts | null>();
-const COMPARE_CACHE_LIMIT = 8192;
+const COMPARE_CACHE_LIMIT = 1 << 16;
 
 function parseForCompare(v: string): SemverParts | undefined {
   let p = compareCache.get(v);
