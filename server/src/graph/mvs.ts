@@ -60,6 +60,13 @@ export function compareModules(a: ModuleKey, b: ModuleKey): number {
 export class ModGraph {
   private readonly required = new Map<string, ModuleKey[]>();
   private readonly selected = new Map<string, string>();
+  /**
+   * the breadth-first walk findPath makes, kept once made (chainTo, walkBreadthFirst): the nodes in
+   * the order reached, each with the node it was first reached from; and every node, in the order it
+   * first appeared (allNodes). Recording a list forgets both.
+   */
+  private bfs: { order: ModuleKey[]; parents: Map<string, ModuleKey | undefined> } | undefined;
+  private nodes: ModuleKey[] | undefined;
 
   constructor(readonly roots: ModuleKey[]) {
     for (const r of roots) this.touch(r);
@@ -76,6 +83,8 @@ export class ModGraph {
   require(m: ModuleKey, reqs: ModuleKey[]): void {
     const k = keyOf(m);
     if (this.required.has(k)) return;
+    this.bfs = undefined;
+    this.nodes = undefined;
     this.required.set(k, reqs);
     for (const r of reqs) this.touch(r);
   }
@@ -115,25 +124,8 @@ export class ModGraph {
    * node it was first reached from (none for a root) — the shortest chain's link findPath follows.
    */
   walkBreadthFirst(f: (m: ModuleKey, from: ModuleKey | undefined) => void): void {
-    const from = new Map<string, ModuleKey | undefined>();
-    const queue: ModuleKey[] = [];
-    for (const r of this.roots) {
-      if (r.version !== 'none' && !from.has(keyOf(r))) {
-        from.set(keyOf(r), undefined);
-        queue.push(r);
-      }
-    }
-    for (let i = 0; i < queue.length; i++) {
-      const m = queue[i];
-      f(m, from.get(keyOf(m)));
-      for (const r of this.requiredBy(m) ?? []) {
-        const k = keyOf(r);
-        if (!from.has(k) && r.version !== 'none') {
-          from.set(k, m);
-          queue.push(r);
-        }
-      }
-    }
+    const { order, parents } = this.breadthFirst();
+    for (const m of order) if (m.version !== 'none') f(m, parents.get(keyOf(m)));
   }
 
   /**
@@ -166,9 +158,49 @@ export class ModGraph {
     return undefined;
   }
 
+  /**
+   * chainTo is findPath's shortest chain from a root to m, from one breadth-first walk kept with the
+   * graph: the hints of a go.mod explain hundreds of selections (argo-cd: a walk per hint cost 75 ms
+   * per edit).
+   */
+  chainTo(m: ModuleKey): ModuleKey[] | undefined {
+    const { parents } = this.breadthFirst();
+    if (!parents.has(keyOf(m))) return undefined;
+    const path = [m];
+    for (let p = parents.get(keyOf(m)); p; p = parents.get(keyOf(p))) path.push(p);
+    return path.reverse();
+  }
+
+  private breadthFirst(): { order: ModuleKey[]; parents: Map<string, ModuleKey | undefined> } {
+    if (this.bfs) return this.bfs;
+    const parents = new Map<string, ModuleKey | undefined>();
+    const order: ModuleKey[] = [];
+    for (const r of this.roots) {
+      if (!parents.has(keyOf(r))) {
+        parents.set(keyOf(r), undefined);
+        order.push(r);
+      }
+    }
+    for (let i = 0; i < order.length; i++) {
+      for (const r of this.requiredBy(order[i]) ?? []) {
+        if (!parents.has(keyOf(r))) {
+          parents.set(keyOf(r), order[i]);
+          order.push(r);
+        }
+      }
+    }
+    this.bfs = { order, parents };
+    return this.bfs;
+  }
+
   /** allNodes lists every node that appeared (roots and edge targets). */
   allNodes(): ModuleKey[] {
-    // in the order they first appeared: the roots, then each recorded list's targets
+    if (!this.nodes) this.nodes = this.firstAppearances();
+    return [...this.nodes];
+  }
+
+  /** the nodes in the order they first appeared: the roots, then each recorded list's targets */
+  private firstAppearances(): ModuleKey[] {
     const seen = new Set<string>();
     const out: ModuleKey[] = [];
     const add = (m: ModuleKey): void => {

@@ -4,7 +4,7 @@
  * each of them, and the lower versions that lost.
  */
 import { Build } from './buildList';
-import { ModGraph, ModuleKey, cmpVersion, keyOf, showModule } from './mvs';
+import { ModGraph, ModuleKey, cmpVersion, showModule } from './mvs';
 
 export interface Requirement {
   /** the module version whose go.mod holds the requirement */
@@ -67,8 +67,7 @@ export function explainSelection(build: Build, path: string): Selection {
 
 /** shortestChain is the breadth-first shortest requirement chain from a root to m. */
 export function shortestChain(g: ModGraph, m: ModuleKey): ModuleKey[] | undefined {
-  const k = keyOf(m);
-  return g.findPath((x) => keyOf(x) === k);
+  return g.chainTo(m);
 }
 
 const show = showModule;

@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { computeBuild } from '../../src/graph/buildList';
 import { graphLines, listLines, listModules } from '../../src/graph/listing';
+import { ModGraph, ModuleKey, keyOf } from '../../src/graph/mvs';
 import { explainSelection } from '../../src/graph/why';
 import { FakeFiles, FakeModules, mainSet, mod, workSet } from './fake';
 
@@ -121,5 +122,77 @@ describe('minimal version selection', () => {
     // -mod=mod raises the go root to the highest go line of a loaded dependency
     for (const edge of ['example.com/main go@1.22', `${B}@v1.0.0 go@1.22`, 'go@1.22 toolchain@go1.22']) assert.ok(r.graph.includes(edge), edge);
     assert.equal(r.build.graph.selectedVersion('go'), '1.22');
+  });
+});
+
+describe('ModGraph walks', () => {
+  /**
+   * a random graph: 60 paths × 3 versions, each loaded node requiring up to 6 others (cycles
+   * allowed), with the order in which nodes first appeared (the graph's roots, then each recorded
+   * list's targets as require was called; a second require of a node is ignored)
+   */
+  function randomGraph(seed: number): { g: ModGraph; order: string[] } {
+    let x = seed >>> 0;
+    const rnd = (n: number): number => { // mulberry32
+      x = (x + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(x ^ (x >>> 15), 1 | x);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+    };
+    const key = (): ModuleKey => ({ path: `example.com/m${rnd(60)}`, version: `v1.${rnd(3)}.0` });
+    const order: string[] = [];
+    const saw = (m: ModuleKey): void => {
+      if (!order.includes(keyOf(m))) order.push(keyOf(m));
+    };
+    const main = { path: 'example.com/main', version: '' };
+    const g = new ModGraph([main]);
+    saw(main);
+    const recorded = new Set<string>();
+    const record = (m: ModuleKey, reqs: ModuleKey[]): void => {
+      g.require(m, reqs);
+      if (recorded.has(keyOf(m))) return;
+      recorded.add(keyOf(m));
+      reqs.forEach(saw);
+    };
+    const roots = Array.from({ length: 1 + rnd(5) }, key);
+    record(main, roots);
+    const queue = [...roots];
+    for (let i = 0; i < queue.length && i < 150; i++) {
+      const reqs = Array.from({ length: 1 + rnd(6) }, key);
+      record(queue[i], reqs);
+      queue.push(...reqs);
+    }
+    return { g, order };
+  }
+
+  it('chainTo is findPath\'s shortest chain for every node, from one kept walk', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const { g } = randomGraph(seed);
+      const nodes = g.allNodes();
+      assert.ok(nodes.length > 5);
+      for (const m of nodes) {
+        const k = keyOf(m);
+        assert.deepEqual(g.chainTo(m)?.map(keyOf), g.findPath((y) => keyOf(y) === k)?.map(keyOf), `seed ${seed}: ${k}`);
+      }
+      assert.equal(g.chainTo({ path: 'example.com/absent', version: 'v1.0.0' }), undefined);
+    }
+  });
+
+  it('chainTo sees a list recorded after its walk', () => {
+    const main = { path: 'example.com/main', version: '' };
+    const a = { path: 'example.com/a', version: 'v1.0.0' };
+    const b = { path: 'example.com/b', version: 'v1.0.0' };
+    const g = new ModGraph([main]);
+    g.require(main, [a]);
+    assert.equal(g.chainTo(b), undefined);
+    g.require(a, [b]);
+    assert.deepEqual(g.chainTo(b)?.map(keyOf), ['example.com/main@', 'example.com/a@v1.0.0', 'example.com/b@v1.0.0']);
+  });
+
+  it('allNodes lists each node once, in the order it first appeared', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const { g, order } = randomGraph(seed);
+      assert.deepEqual(g.allNodes().map(keyOf), order, `seed ${seed}`);
+    }
   });
 });
