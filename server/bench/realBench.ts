@@ -554,6 +554,8 @@ function kind(d: Diagnostic): string {
   const m = diagText(d).split('\n')[0]
     .replace(/\bv\d+\.\d+\.\d+[^\s"',:)]*/g, 'vX')
     .replace(/\b[a-z0-9][a-z0-9.-]*\.[a-z]{2,}(\/[^\s"',:)@]*)?/gi, 'MOD')
+    .replace(/\b[0-9a-f]{12}\b/g, 'REV')
+    .replace(/\b\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\b/g, 'DATE')
     .slice(0, 140);
   return `[${[d.source, d.code].filter((x) => x !== undefined && x !== '').join('/') || '—'}] ${m}`;
 }
