@@ -165,15 +165,31 @@ describe('ModGraph walks', () => {
     return { g, order };
   }
 
-  it('chainTo is findPath\'s shortest chain for every node, from one kept walk', () => {
+  /** the breadth-first shortest chain to the node keyed k, walked afresh (the first parent found wins) */
+  function referenceChain(g: ModGraph, k: string): string[] | undefined {
+    const parent = new Map<string, string | undefined>();
+    const queue: ModuleKey[] = [];
+    for (const r of g.roots) if (!parent.has(keyOf(r))) { parent.set(keyOf(r), undefined); queue.push(r); }
+    for (let i = 0; i < queue.length; i++) {
+      for (const r of g.requiredBy(queue[i]) ?? []) if (!parent.has(keyOf(r))) { parent.set(keyOf(r), keyOf(queue[i])); queue.push(r); }
+    }
+    if (!parent.has(k)) return undefined;
+    const chain = [k];
+    for (let p = parent.get(k); p !== undefined; p = parent.get(p)) chain.push(p);
+    return chain.reverse();
+  }
+
+  it('chainTo and findPath give the breadth-first shortest chain of every node, from one kept walk', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const { g } = randomGraph(seed);
       const nodes = g.allNodes();
       assert.ok(nodes.length > 5);
       for (const m of nodes) {
         const k = keyOf(m);
-        assert.deepEqual(g.chainTo(m)?.map(keyOf), g.findPath((y) => keyOf(y) === k)?.map(keyOf), `seed ${seed}: ${k}`);
+        assert.deepEqual(g.chainTo(m)?.map(keyOf), referenceChain(g, k), `seed ${seed}: ${k}`);
+        assert.deepEqual(g.findPath((y) => keyOf(y) === k)?.map(keyOf), referenceChain(g, k), `seed ${seed}: ${k}`);
       }
+      assert.ok(nodes.some((m) => (referenceChain(g, keyOf(m))?.length ?? 0) > 3), 'some chains are long');
       assert.equal(g.chainTo({ path: 'example.com/absent', version: 'v1.0.0' }), undefined);
     }
   });
