@@ -225,15 +225,28 @@ function isLegacyGoMod(f: ModFile): boolean {
   return !f.go && !f.toolchain && f.require.length + f.exclude.length + f.replace.length + f.retract.length === 0 && !f.module?.deprecated;
 }
 
+/** the latest version of each path, per module-cache facts object (a changed cache is a new object) */
+const latestMemo = new WeakMap<object, Map<string, string | undefined>>();
+
+/** cachedLatest: latestOf over the cache's versions of path, computed once per path while the cache is unchanged (every edit asks for every requirement). */
+function cachedLatest(ws: WorkspaceView, path: string): string | undefined {
+  let memo = latestMemo.get(ws.cache);
+  if (!memo) latestMemo.set(ws.cache, (memo = new Map()));
+  if (memo.has(path)) return memo.get(path);
+  const latest = latestOf(ws.cache.versions(path), (v) => {
+    const g = ws.cache.goMod(path, v);
+    return g ? !isLegacyGoMod(g) : undefined;
+  });
+  memo.set(path, latest);
+  return latest;
+}
+
 /** lifecycleFindings: retracted and deprecated requirements, from the latest version's go.mod in the cache. */
 export function lifecycleFindings(view: BuildView, ws: WorkspaceView): Finding[] {
   const out: Finding[] = [];
   for (const m of view.main?.modules ?? []) {
     for (const r of m.modFile.require) {
-      const latest = latestOf(ws.cache.versions(r.mod.path), (v) => {
-        const g = ws.cache.goMod(r.mod.path, v);
-        return g ? !isLegacyGoMod(g) : undefined;
-      });
+      const latest = cachedLatest(ws, r.mod.path);
       if (!latest) continue;
       const f = ws.cache.goMod(r.mod.path, latest);
       if (!f) continue;

@@ -589,6 +589,9 @@ function mainTexts(main: MainModuleSet): string[] {
 function readDirs(build: Build | undefined, mainDirs: string[]): Set<string> {
   const dirs = new Set(mainDirs);
   if (!build) return dirs;
+  // only directory replacements read go.mod files outside the module cache: without one, no node is looked up
+  const byDir = (rs: { new: { version: string } }[]): boolean => rs.some((r) => r.new.version === '');
+  if (!byDir(build.main.workspace?.work.replace ?? []) && !build.main.modules.some((m) => byDir(m.modFile.replace))) return dirs;
   for (const m of build.graph.allNodes()) {
     const r = build.main.isMain(m) ? undefined : build.main.replacement(m);
     if (r?.dir) dirs.add(r.dir);
