@@ -13,7 +13,7 @@ import { compareGoVersion } from '../module/goVersion';
 import { compare, isValid, prerelease } from '../module/semver';
 import { ModFile, Require } from '../syntax/modfile';
 import { Finding } from './findings';
-import { topDependencyGo } from './goRules';
+import { goLineOf, topDependencyGo } from './goRules';
 import { BuildView, WorkspaceView } from './view';
 
 export const showKey = (m: ModuleKey): string => (m.version === '' ? m.path : `${m.path} ${m.version}`);
@@ -48,7 +48,7 @@ export function requirementFindings(view: BuildView): Finding[] {
       else if (p.kind === 'go-below-selected' || p.kind === 'toolchain-below-selected') {
         const f = view.main.modules[0];
         // a selected dependency's go line: go-below-dependency says it, naming the dependency
-        const own = f.modFile.go?.version || '1.16';
+        const own = goLineOf({ mod: f.modFile }).version;
         if (p.kind === 'go-below-selected' && !view.main.workspace && topDependencyGo(b, own)?.go === p.selected && compareGoVersion(p.selected ?? '', '1.21') >= 0) continue;
         const line = p.kind === 'toolchain-below-selected' ? f.modFile.toolchain?.line ?? f.modFile.go?.line : f.modFile.go?.line ?? f.modFile.module?.line;
         const remedy = p.kind === 'go-below-selected' ? `go get go@${p.selected} raises it` : 'go get toolchain@none removes the line';

@@ -12,7 +12,7 @@ import { Finding } from './findings';
 import { BuildView, ModDoc, WorkspaceView } from './view';
 
 /** goLineOf: the go version a go.mod declares, and the default the go command assumes without one. */
-export function goLineOf(doc: ModDoc): { version: string; declared: boolean } {
+export function goLineOf(doc: Pick<ModDoc, 'mod'>): { version: string; declared: boolean } {
   const v = doc.mod.go?.version;
   return v ? { version: v, declared: true } : { version: '1.16', declared: false };
 }
