@@ -11,12 +11,13 @@
  *    fails, sum-missing where it wants a go.sum entry, retracted / deprecated as
  *    `go list -m -u -retracted -json` says of the required versions, sum-mismatch exactly where
  *    `go mod verify` finds a module that does not match the go.sum the project ships, replace-unused
- *    on paths go list -m all does not list. Every other
+ *    on paths go list -m all does not list; and not-tidy only where `go mod tidy -diff` reports
+ *    changes, on six mid-sized projects as released and with requirements lowered. Every other
  *    finding but hints is listed for review.
  * Without the proxy (or without a go command) the suite is one skipped line saying so.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { GoOracle, GoRun, goOracle, goOracles, mapLimit, runGo, telemetryOff } from '../oracle/env';
@@ -146,6 +147,51 @@ describe('real projects against the go command (issue 14)', function () {
       assert.deepEqual(problems, [], `${p.id}: ${problems.length} differences from go`);
     });
   }
+
+  /**
+   * not-tidy against `go mod tidy -diff` (which needs the packages' sources: fetched from the proxy
+   * for a few mid-sized projects only). Released projects are tidy, so each go.mod is also perturbed
+   * where the graph makes it untidy: a requirement of the main module lowered to a version another
+   * module requires, while a third still requires the version selected. Wherever we say not-tidy,
+   * tidy -diff must report changes; and the perturbations must make us say it at least once.
+   */
+  it('not-tidy only where go mod tidy -diff reports changes (perturbed go.mod files of mid-sized projects)', async function () {
+    const o = oracle as GoOracle;
+    const ids = ['gin', 'echo', 'grpc-gateway', 'pgx', 'delve', 'nats-server'];
+    const seen: string[] = [];
+    const problems: string[] = [];
+    let saidNotTidy = 0;
+    for (const id of ids) {
+      const r = await prepared.get(id);
+      if (!r || 'error' in r || r.workspace) continue;
+      const graph = await runGo(o, ['mod', 'graph'], r.dir, goEnvFor(cache, false, { HOME: join(cache, 'home'), GOFLAGS: '-mod=mod' }));
+      const original = readFileSync(join(r.dir, 'go.mod'), 'utf8');
+      const variants: Array<{ label: string; text: string }> = [{ label: 'as released', text: original }];
+      for (const v of lowerings(original, graph.stdout).slice(0, 2)) variants.push(v);
+      for (const v of variants) {
+        const keep = snapshot(r.dir);
+        try {
+          writeFileSync(join(r.dir, 'go.mod'), v.text);
+          const mod = (await serverDiagnostics(r, o)).mod;
+          const ours = mod.some((d) => d.code === 'not-tidy');
+          const tidy = await runGo(o, ['mod', 'tidy', '-diff'], r.dir, goEnvFor(cache, true, { HOME: join(cache, 'home'), GOFLAGS: '-modcacherw' }));
+          const changes = tidy.status !== 0 && tidy.stdout.trim() !== '';
+          if (tidy.status !== 0 && !changes) {
+            seen.push(`${id} ${v.label}: go mod tidy -diff failed (${tidy.stderr.trim().split('\n')[0]}); not judged`);
+            continue;
+          }
+          if (ours) saidNotTidy++;
+          seen.push(`${id} ${v.label}: ours ${ours ? 'not-tidy' : 'tidy'}, go mod tidy -diff ${changes ? 'reports changes' : 'none'}`);
+          if (ours && !changes) problems.push(`${id} ${v.label}: we say not-tidy; go mod tidy -diff reports no change`);
+        } finally {
+          keep();
+        }
+      }
+    }
+    note(`not-tidy against go mod tidy -diff:\n${seen.map((s) => `  ${s}`).join('\n')}`);
+    assert.deepEqual(problems, []);
+    assert.ok(saidNotTidy > 0, 'no perturbation made us say not-tidy: the check judged nothing');
+  });
 
   /** goFacts runs go's three commands (as -mod=mod does, on a copy of go.mod: go may rewrite it) and a read-only list. */
   async function goFacts(o: GoOracle, r: Prepared): Promise<GoFacts> {
@@ -317,5 +363,36 @@ describe('real projects against the go command (issue 14)', function () {
     return out;
   }
 });
+
+/**
+ * lowerings: go.mod texts where one requirement of the main module (path P at v) is lowered to a
+ * version w < v that a dependency requires, while another dependency still requires P at v — so MVS
+ * still selects v and the go.mod no longer lists it.
+ */
+function lowerings(text: string, graph: string): Array<{ label: string; text: string }> {
+  const edges = graph.split('\n').map((l) => l.split(' ')).filter((e) => e.length === 2);
+  const main = edges[0]?.[0] ?? '';
+  const byTarget = new Map<string, Array<{ from: string; version: string }>>();
+  for (const [from, to] of edges) {
+    const at = to.lastIndexOf('@');
+    if (at <= 0 || from === main) continue;
+    const path = to.slice(0, at);
+    byTarget.set(path, [...(byTarget.get(path) ?? []), { from, version: to.slice(at + 1) }]);
+  }
+  const out: Array<{ label: string; text: string }> = [];
+  for (const [from, to] of edges) {
+    if (from !== main) continue;
+    const at = to.lastIndexOf('@');
+    const [path, v] = [to.slice(0, at), to.slice(at + 1)];
+    const others = byTarget.get(path) ?? [];
+    if (!others.some((e) => e.version === v)) continue;
+    const lower = others.map((e) => e.version).filter((w) => cmpVersion(path, w, v) < 0).sort((a, b) => cmpVersion(path, a, b)).pop();
+    if (lower === undefined) continue;
+    const re = new RegExp(`^(\\s*(?:require\\s+)?${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+)${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`, 'm');
+    if (!re.test(text)) continue;
+    out.push({ label: `with ${path} lowered ${v} → ${lower}`, text: text.replace(re, `$1${lower}$2`) });
+  }
+  return out;
+}
 
 export type { RealProject };
