@@ -24,7 +24,7 @@ import { parseWorkFile } from './syntax/workfile';
 import { DiagnosticData, findingToDiagnostic, sameJson } from './features/diagnostics';
 import { formatEdits, quickFixes } from './features/codeActions';
 import { explainingBuild, hoverModOrWork, hoverSum } from './features/hover';
-import { inlayHintsFor } from './features/inlayHints';
+import { SelectionHintData, buildViewOf, inlayHintsFor, selectionTooltip } from './features/inlayHints';
 import { whatIfAnswer, whatIfLenses, whatIfMain } from './features/whatIfLens';
 import { completions, definition, documentLinks } from './features/navigation';
 import { positionToOffset } from './features/positions';
@@ -84,6 +84,8 @@ class GoModLensServer {
   private trusted = false;
   private pull = false;
   private refreshSupport = false;
+  /** the client resolves inlay hint tooltips (inlayHint/resolve): send them without */
+  private lazyHintTooltips = false;
   private configSupport = false;
   private watchRegistration = false;
   /** the client sends workspace/didChangeWorkspaceFolders (vscode-languageserver throws on a subscription otherwise) */
@@ -164,8 +166,17 @@ class GoModLensServer {
     c.languages.inlayHint.on((p, token) => this.safe('inlayHint', async () => {
       const { doc, ws } = await this.docFor(p.textDocument.uri);
       if (!doc || 'sum' in doc || token.isCancellationRequested) return [];
-      return inlayHintsFor(doc, ws, this.settings, positionToOffset(doc.text, p.range.start), positionToOffset(doc.text, p.range.end));
+      return inlayHintsFor(doc, ws, this.settings, positionToOffset(doc.text, p.range.start), positionToOffset(doc.text, p.range.end), this.lazyHintTooltips);
     }, []));
+    // the tooltip of a selected-version hint, asked for when the user points at the hint
+    c.languages.inlayHint.resolve((hint) => this.safe('inlayHint/resolve', async () => {
+      const data = hint.data as Partial<SelectionHintData> | undefined;
+      if (hint.tooltip !== undefined || typeof data?.file !== 'string' || typeof data.path !== 'string') return hint;
+      const { doc, ws } = await this.docFor(URI.file(data.file));
+      const view = doc && ws && 'mod' in doc ? buildViewOf(doc, ws) : undefined;
+      const tooltip = view ? selectionTooltip(view, data.path) : undefined;
+      return tooltip ? { ...hint, tooltip } : hint;
+    }, hint));
     c.languages.diagnostics.on((p, token) => this.safe('diagnostic', async (): Promise<DocumentDiagnosticReport> => {
       const items = await this.diagnosticsFor(p.textDocument.uri, token);
       // the same diagnostics as the client's last report: say so instead of sending them again
@@ -249,6 +260,7 @@ class GoModLensServer {
     const caps = p.capabilities;
     this.pull = caps.textDocument?.diagnostic !== undefined;
     this.refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
+    this.lazyHintTooltips = caps.textDocument?.inlayHint?.resolveSupport?.properties.includes('tooltip') === true;
     this.configSupport = caps.workspace?.configuration === true;
     this.folderEvents = !!caps.workspace?.workspaceFolders;
     this.phase = 'running';
@@ -267,7 +279,7 @@ class GoModLensServer {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        inlayHintProvider: true,
+        inlayHintProvider: { resolveProvider: true },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         documentFormattingProvider: true,
         documentLinkProvider: { resolveProvider: false },

@@ -3,7 +3,7 @@
  * differs (`→ v1.3.0`, or always when the setting says so) and the replacement in effect
  * (`⇒ ./A`); after each pseudo-version, its commit date, with the full decoding as the tooltip.
  */
-import { InlayHint, InlayHintKind, MarkupKind } from 'vscode-languageserver';
+import { InlayHint, InlayHintKind, MarkupContent, MarkupKind } from 'vscode-languageserver';
 import { versionTokens, pseudoDecoded } from '../analysis/fileRules';
 import { BuildView, ModDoc, WorkDoc, WorkspaceView } from '../analysis/view';
 import { cmpVersion } from '../graph/mvs';
@@ -14,8 +14,19 @@ import { explainChainText, explainingBuild } from './hover';
 import { mdText } from './markdown';
 import { offsetToPosition } from './positions';
 
-/** inlayHintsFor computes the hints of one go.mod or go.work, in [start, end) offsets. */
-export function inlayHintsFor(doc: ModDoc | WorkDoc, ws: WorkspaceView | undefined, settings: Settings, start: number, end: number): InlayHint[] {
+/** SelectionHintData: what a selected-version hint sent without its tooltip needs to get it (inlayHint/resolve). */
+export interface SelectionHintData {
+  file: string;
+  path: string;
+}
+
+/**
+ * inlayHintsFor computes the hints of one go.mod or go.work, in [start, end) offsets. With
+ * lazyTooltips (a client that resolves tooltips), a selected-version hint carries no tooltip but the
+ * data selectionTooltip needs: the chain that explains a version is worked out only for the hint the
+ * user points at, not for every require line on every keystroke.
+ */
+export function inlayHintsFor(doc: ModDoc | WorkDoc, ws: WorkspaceView | undefined, settings: Settings, start: number, end: number, lazyTooltips = false): InlayHint[] {
   const f: ModFile | WorkFile = 'mod' in doc ? doc.mod : doc.work;
   const out: { offset: number; order: number; hint: InlayHint }[] = [];
   const within = (o: number): boolean => o >= start && o <= end;
@@ -51,11 +62,17 @@ export function inlayHintsFor(doc: ModDoc | WorkDoc, ws: WorkspaceView | undefin
       if (label.length === 0) continue;
       out.push({ offset: r.versionToken.end, order: 1, hint: {
         position: offsetToPosition(doc.text, r.versionToken.end), label: label.join(' '), paddingLeft: true, kind: InlayHintKind.Type,
-        tooltip: { kind: MarkupKind.Markdown, value: explainChainText(explainingBuild(view, r.mod.path) ?? b, r.mod.path) },
+        ...(lazyTooltips ? { data: { file: doc.file, path: r.mod.path } satisfies SelectionHintData } : { tooltip: selectionTooltip(view, r.mod.path) }),
       } });
     }
   }
   return out.sort((a, b) => a.offset - b.offset || a.order - b.order).map((x) => x.hint);
+}
+
+/** selectionTooltip explains the version the build selects for path: the chain, the lower requirements. */
+export function selectionTooltip(view: BuildView, path: string): MarkupContent | undefined {
+  const b = explainingBuild(view, path) ?? view.build;
+  return b ? { kind: MarkupKind.Markdown, value: explainChainText(b, path) } : undefined;
 }
 
 /** buildViewOf is the build in which doc is a main module. */

@@ -7,10 +7,10 @@ import * as assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import type { CodeLens, CompletionItem, CompletionList, DocumentDiagnosticReport, DocumentLink, Location, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeLens, CompletionItem, CompletionList, DocumentDiagnosticReport, DocumentLink, InlayHint, Location, TextEdit } from 'vscode-languageserver-protocol';
 import type { WhatIfResult } from '../../src/protocol';
 import { LspClient } from './client';
-import { Fixture, PreparedFixture, fixturesRoot, prepareFixture, readFixture, startFixtureServer } from './fixture';
+import { Fixture, PreparedFixture, fixturesRoot, prepareFixture, readFixture, serverCommand, startFixtureServer } from './fixture';
 import { applyTextEdits } from './edits';
 
 function lineOf(text: string, needle: string): number {
@@ -71,6 +71,27 @@ describe('language server features', function () {
     const bad = await client.open(join(p.root, 'ws/A/go.mod'), 'module A\nrequire (\n');
     const none = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: bad.uri }, options: { tabSize: 4, insertSpaces: false } });
     assert.deepEqual(none, [], 'a file that does not parse is left alone');
+  });
+
+  it('sends selected-version hints without their tooltip to a client that resolves tooltips, and with it to one that does not', async () => {
+    await start('mvs-example');
+    const doc = await client.open(join(p.root, 'ws/go.mod'));
+    const raw = (await client.request<InlayHint[] | null>('textDocument/inlayHint', { textDocument: { uri: doc.uri }, range: { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } } })) ?? [];
+    const sel = raw.find((h) => h.label === '→ v1.3.0');
+    assert.ok(sel, JSON.stringify(raw));
+    assert.equal(sel.tooltip, undefined, 'the chain is worked out on resolve, not with every keystroke');
+    const resolved = await client.request<InlayHint>('inlayHint/resolve', sel);
+    const lazy = typeof resolved.tooltip === 'object' ? resolved.tooltip.value : String(resolved.tooltip);
+    assert.match(lazy, /selected because:\n- example\.com\/main → example\.com\/c\\@v1\.0\.0 → /);
+    await client.shutdown();
+    // a client without resolveSupport for tooltips (Neovim, older clients) gets the same tooltip at once
+    client = await LspClient.start({
+      ...serverCommand(), env: p.env, folders: p.folders, settings: p.fixture.config.settings, pullDiagnostics: true,
+      capabilities: (c) => ({ ...c, textDocument: { ...c.textDocument, inlayHint: { dynamicRegistration: false } } }),
+    });
+    const doc2 = await client.open(join(p.root, 'ws/go.mod'));
+    const eager = ((await client.request<InlayHint[] | null>('textDocument/inlayHint', { textDocument: { uri: doc2.uri }, range: { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } } })) ?? []).find((h) => h.label === '→ v1.3.0');
+    assert.deepEqual(eager?.tooltip, resolved.tooltip);
   });
 
   it('recomputes after an edit: raising the requirement removes the hint and the diagnostics', async () => {
