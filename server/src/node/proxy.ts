@@ -235,13 +235,26 @@ export interface HttpProxyOptions {
   cacheDir?: string;
   /** how long a cached `@v/list` (which changes upstream) is trusted, in ms (default 10 minutes) */
   listMaxAgeMs?: number;
+  /**
+   * after a transport failure (no DNS answer, connection refused, a timeout), every request to this
+   * proxy fails at once with that failure for this long, in ms (default 30 s): without a network one
+   * failed lookup ends a build instead of each of hundreds of modules waiting for its own failure
+   */
+  downForMs?: number;
   /** injectable for tests: the fetch implementation and the clock */
   fetch?: typeof fetch;
   now?: () => number;
 }
 
-/** OFFLINE_MESSAGE ends every `offline` answer: what to do to get the data. */
-export const OFFLINE_MESSAGE = 'network access to the module proxy is off; enable it in the settings (goModLens.network) or run go mod download';
+/**
+ * OFFLINE_MESSAGE ends every `offline` answer. It says what happened, not what to do: the way to
+ * turn network access on differs where the message is shown (the CLI's -network flag, the editor's
+ * goModLens.network setting), so the CLI and the server add their own advice.
+ */
+export const OFFLINE_MESSAGE = 'network access to the module proxy is off';
+
+/** at most this many requests to one proxy are in flight at once */
+const MAX_IN_FLIGHT = 8;
 
 /** MAX_BODY caps an answer's size, like codehost.MaxGoMod; MAX_ERROR_BODY an error answer's (its detail is 648 bytes at most). */
 const MAX_BODY = MAX_FILE_BYTES;
@@ -281,6 +294,10 @@ async function readBody(res: Response, limit: number): Promise<Uint8Array | unde
  */
 export class HttpProxySource extends ProxySource<Promise<FetchResult>> {
   private readonly cache: ProxyAnswerCache | undefined;
+  /** the last transport failure and until when (options.now's clock) it answers for the proxy */
+  private down: { cause: string; until: number } | undefined;
+  private inFlight = 0;
+  private readonly queue: (() => void)[] = [];
 
   constructor(base: string, private readonly options: HttpProxyOptions) {
     super(base);
@@ -308,9 +325,43 @@ export class HttpProxySource extends ProxySource<Promise<FetchResult>> {
     const url = this.urlOf(rel);
     const cached = this.cache?.read(rel);
     if (cached !== undefined) return { ok: true, text: cached.text, origin: `${url} (cached in ${cached.file})` };
-    const r = await this.download(this.urlOf(rel, false), url, what);
-    if (r.ok) this.cache?.write(rel, r.text);
-    return r;
+    const failed = this.failedEarlier(what);
+    if (failed) return failed;
+    await this.slot();
+    try {
+      // another request may have found the proxy unreachable while this one waited for its slot
+      const meanwhile = this.failedEarlier(what);
+      if (meanwhile) return meanwhile;
+      const r = await this.download(this.urlOf(rel, false), url, what);
+      if (r.ok) this.cache?.write(rel, r.text);
+      return r;
+    } finally {
+      this.release();
+    }
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  /** failedEarlier: the answer while the proxy is known to be unreachable (a recent transport failure). */
+  private failedEarlier(what: string): FetchResult | undefined {
+    if (this.down === undefined || this.now() >= this.down.until) return undefined;
+    return { ok: false, kind: 'error', message: `${what}: not asked: ${redactUrl(this.base)} could not be reached just before (${this.down.cause})` };
+  }
+
+  private async slot(): Promise<void> {
+    if (this.inFlight < MAX_IN_FLIGHT) {
+      this.inFlight++;
+      return;
+    }
+    await new Promise<void>((go) => this.queue.push(go)); // the slot passes from release() to this waiter
+  }
+
+  private release(): void {
+    const next = this.queue.shift();
+    if (next) next();
+    else this.inFlight--;
   }
 
   private async download(target: string, url: string, what: string): Promise<FetchResult> {
@@ -335,6 +386,7 @@ export class HttpProxySource extends ProxySource<Promise<FetchResult>> {
     } catch (err) {
       const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
       const cause = timedOut ? `timed out after ${timeoutMs} ms` : transportError(err);
+      this.down = { cause, until: this.now() + (this.options.downForMs ?? 30_000) };
       return { ok: false, kind: 'error', message: `${what}: Get ${goQuote(url)}: ${cause}` };
     }
   }

@@ -223,6 +223,35 @@ describe('node/proxy: HttpProxySource', () => {
     });
   });
 
+  it('after a failure to reach the proxy, fails every other request at once (one failed lookup ends a build), for a while', async () => {
+    let calls = 0;
+    let inFlight = 0;
+    let most = 0;
+    let clock = 0;
+    const failing = (async () => {
+      calls++;
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((r) => setTimeout(r, 20));
+      inFlight--;
+      throw Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('getaddrinfo ENOTFOUND proxy.invalid'), { code: 'ENOTFOUND' }) });
+    }) as unknown as typeof fetch;
+    const p = new HttpProxySource('https://proxy.invalid', { allowNetwork: true, fetch: failing, now: () => clock, downForMs: 30_000 });
+    const t0 = performance.now();
+    const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => p.goMod(`example.com/m${i}`, 'v1.0.0')));
+    const ms = performance.now() - t0;
+    assert.ok(answers.every((a) => !a.ok && a.kind === 'error'));
+    assert.equal(calls, 8, 'only the first requests (as many as may be in flight at once) go out');
+    assert.equal(most, 8, 'at most 8 requests in flight');
+    assert.ok(ms < 1000, `200 lookups answered in ${ms.toFixed(0)} ms`);
+    assert.equal(answers[0].ok ? '' : answers[0].message, 'example.com/m0@v1.0.0: Get "https://proxy.invalid/example.com/m0/@v/v1.0.0.mod": getaddrinfo ENOTFOUND proxy.invalid');
+    assert.equal(answers[199].ok ? '' : answers[199].message, 'example.com/m199@v1.0.0: not asked: https://proxy.invalid could not be reached just before (getaddrinfo ENOTFOUND proxy.invalid)');
+    // the network may come back: after downForMs the proxy is asked again
+    clock += 30_001;
+    await p.goMod('example.com/again', 'v1.0.0');
+    assert.equal(calls, 9);
+  });
+
   it('answers offline, touching neither network nor disk cache, when network access is off', async () => {
     const before = srv.hits.length;
     const p = new HttpProxySource(`${srv.url}/p`, { allowNetwork: false, cacheDir });
