@@ -3,7 +3,7 @@
  * is isolated: one that throws is reported through `onError` and the others still run.
  */
 import { dependencyGoFindings, featureFindings, toolchainFindings } from './goRules';
-import { lifecycleFindings, missingFindings, requirementFindings, unusedReplaceFindings } from './buildRules';
+import { lifecycleFindings, missingFindings, requirementFindings, replaceDirMissingFindings, unusedReplaceFindings } from './buildRules';
 import { parseFindings, pseudoFindings, sumFindings, unreadableFindings } from './fileRules';
 import { Finding } from './findings';
 import { replaceIneffectiveFindings, replaceMissingFindings } from './replaceRules';
@@ -93,6 +93,7 @@ export function analyzeWorkspace(ws: WorkspaceView, options: AnalyzeOptions): Ma
     add('missing', () => missingFindings(view, options.missingMessage, ws), undefined, rules);
     add('lifecycle', () => lifecycleFindings(view, ws), undefined, rules);
     add('replace-unused', () => unusedReplaceFindings(view), undefined, rules);
+    add('replace-dir-missing', () => replaceDirMissingFindings(view), undefined, rules);
     add('replace-missing', () => replaceMissingFindings(view, ws), undefined, rules);
     add('go-below-dependency', () => dependencyGoFindings(view, ws), undefined, rules);
     add('sum-missing', () => sumMissingFindings(view, ws), undefined, rules);

@@ -98,9 +98,12 @@ function memberRequirements(b: Build, m: MainModule, stops: Map<Require, string>
       continue;
     }
     const fix = { title: `Set ${r.mod.path} to ${sel} (as go mod tidy would)`, data: { kind: 'set-require' as const, target: file, path: r.mod.path, version: sel } };
-    out.push({ code: 'version-raised', file, start: r.versionToken.start, end: r.versionToken.end, message: raisedMessage(b, r, sel), fixes: [fix] });
+    // one finding per line and cause: where the raise is also what stops the go command, not-tidy
+    // says both (the raise and its consequence), not two diagnostics saying the same thing
     if (stops.has(r)) {
-      out.push({ code: 'not-tidy', file, ...span, message: `go list -m all stops here: go: updates to go.mod needed, because ${r.mod.path} is required at ${r.mod.version} but MVS selects ${sel} (a build stops too when it uses a package of a module that requires ${sel}); go get ${r.mod.path}@${sel} fixes go.mod`, fixes: [fix] });
+      out.push({ code: 'not-tidy', file, ...span, message: `${raisedMessage(b, r, sel)}, so go list -m all stops here: go: updates to go.mod needed (a build stops too when it uses a package of a module that requires ${sel}); go get ${r.mod.path}@${sel} fixes go.mod`, fixes: [fix] });
+    } else {
+      out.push({ code: 'version-raised', file, start: r.versionToken.start, end: r.versionToken.end, message: raisedMessage(b, r, sel), fixes: [fix] });
     }
   }
   return out;
@@ -136,6 +139,7 @@ export function missingFindings(view: BuildView, missingMessage: (missing: reado
     // beside modules merely absent, a go.mod that is there but broken (unreadable, too large, not
     // parseable) is an error of its own: on the require that reaches it, as module-missing is
     for (const f of b.missing) {
+      if (dirReplaceFailure(b, f)) continue; // replace-dir-missing says it, on the replace line
       const at = f.unavailable ? undefined : leading?.(f.module) ?? anchor;
       if (at) out.push({ code: 'build-error', file: at.file, start: at.start, end: at.end, message: `go: ${showModule(f.module)}: ${f.message}` });
     }
@@ -153,7 +157,8 @@ export function missingFindings(view: BuildView, missingMessage: (missing: reado
     out.push({ code: 'module-missing', file: at.file, start: at.start, end: at.end, message: missingMessage([f.module], own) });
   }
   const covered = b.error?.startsWith('conflicting replacements') && view.main?.workspace; // work-replace-conflict says it
-  if (absent.length === 0 && b.error && anchor && !covered) out.push({ code: 'build-error', ...anchor, message: `go: ${b.error}` });
+  const onReplaceLines = b.missing.length > 0 && b.missing.every((f) => dirReplaceFailure(b, f));
+  if (absent.length === 0 && b.error && anchor && !covered && !onReplaceLines) out.push({ code: 'build-error', ...anchor, message: `go: ${b.error}` });
   return out;
 }
 
@@ -190,6 +195,41 @@ function requireIndex(view: BuildView, b: Build): (m: ModuleKey) => { file: stri
     const hop = firstHop.get(keyOf(m));
     return hop === undefined ? undefined : lines.get(hop);
   };
+}
+
+/**
+ * dirReplaceFailure: f is a directory replacement whose go.mod is not there (the directory does not
+ * exist, or has no go.mod), which replace-dir-missing reports on the replace line. A go.mod that is
+ * there but cannot be read (too large, a pipe, not permitted) stays a build-error.
+ */
+function dirReplaceFailure(b: Build, f: { module: ModuleKey; message: string; unavailable?: string }): boolean {
+  return !f.unavailable && /no such file or directory|not a directory/.test(f.message) && !b.main.isMain(f.module) && b.main.replacement(f.module)?.version === '';
+}
+
+/**
+ * replaceDirMissingFindings: a replace to a directory whose go.mod cannot be read, on that replace
+ * line (go.work's or a main go.mod's, whichever is in effect), whatever else is missing from the
+ * graph: the go command stops as soon as the build needs the module.
+ */
+export function replaceDirMissingFindings(view: BuildView): Finding[] {
+  const b = view.build;
+  if (!b || !view.main) return [];
+  const out: Finding[] = [];
+  const failed = b.missing.filter((f) => dirReplaceFailure(b, f));
+  if (failed.length === 0) return out;
+  const files: Array<{ file: string; replaces: MainModule['modFile']['replace'] }> = [];
+  if (view.main.workspace) files.push({ file: view.file, replaces: view.main.workspace.work.replace });
+  for (const m of view.main.modules) files.push({ file: memberFile(m), replaces: m.modFile.replace });
+  for (const f of failed) {
+    const eff = b.main.replacement(f.module);
+    for (const { file, replaces } of files) {
+      const r = replaces.find((x) => x.new.version === '' && x.new.path === eff?.path && x.old.path === f.module.path && (x.old.version === '' || x.old.version === f.module.version));
+      if (!r) continue;
+      out.push({ code: 'replace-dir-missing', file, start: r.line.start, end: r.line.end, message: `the replacement directory ${r.new.path} does not exist or has no go.mod, so the go command stops as soon as the build needs ${f.module.path}: go: ${showModule(f.module)}: ${f.message}` });
+      break;
+    }
+  }
+  return out;
 }
 
 /** firstHops maps each node to the path of the first non-main module on a shortest chain from the roots. */

@@ -9,7 +9,7 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 /** FindingCode lists every diagnostic code go-mod-lens publishes; README.md documents each. */
 export const findingCodes = [
-  'syntax', 'replace-ineffective', 'replace-missing', 'replace-unused', 'go-below-dependency', 'go-below-features',
+  'syntax', 'replace-ineffective', 'replace-missing', 'replace-unused', 'replace-dir-missing', 'go-below-dependency', 'go-below-features',
   'go-above-toolchain', 'pseudo-version', 'pseudo-version-invalid', 'version-raised', 'not-tidy', 'major-version',
   'module-missing', 'excluded', 'retracted', 'deprecated', 'work-use-missing', 'work-replace-conflict',
   'sum-malformed', 'sum-missing', 'sum-mismatch', 'build-error', 'file-unreadable',
@@ -17,16 +17,21 @@ export const findingCodes = [
 
 export type FindingCode = (typeof findingCodes)[number];
 
-/** defaultSeverity is each code's severity unless the user's settings say otherwise. */
-export const defaultSeverity: Record<FindingCode, Severity> = {
+/**
+ * defaultSeverity is each code's severity unless the user's settings say otherwise; `off` codes are
+ * computed but not published unless a setting gives them a severity (pseudo-version: the inlay hint
+ * and the hover already decode every pseudo-version, a diagnostic on each would only repeat them).
+ */
+export const defaultSeverity: Record<FindingCode, Severity | 'off'> = {
   'syntax': 'error',
   'replace-ineffective': 'warning',
   'replace-missing': 'warning',
   'replace-unused': 'information',
+  'replace-dir-missing': 'error',
   'go-below-dependency': 'warning',
   'go-below-features': 'error',
   'go-above-toolchain': 'warning',
-  'pseudo-version': 'hint',
+  'pseudo-version': 'off',
   'pseudo-version-invalid': 'error',
   'version-raised': 'information',
   'not-tidy': 'warning',

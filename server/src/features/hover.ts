@@ -146,9 +146,12 @@ function replaceHover(doc: ModDoc | WorkDoc, ws: WorkspaceView | undefined, old:
   if (ws && 'mod' in doc) {
     const view = buildViewOf(doc, ws);
     if (view?.build) {
-      const sel = view.build.graph.selectedVersion(old.path);
+      const b = view.build;
+      const sel = b.graph.selectedVersion(old.path);
       const main = mdText(doc.mod.module?.path ?? '');
-      out.push(sel === 'none' ? `In effect for ${main}, but ${mdText(old.path)} is not in its module graph.` : `In effect when building ${main} (${mdText(old.path)} ${mdText(sel)}).`);
+      const broken = to.version === '' ? b.missing.find((f) => f.module.path === old.path && !f.unavailable && b.main.replacement(f.module)?.version === '') : undefined;
+      if (broken) out.push(`**Not usable:** the directory's go.mod cannot be read, so building ${main} stops as soon as it needs ${mdText(old.path)} (${mdText(broken.message)}).`);
+      else out.push(sel === 'none' ? `In effect for ${main}, but ${mdText(old.path)} is not in its module graph.` : `In effect when building ${main} (${mdText(old.path)} ${mdText(sel)}).`);
     }
     const ignoring = dependencyUsages(doc, ws);
     if (ignoring.length > 0) {

@@ -19,9 +19,15 @@ export function whatIfMain(doc: ModDoc, ws: WorkspaceView): MainModuleSet | unde
   return main && !main.workspace ? main : undefined;
 }
 
-/** whatIfLenses: one lens per required path (on its first require line). */
+/**
+ * whatIfLenses: one lens per required path (on its first require line), only where it can answer:
+ * go get's answer needs the whole module graph, so a build with go.mod files missing from the
+ * module cache (a fresh clone before go mod download) or that the go command stops on gets none.
+ */
 export function whatIfLenses(doc: ModDoc, ws: WorkspaceView, uri: string): CodeLens[] {
   if (!whatIfMain(doc, ws)) return [];
+  const b = ws.builds.get(doc.file)?.build;
+  if (!b || b.error || b.missing.length > 0) return [];
   const out: CodeLens[] = [];
   const seen = new Set<string>();
   for (const r of doc.mod.require) {
@@ -39,6 +45,9 @@ export function whatIfLenses(doc: ModDoc, ws: WorkspaceView, uri: string): CodeL
 export function whatIfAnswer(doc: ModDoc, r: WhatIf, target: ModuleKey): WhatIfResult {
   if (!r.ok) return { ok: false, error: `go get ${target.path}@${target.version}: ${r.error}`, lines: [], edits: [] };
   const edits = planGoGet(doc.text, r.requirements, r.goLine?.to, r.toolchainLine?.to).map((e) => ({ range: spanToRange(doc.text, e.start, e.end), newText: e.newText }));
+  // go get's lines: the requested module, go.mod's requirements and its go/toolchain lines, not the whole build list
   const lines = changeLines(r);
-  return { ok: true, lines: lines.length > 0 ? lines : ['no change to the build list'], edits };
+  const ids = (ms: { path: string; version: string }[]): string => ms.map((m) => `${m.path} ${m.version}`).join('\n');
+  const moved = ids(r.before) !== ids(r.after);
+  return { ok: true, lines: lines.length > 0 ? lines : [moved ? 'go get reports no change (the build list still changes)' : 'no change to the build list'], edits };
 }
