@@ -12,7 +12,12 @@ import { LspClient } from '../lsp/client';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): { status: number | null; stdout: string; stderr: string } {
+/** cleanEnv: this environment without the npm_* variables an outer `npm test` sets (an inner npm must not inherit them) */
+function cleanEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+}
+
+function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = cleanEnv()): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', timeout: 180_000 });
   return { status: r.status, stdout: r.stdout ?? '', stderr: (r.stderr ?? '') + (r.error ? String(r.error) : '') };
 }
@@ -56,7 +61,7 @@ describe('the npm package: go-mod-lens installed as users install it', function 
   it('installs with npm install -g (no network), and the command runs from a Go project directory: version, list, why, serve', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'gml-pkg-'));
     try {
-      const env = { ...process.env, npm_config_cache: join(tmp, 'npm-cache'), npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+      const env = { ...cleanEnv(), npm_config_cache: join(tmp, 'npm-cache'), npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
       const packed = run(npm, ['pack', '--ignore-scripts', '--pack-destination', tmp], repoRoot, env);
       assert.equal(packed.status, 0, packed.stderr);
       const tarball = join(tmp, `${manifest.name}-${manifest.version}.tgz`);
