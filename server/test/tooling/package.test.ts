@@ -100,8 +100,17 @@ describe('the npm package: go-mod-lens installed as users install it', function 
 describe('the .vsix: its page (README.md) links only to what it packages', function () {
   this.timeout(120_000);
 
-  it('every relative link and image of README.md is a file vsce packages', () => {
-    const r = run(join(repoRoot, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], repoRoot);
+  it('vsce packages it (no conflicting file lists), and every relative link and image of README.md is a file it packages', () => {
+    const vsce = join(repoRoot, 'node_modules', '.bin', 'vsce');
+    const tmp = mkdtempSync(join(tmpdir(), 'gml-vsix-'));
+    try {
+      const p = run(vsce, ['package', '--no-dependencies', '--no-rewrite-relative-links', '-o', join(tmp, 'x.vsix')], repoRoot);
+      assert.equal(p.status, 0, p.stdout + p.stderr);
+      assert.ok(existsSync(join(tmp, 'x.vsix')));
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    const r = run(vsce, ['ls', '--no-dependencies'], repoRoot);
     assert.equal(r.status, 0, r.stderr);
     const packaged = new Set(r.stdout.split('\n').map((l) => l.trim()).filter((l) => l !== ''));
     assert.ok(packaged.has('README.md') && packaged.has('CHANGELOG.md') && packaged.has('LICENSE'), [...packaged].join(', '));
