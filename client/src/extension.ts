@@ -38,6 +38,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.window.onDidChangeActiveTextEditor(() => void updateStatus(status)),
     vscode.workspace.onDidSaveTextDocument((d) => (LANGUAGES.includes(d.languageId) ? void updateStatus(status) : undefined)),
+    // an edit of the active go.mod changes its build (the server reads the buffer): the count follows
+    // once typing pauses, not only after a save
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (!LANGUAGES.includes(e.document.languageId) || e.document !== vscode.window.activeTextEditor?.document) return;
+      if (statusTimer) clearTimeout(statusTimer);
+      statusTimer = setTimeout(() => void updateStatus(status), STATUS_DELAY_MS);
+    }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()), // trusted now: the server may ask the go binary
   );
   await updateStatus(status);
@@ -89,6 +96,10 @@ async function buildList(uri: vscode.Uri): Promise<BuildListResult | undefined> 
   if (!client) return undefined;
   return client.sendRequest<BuildListResult>(Requests.buildList, { uri: uri.toString() });
 }
+
+/** after an edit, the status bar item is brought up to date this long after the last keystroke */
+const STATUS_DELAY_MS = 300;
+let statusTimer: ReturnType<typeof setTimeout> | undefined;
 
 async function updateStatus(status: vscode.StatusBarItem): Promise<void> {
   const active = vscode.window.activeTextEditor?.document;
