@@ -1,18 +1,43 @@
 /**
  * The go command's views of a build (semantics §3.5): `go list -m all` lines, `go list -m -json all`
- * objects (Path, Version, Replace, Main, Indirect, GoVersion) and `go mod graph` edges.
+ * objects (modinfo.ModulePublic: Path, Version, Replace, Time, Main, Indirect, Dir, GoMod, GoVersion,
+ * Error, Sum, GoModSum) and `go mod graph` edges.
  */
 import { JsonValue, goMarshalIndent } from '../syntax/goJson';
 import { Build } from './buildList';
 import { ModuleKey, keyOf } from './mvs';
 
+/**
+ * ModuleFiles are the fields of a listed module (or of its replacement) that `go list -m -json`
+ * fills from the `.info` query and the disk (moduleInfo.ts, listFiles.ts); absent when go prints none.
+ */
+export interface ModuleFiles {
+  /** the `.info` Time, as go prints it */
+  time?: string;
+  /** the module's directory: a main module's root, a replacement directory, an extracted module in GOMODCACHE */
+  dir?: string;
+  /** its go.mod: in the main module or replacement directory, or the `.mod` in GOMODCACHE/cache/download */
+  goMod?: string;
+  /** go.sum's hash of the module's files (`path version h1:…`), Go 1.23+ */
+  sum?: string;
+  /** go.sum's hash of its go.mod (`path version/go.mod h1:…`), Go 1.23+ */
+  goModSum?: string;
+}
+
+/** ListedReplace is the replacement of a listed module: a module version, or a directory (version ''). */
+export interface ListedReplace extends ModuleFiles {
+  path: string;
+  version: string;
+  error?: string;
+}
+
 /** ListedModule is one entry of `go list -m all`. */
-export interface ListedModule {
+export interface ListedModule extends ModuleFiles {
   path: string;
   version: string;
   main: boolean;
   indirect: boolean;
-  replace?: { path: string; version: string; error?: string };
+  replace?: ListedReplace;
   /** why the module's version could not be queried (moduleInfo.ts); go list fails unless -e */
   error?: string;
 }
@@ -42,21 +67,31 @@ export function listLines(mods: ListedModule[]): string[] {
 }
 
 /**
- * listJson formats modules as `go list -m -json all` does, restricted to Path, Version, Replace
- * (Path, Version, Error), Main, Indirect, GoVersion and Error; `goVersionOf` gives the go line of a
- * module's go.mod (its replacement's when replaced), '' when unknown.
+ * listJson formats modules as `go list -m -json all` does: the fields of modinfo.ModulePublic in its
+ * order (Query, Versions, Update, Retracted, Deprecated, Origin and Reuse never show without other
+ * flags); `goVersionOf` gives the go line of a module's go.mod (its replacement's when replaced),
+ * '' when unknown; a replacement carries the same go line (cmd/go moduleInfo copies it).
  */
 export function listJson(mods: ListedModule[], goVersionOf: (m: ListedModule) => string, legacyEscapes = false): string {
   return mods.map((m) => {
     const goVersion = goVersionOf(m) || undefined;
+    const r = m.replace;
     const obj: JsonValue = {
       Path: m.path,
       Version: m.version || undefined,
-      Replace: m.replace ? { Path: m.replace.path, Version: m.replace.version || undefined, Error: moduleError(m.replace.error) } : undefined,
+      Replace: r ? {
+        Path: r.path, Version: r.version || undefined, Time: r.time, Dir: r.dir || undefined, GoMod: r.goMod || undefined,
+        GoVersion: goVersion, Error: moduleError(r.error), Sum: r.sum || undefined, GoModSum: r.goModSum || undefined,
+      } : undefined,
+      Time: m.time,
       Main: m.main || undefined,
       Indirect: m.indirect || undefined,
+      Dir: m.dir || undefined,
+      GoMod: m.goMod || undefined,
       GoVersion: goVersion,
       Error: moduleError(m.error),
+      Sum: m.sum || undefined,
+      GoModSum: m.goModSum || undefined,
     };
     return goMarshalIndent(obj, legacyEscapes);
   }).join('');

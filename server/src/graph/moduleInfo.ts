@@ -23,13 +23,18 @@
  * `offline`/`unsupported`; the go command would ask the network, so the version is taken as listed.
  */
 import { canonicalVersion, checkPath, checkPathMajor, splitPathVersion } from '../module/modulePath';
+import { isPseudoVersion, pseudoVersionTime } from '../module/pseudo';
 import { build as semverBuild } from '../module/semver';
 import { ListedModule } from './listing';
 import { MainModuleSet } from './mainModules';
 import { FetchResult, MaybePromise, ModuleSource } from './source';
 
-/** QueryAnswer is Query(path, version)'s outcome: the version it resolved to, or its error text. */
-export type QueryAnswer = { ok: true; version: string } | { ok: false; error: string };
+/**
+ * QueryAnswer is Query(path, version)'s outcome: the version it resolved to and its RevInfo Time as
+ * `go list -m -json` prints it (`time`, undefined when no `.info` was read: the version is only
+ * taken as listed), or its error text.
+ */
+export type QueryAnswer = { ok: true; version: string; time?: string } | { ok: false; error: string };
 
 /** ModCacheListing is the build list completed as `go list -m` completes it. */
 export interface ModCacheListing {
@@ -54,9 +59,9 @@ export async function completeFromModCache(mods: ListedModule[], main: MainModul
   const apply = (i: number, a: QueryAnswer): void => {
     const m = modules[i];
     if (m.replace) {
-      modules[i] = { ...m, replace: a.ok ? { ...m.replace, version: a.version } : { ...m.replace, error: a.error } };
+      modules[i] = { ...m, replace: a.ok ? { ...m.replace, version: a.version, time: a.time } : { ...m.replace, error: a.error } };
     } else if (a.ok) {
-      if (a.version !== m.version) modules[i] = { ...m, version: a.version };
+      if (a.version !== m.version || a.time !== undefined) modules[i] = { ...m, version: a.version, time: a.time };
     } else {
       modules[i] = { ...m, error: a.error };
       failed[i] = a.error;
@@ -99,7 +104,7 @@ export function queryVersion(source: ModuleSource, main: MainModuleSet, path: st
   if (got === undefined) return checkPath(path) ? failure('') : { ok: true, version }; // a source without .info files: nothing to check against
   const answer = (r: FetchResult): QueryAnswer => {
     if (!r.ok && (r.kind === 'offline' || r.kind === 'unsupported') && !checkPath(path)) return { ok: true, version };
-    return r.ok ? { ok: true, version: revInfoVersion(r.text) ?? version } : failure(r.message);
+    return r.ok ? { ok: true, version: revInfoVersion(r.text) ?? version, time: revInfoTime(r.text) } : failure(r.message);
   };
   return got instanceof Promise ? got.then(answer, (err: unknown) => failure(`${path}@${version}: ${err instanceof Error ? err.message : String(err)}`)) : answer(got);
 }
@@ -107,14 +112,48 @@ export function queryVersion(source: ModuleSource, main: MainModuleSet, path: st
 /**
  * replacementStat is modload's replacementRepo.Stat after the lookup failed: a canonical version of
  * a path replaced in the main module(s) (`+incompatible` added where the path's major demands it)
- * answers itself without a lookup.
+ * answers itself without a lookup; its Time is a pseudo-version's commit time, else the zero time.
  */
 function replacementStat(main: MainModuleSet, path: string, version: string): QueryAnswer | undefined {
   let v = canonicalVersion(version);
   if (v !== version) return undefined;
   const split = splitPathVersion(path);
   if (split.ok && split.pathMajor === '' && checkPathMajor(v, '') !== undefined && semverBuild(v) === '') v += '+incompatible';
-  return main.replacement({ path, version: v }) ? { ok: true, version: v } : undefined;
+  if (!main.replacement({ path, version: v })) return undefined;
+  const t = isPseudoVersion(v) ? pseudoVersionTime(v) : undefined;
+  return { ok: true, version: v, time: t && 'value' in t ? t.value.toISOString().replace(/\.000Z$/, 'Z') : ZERO_TIME };
+}
+
+/** the zero time.Time as encoding/json writes it: a RevInfo whose Time was absent or null */
+export const ZERO_TIME = '0001-01-01T00:00:00Z';
+
+/**
+ * revInfoTime is the Time of a `.info` text as `go list -m -json` prints it (time.Time's
+ * MarshalJSON, RFC 3339 with nanoseconds: the offset as written, `Z` for a zero offset, the fraction
+ * without trailing zeros, a two-digit hour), the zero time when absent or null; undefined when
+ * json.Unmarshal into a RevInfo would fail (see revInfoVersion).
+ */
+export function revInfoTime(text: string): string | undefined {
+  const fast = CANONICAL_INFO.exec(text);
+  if (fast) return fast[2] === undefined ? ZERO_TIME : goJsonTime(fast[2]);
+  if (revInfoVersion(text) === undefined) return undefined;
+  let time = ZERO_TIME;
+  const v = JSON.parse(text) as unknown;
+  if (v === null) return time;
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+    if (k.toLowerCase() === 'time' && typeof x === 'string') time = goJsonTime(x) ?? time;
+  }
+  return time;
+}
+
+/** goJsonTime re-prints an RFC 3339 time that validTime accepts as time.Time's MarshalJSON does. */
+function goJsonTime(s: string): string | undefined {
+  const m = RFC3339.exec(s);
+  if (!m || !validTime(s)) return undefined;
+  const [, year, month, day, hour, minute, second, fraction, zone] = m;
+  const digits = (fraction ?? '').slice(1, 10).replace(/0+$/, '');
+  const z = zone === 'Z' || zone.slice(1) === '00:00' ? 'Z' : zone;
+  return `${year}-${month}-${day}T${hour.padStart(2, '0')}:${minute}:${second}${digits ? '.' + digits : ''}${z}`;
 }
 
 /**
@@ -160,7 +199,7 @@ const CANONICAL_INFO = /^\{"Version":"([^"\\]*)"(?:,"Time":"([^"\\]*)")?\}\n?$/;
 /** codehost.Origin's fields, all strings */
 const ORIGIN_FIELDS = new Set(['vcs', 'url', 'subdir', 'tagprefix', 'tagsum', 'ref', 'hash', 'reposum']);
 
-const RFC3339 = /^(\d{4})-(\d\d)-(\d\d)T(\d\d?):(\d\d):(\d\d)(?:[.,]\d+)?(?:Z|[+-]\d\d:\d\d)$/;
+const RFC3339 = /^(\d{4})-(\d\d)-(\d\d)T(\d\d?):(\d\d):(\d\d)([.,]\d+)?(Z|[+-]\d\d:\d\d)$/;
 
 /**
  * validTime is whether time.Time's UnmarshalJSON (Go 1.19's time.Parse with RFC 3339) accepts the

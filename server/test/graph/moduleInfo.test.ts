@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { computeBuild } from '../../src/graph/buildList';
 import { ListedModule, listJson, listLines, listModules } from '../../src/graph/listing';
-import { completeFromModCache, queryVersion, revInfoVersion } from '../../src/graph/moduleInfo';
+import { completeFromModCache, queryVersion, revInfoTime, revInfoVersion } from '../../src/graph/moduleInfo';
 import { FetchResult, ModuleSource } from '../../src/graph/source';
 import { FakeFiles, FakeModules, mainSet, mod } from './fake';
 
@@ -70,9 +70,9 @@ describe('go list -m: .info queries (graph/moduleInfo)', () => {
     assert.deepEqual(r.infoReads, [`${F}@v1.0.0`, `${C}@v1.1.0`]);
     assert.deepEqual(r.lines, ['example.com/main', `${A} v1.0.0 => ${F} v1.0.0`, `${C} v1.0.0 => ${C} v1.1.0`]);
     assert.deepEqual(r.modules[1].replace, { path: F, version: 'v1.0.0', error: `${F}@v1.0.0: reading fake proxy: no .info` });
-    assert.deepEqual(r.modules[2].replace, { path: C, version: 'v1.1.0' }, 'a replaced path answers its own replaced version (replacementRepo)');
+    assert.deepEqual(r.modules[2].replace, { path: C, version: 'v1.1.0', time: '0001-01-01T00:00:00Z' }, 'a replaced path answers its own replaced version (replacementRepo), with the zero Time');
     assert.equal(listJson([r.modules[1]], () => '1.18'),
-      `{\n\t"Path": "${A}",\n\t"Version": "v1.0.0",\n\t"Replace": {\n\t\t"Path": "${F}",\n\t\t"Version": "v1.0.0",\n\t\t"Error": {\n\t\t\t"Err": "${F}@v1.0.0: reading fake proxy: no .info"\n\t\t}\n\t},\n\t"GoVersion": "1.18"\n}\n`);
+      `{\n\t"Path": "${A}",\n\t"Version": "v1.0.0",\n\t"Replace": {\n\t\t"Path": "${F}",\n\t\t"Version": "v1.0.0",\n\t\t"GoVersion": "1.18",\n\t\t"Error": {\n\t\t\t"Err": "${F}@v1.0.0: reading fake proxy: no .info"\n\t\t}\n\t},\n\t"GoVersion": "1.18"\n}\n`);
   });
 
   it('needs nothing for a directory replacement', async () => {
@@ -117,6 +117,22 @@ describe('go list -m: .info queries (graph/moduleInfo)', () => {
     const m: ListedModule = { path: A, version: '', main: false, indirect: false };
     assert.deepEqual(listLines([m]), [A]);
   });
+});
+
+describe('revInfoTime: the .info Time as go list -m -json prints it', () => {
+  const cases: [string, string | undefined][] = [
+    ['{"Version":"v1.0.0","Time":"2023-01-01T00:00:00Z"}', '2023-01-01T00:00:00Z'],
+    ['{"Version":"v1.0.0"}\n', '0001-01-01T00:00:00Z'],
+    ['{"Version":"v1.0.0","Time":null}', '0001-01-01T00:00:00Z'],
+    ['null', '0001-01-01T00:00:00Z'],
+    ['{"Version":"v1.0.0","Time":"2023-01-02T03:04:05.120+02:00"}', '2023-01-02T03:04:05.12+02:00'],
+    ['{"Version":"v1.0.0","Time":"2023-01-02T03:04:05.000-00:00"}', '2023-01-02T03:04:05Z'],
+    ['{"Version":"v1.0.0","Time":"2023-01-02T3:04:05,1234567891Z"}', '2023-01-02T03:04:05.123456789Z'],
+    ['{"time":"2023-01-02T03:04:05Z","Version":"v1.0.0","Short":"x"}', '2023-01-02T03:04:05Z'],
+    ['{"Version":"v1.0.0","Time":"2023-02-30T00:00:00Z"}', undefined],
+    ['{"Version":"v1.0.0","Time":5}', undefined],
+  ];
+  for (const [text, want] of cases) it(`${text} → ${want}`, () => assert.equal(revInfoTime(text), want));
 });
 
 describe('revInfoVersion: json.Unmarshal into modfetch.RevInfo', () => {

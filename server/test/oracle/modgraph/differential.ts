@@ -53,7 +53,13 @@ export async function checkScenario(oracle: GoOracle, s: Scenario, root: string,
   const oursCache = await runOursAll(m, 'cache', proxy.modcache, oracle.emulate);
   check.oursMs = performance.now() - t0;
   check.ours = { proxy: oursProxy, cache: oursCache };
-  check.differences = [...compareAll('proxy', proxy.outputs, oursProxy), ...compareAll('cache', cache.outputs, oursCache)];
+  // go ran on copies (runs/<source>-<cmd>) and, from the proxy, filled its own module cache: the
+  // folders (list -json's Dir and GoMod) are compared normalized ($SRC, $GOMODCACHE)
+  const norm = (o: Outputs, modcache: string): Outputs => normalizedOutputs(o, m, modcache);
+  check.differences = [
+    ...compareAll('proxy', norm(proxy.outputs, proxy.modcache), norm(oursProxy, emptyCache)),
+    ...compareAll('cache', norm(cache.outputs, cache.modcache), norm(oursCache, proxy.modcache)),
+  ];
   return check;
 }
 

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { GoOracle, runGo } from '../env';
-import { CliFunction, projectGoJson } from './compare';
+import { CliFunction } from './compare';
 import { copyTree, removeTree } from './materialize';
 import { Command, goArgs } from './runGoOracle';
 
@@ -38,7 +38,8 @@ export function goBackedCli(oracle: GoOracle, bug?: PlantedBug): CliFunction {
     if (workspace) env.GOWORK = join(copy, relative(dir, env.GOWORK));
     const r = await runGo(oracle, goArgs(cmd, workspace), runDir, env);
     removeTree(copy);
-    const out = cmd === 'json' && r.status === 0 ? projectGoJson(r.stdout) : r.stdout;
+    // the folders of the copy, as they are in the sources it was made from (list -json's Dir, GoMod)
+    const out = workspace ? r.stdout.split(copy).join(dir) : r.stdout.split(runDir).join(dir).split(join(copy, 'local')).join(locals);
     io.stdout(bug ? bug(cmd, out) : out);
     io.stderr(r.stderr);
     return r.status;

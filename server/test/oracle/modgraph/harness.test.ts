@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { mapLimit } from '../env';
 import { describeEachGo } from '../suites';
 import { note } from '../../support/notes';
-import { compareRun, moduleTokens, projectGoJson } from './compare';
+import { compareRun, moduleTokens } from './compare';
 import { ScenarioCheck, checkScenario, normalizedOutputs, regressionOutputs, scratchRoot } from './differential';
 import { generateScenario, propertyScenario, scenarioSeed } from './generate';
 import { removeTree } from './materialize';
@@ -29,14 +29,6 @@ function replayDifferences(check: ScenarioCheck): string[] {
 const selfTestRounds = Number(process.env.GML_MVS_SELFTEST_ROUNDS ?? 120);
 
 describe('MVS harness: pure parts', () => {
-  it('projects go list -m -json output to the compared fields, in Go\'s layout', () => {
-    const go = '{\n\t"Path": "example.com/m",\n\t"Main": true,\n\t"Dir": "/x",\n\t"GoMod": "/x/go.mod",\n\t"GoVersion": "1.17"\n}\n' +
-      '{\n\t"Path": "example.com/A",\n\t"Version": "v1.3.0",\n\t"Replace": {\n\t\t"Path": "example.com/A",\n\t\t"Version": "v1.1.0",\n\t\t"Time": "2023-01-01T00:00:00Z",\n' +
-      '\t\t"GoMod": "/c/a.mod",\n\t\t"GoVersion": "1.17"\n\t},\n\t"Time": "2023-01-01T00:00:00Z",\n\t"Indirect": true,\n\t"GoVersion": "1.17"\n}\n';
-    assert.equal(projectGoJson(go), '{\n\t"Path": "example.com/m",\n\t"Main": true,\n\t"GoVersion": "1.17"\n}\n' +
-      '{\n\t"Path": "example.com/A",\n\t"Version": "v1.3.0",\n\t"Replace": {\n\t\t"Path": "example.com/A",\n\t\t"Version": "v1.1.0"\n\t},\n\t"Indirect": true,\n\t"GoVersion": "1.17"\n}\n');
-  });
-
   it('compares outputs: identical stdout, or both failing naming the same module versions', () => {
     const ok = { status: 0, stdout: 'm\nexample.com/a v1.0.0\n', stderr: '' };
     assert.equal(compareRun('list', ok, ok), undefined);
