@@ -18,9 +18,11 @@
  *     is `// indirect`;
  *  5. the build list after is that of the new go.mod, as `go list -m all` would print it.
  *
- * The result names every module raised, lowered, added or removed, and the go.mod requirements
- * go get would write. Excluded and retracted versions are skipped when a module must be lowered.
- * Workspaces are refused (go get changes one module's go.mod).
+ * The result holds the changes go get would report (whatIfCommon.ts reportedChanges: the requested
+ * module and the go.mod requirements, as written before and after — not every module of the build
+ * list), the build lists before and after, and the go.mod requirements go get would write. Excluded
+ * and retracted versions are skipped when a module must be lowered. Workspaces are refused (go get
+ * changes one module's go.mod).
  */
 import { BuildIO, BuildOptions, computeBuild, summaryFunction, syncPrunedRoots } from './buildList';
 import { listModules } from './listing';
@@ -30,10 +32,10 @@ import { ModuleKey, cmpVersion, compareModules, keyOf } from './mvs';
 import { req } from './req';
 import { compare as semverCompare, isValid as validSemver } from '../module/semver';
 import { compareGoVersion } from '../module/goVersion';
-import { WhatIf, allowedVersions, diffLists } from './whatIfCommon';
+import { WhatIf, allowedVersions, reportedChanges } from './whatIfCommon';
 import { goQueryProblem, whatIfModern } from './whatIfModern';
 
-export { Change, Requirement, WhatIf, changeLines, diffLists } from './whatIfCommon';
+export { Change, Requirement, WhatIf, changeLines, diffLists, reportedChanges } from './whatIfCommon';
 
 /** whatIf computes what `go get target.path@target.version` would do in the main module of `main`. */
 export async function whatIf(main: MainModuleSet, io: BuildIO, options: BuildOptions, target: ModuleKey): Promise<WhatIf> {
@@ -138,7 +140,12 @@ export async function whatIf(main: MainModuleSet, io: BuildIO, options: BuildOpt
   const goRoot = newRoots.find((r) => r.path === 'go')?.version;
   const goTo = goLineAdded ?? (goRoot !== undefined && main.goVersion !== '' && compareGoVersion(goRoot, main.goVersion) > 0 ? goRoot : undefined);
   const goLine = goTo === undefined ? undefined : { from: main.goVersion, to: goTo };
-  return { ok: true, target, before: b, after: a, changes: diffLists(b, a), requirements, goLine };
+  // Go 1.19 reports changes to modules only (its go get says nothing of the go line it adds)
+  const changes = reportedChanges({
+    modern: false, target, before: b, final: changed ? a : b, oldRequire: main.modules[0].modFile.require.map((q) => ({ path: q.mod.path, version: q.mod.version })),
+    newRequire: requirements, goLine: { from: '', to: '' }, toolchainLine: { from: '', to: '' },
+  });
+  return { ok: true, target, before: b, after: a, changes, requirements, goLine };
 }
 
 /**

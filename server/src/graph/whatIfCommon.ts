@@ -9,6 +9,7 @@ import { SummaryFn } from './load';
 import { MainModuleSet } from './mainModules';
 import { ModuleKey, cmpVersion } from './mvs';
 import { compareGoVersion } from '../module/goVersion';
+import { goCompareStrings } from '../module/goString';
 import { isPseudoVersion } from '../module/pseudo';
 import { compare as semverCompare, isValid as validSemver, prerelease } from '../module/semver';
 
@@ -18,6 +19,10 @@ export interface Requirement {
   indirect: boolean;
 }
 
+/**
+ * Change: one change go get reports. `path` is a module path, or — emulating Go ≥ 1.21 — `go` or
+ * `toolchain` for the go.mod line of that name.
+ */
 export interface Change {
   path: string;
   /** '' when added */
@@ -29,7 +34,9 @@ export interface Change {
 
 export type WhatIf =
   | {
-    ok: true; target: ModuleKey; before: ListedModule[]; after: ListedModule[]; changes: Change[]; requirements: Requirement[];
+    ok: true; target: ModuleKey; before: ListedModule[]; after: ListedModule[]; requirements: Requirement[];
+    /** what go get prints after writing go.mod (reportedChanges), in its order */
+    changes: Change[];
     goLine?: { from: string; to: string };
     /** the toolchain line go.mod ends with ('' when dropped or absent), when it changes */
     toolchainLine?: { from: string; to: string };
@@ -76,19 +83,81 @@ export function diffLists(before: ListedModule[], after: ListedModule[]): Change
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** changeLines: one line per change, in go get's words (`upgraded P v1 => v2`). */
-export function changeLines(r: Extract<WhatIf, { ok: true }>): string[] {
-  const lines = r.changes.map((c) => c.kind === 'added' ? `added ${c.path} ${c.to}`
-    : c.kind === 'removed' ? `removed ${c.path} ${c.from}`
-      : `${c.kind} ${c.path} ${c.from} => ${c.to}`);
-  if (r.toolchainLine) {
-    const { from, to } = r.toolchainLine;
-    lines.unshift(from === '' ? `toolchain line added: toolchain ${to}` : to === '' ? `toolchain line removed: toolchain ${from}` : `toolchain line changed: toolchain ${from} => toolchain ${to}`);
+/** What reportedChanges compares: the state before go get and after it. */
+export interface ReportInput {
+  /** the go command emulated is 1.21 or later: the go and toolchain lines are reported too */
+  modern: boolean;
+  target: ModuleKey;
+  /** the build list go get starts from (the -mod=mod graph) */
+  before: ListedModule[];
+  /**
+   * the build list go get holds when it reports: that of the edited requirements when the edit
+   * changed them (modget updateBuildList reloads the graph only then), else `before` — which can
+   * differ from the list of the go.mod it writes (an unpruned go.mod whose go line go get raises past
+   * 1.17 without an edit: the next load prunes the graph)
+   */
+  final: ListedModule[];
+  /** the go.mod require lines as written (file order), and those go get writes */
+  oldRequire: ModuleKey[];
+  newRequire: ModuleKey[];
+  /** the go and toolchain lines before ('' when absent; a missing go line counts as already added) and after */
+  goLine: { from: string; to: string };
+  toolchainLine: { from: string; to: string };
+}
+
+/**
+ * reportedChanges is what go get prints after writing go.mod (cmd/go/internal/modget, resolver.reportChanges):
+ * not the build-list difference but, keyed by path with a later rule overriding an earlier one,
+ *  1. the requested path: its version in the starting build list → the requested version (nothing
+ *     when it was absent and is asked for @none);
+ *  2. each require line as written → that path's version in the build list go get holds ('' when gone);
+ *  3. each require line go get writes: the path's version in the starting build list → the written version;
+ *  4. from Go 1.21, the go and toolchain lines as go.mod had them → as written (a missing go line is
+ *     added in memory before go get starts, so it is not reported).
+ * Modules only in the build list (neither asked for nor required by go.mod) are not reported. The
+ * order is by path (byte order), with go and then toolchain first.
+ */
+export function reportedChanges(r: ReportInput): Change[] {
+  const isPseudo = (path: string): boolean => path === 'go' || path === 'toolchain';
+  const index = (list: ListedModule[]): Map<string, string> => new Map(list.filter((m) => !m.main && !isPseudo(m.path)).map((m) => [m.path, m.version]));
+  const [initial, final] = [index(r.before), index(r.final)];
+  const changes = new Map<string, { from: string; to: string }>();
+  const note = (path: string, from: string, to: string): void => {
+    if (from !== to) changes.set(path, { from, to });
+  };
+  if (!isPseudo(r.target.path)) {
+    const from = initial.get(r.target.path) ?? '';
+    if (from !== '' || r.target.version !== 'none') note(r.target.path, from, r.target.version);
   }
-  if (r.goLine) {
-    const { from, to } = r.goLine;
-    lines.unshift(from === '' ? `go line added: go ${to}` : compareGoVersion(to, from) > 0 ? `go line raised: go ${from} => go ${to}` : `go line lowered: go ${from} => go ${to}`);
+  for (const q of r.oldRequire) if (!isPseudo(q.path)) note(q.path, q.version, final.get(q.path) ?? '');
+  for (const q of r.newRequire) if (!isPseudo(q.path)) note(q.path, initial.get(q.path) ?? '', q.version);
+  if (r.modern) {
+    note('go', r.goLine.from, r.goLine.to);
+    note('toolchain', r.toolchainLine.from, r.toolchainLine.to);
+  }
+  const rank = (path: string): number => (path === 'go' ? 0 : path === 'toolchain' ? 1 : 2);
+  const paths = [...changes.keys()].sort((a, b) => rank(a) - rank(b) || goCompareStrings(a, b));
+  return paths.map((path) => {
+    const { from, to } = changes.get(path) as { from: string; to: string };
+    const gone = to === '' || to === 'none';
+    const kind = from === '' ? 'added' : gone ? 'removed' : cmpVersion(path, to, from) > 0 ? 'upgraded' : 'downgraded';
+    return { path, from, to: gone ? '' : to, kind };
+  });
+}
+
+/**
+ * changeLines: the lines go get prints for r.changes, without its `go: ` prefix (`upgraded P v1 =>
+ * v2`, `added P v`, …), with the note it adds when the go line crosses 1.17.
+ */
+export function changeLines(r: Extract<WhatIf, { ok: true }>): string[] {
+  const lines: string[] = [];
+  for (const c of r.changes) {
+    if (c.kind === 'added') lines.push(`added ${c.path} ${c.to}`);
+    else if (c.kind === 'removed') lines.push(`removed ${c.path} ${c.from}`);
+    else lines.push(`${c.kind} ${c.path} ${c.from} => ${c.to}`);
+    if (c.path === 'go' && c.kind === 'upgraded' && compareGoVersion(c.from, '1.17') < 0 && compareGoVersion(c.to, '1.17') >= 0) {
+      lines.push("\tnote: expanded dependencies to upgrade to go 1.17 or higher; run 'go mod tidy' to clean up");
+    }
   }
   return lines;
 }
-

@@ -14,7 +14,7 @@ import { pruningForGoVersion } from './summary';
 import { MainModuleSet } from './mainModules';
 import { ModuleKey, compareModules } from './mvs';
 import { isTooNew, switchesToolchain, tooNewMessage } from './tooNew';
-import { WhatIf, allowedVersions, diffLists } from './whatIfCommon';
+import { WhatIf, allowedVersions, reportedChanges } from './whatIfCommon';
 import { compareGoVersion, goFromToolchain, isGoLangVersion, isValidGoVersion } from '../module/goVersion';
 
 /**
@@ -72,8 +72,13 @@ export async function whatIfModern(main: MainModuleSet, io: BuildIO, mod: BuildO
   const after = afterMain === main ? before : await computeBuild(afterMain, io, { ...mod, unprunedRoots: 'skip' });
   if (after.error) return { ok: false, error: after.error };
   const [b, a] = [listModules(before), listModules(after)];
+  // go get reports the go line against the one loadModFile put in memory (the running version where go.mod has none)
+  const changes = reportedChanges({
+    modern: true, target, before: b, final: res.changed ? a : b, oldRequire: main.modules[0].modFile.require.map((q) => ({ path: q.mod.path, version: q.mod.version })),
+    newRequire: requirements, goLine: { from: main.goVersion || local, to: goRoot }, toolchainLine: { from: oldToolchain, to: newToolchain },
+  });
   return {
-    ok: true, target, before: b, after: a, changes: diffLists(b, a), requirements,
+    ok: true, target, before: b, after: a, changes, requirements,
     goLine: goRoot !== main.goVersion ? { from: main.goVersion, to: goRoot } : undefined,
     toolchainLine: newToolchain !== oldToolchain ? { from: oldToolchain, to: newToolchain } : undefined,
   };

@@ -4,7 +4,8 @@
  * then `go list -m all`; we compute graph/whatIf.ts on the untouched copy. They must agree on
  * whether go get fails, on the build list after it, and on the requirements go.mod then holds
  * (path, version, `// indirect`) — both as whatIf lists them and as our planned go.mod edit leaves them —
- * and on the go line go.mod then has.
+ * on the go line go.mod then has, and on the changes go get prints (its stderr lines `go: added …`,
+ * `go: upgraded …`, …, without the prefix, in its order) against our changeLines.
  *   (a) named scenarios: upgrades, forced downgrades, @none, the mission example, a conflict;
  *   (b) random module-mode scenarios (GML_WHATIF_ROUNDS, default 120; GML_FUZZ_SEED) from the MVS
  *       generator, each with a random query among the versions its proxy serves (one in eight
@@ -15,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { planGoGet } from '../../src/edits/goGetEdit';
 import { applyEdits } from '../../src/edits/textEdit';
-import { whatIf } from '../../src/graph/whatIf';
+import { changeLines, whatIf } from '../../src/graph/whatIf';
 import { listLines } from '../../src/graph/listing';
 import { DiskFileSource } from '../../src/node/fileSource';
 import { resolveGoEnv } from '../../src/node/goEnv';
@@ -48,6 +49,8 @@ interface Outcome {
   /** the go and toolchain lines go.mod has after (ours: after our planned edit) */
   goLine?: string;
   toolchain?: string;
+  /** the change lines go get prints (without `go: `), ours from changeLines */
+  lines?: string[];
 }
 
 /** withZips materializes s and adds a module zip for every version its proxy serves. */
@@ -75,7 +78,12 @@ async function goOutcome(oracle: GoOracle, m: Materialized, query: string): Prom
   if (list.status !== 0) return { ok: false, text: `go list after go get: ${list.stderr}`, require: [] };
   const after = readFileSync(join(dir, 'go.mod'), 'utf8');
   const f = parseModFile(after, { name: 'go.mod' });
-  return { ok: true, text: list.stdout, require: requireLines(after), goLine: f.go?.version ?? '', toolchain: f.toolchain?.name ?? '' };
+  return { ok: true, text: list.stdout, require: requireLines(after), goLine: f.go?.version ?? '', toolchain: f.toolchain?.name ?? '', lines: reportedLines(get.stderr) };
+}
+
+/** reportedLines: go get's change report on stderr (modget reportChanges), without the `go: ` prefix. */
+function reportedLines(stderr: string): string[] {
+  return stderr.replace(/\r/g, '').split('\n').filter((l) => /^go: (added|removed|upgraded|downgraded) /.test(l) || l.startsWith('\tnote: expanded dependencies')).map((l) => l.replace(/^go: /, ''));
 }
 
 async function ourOutcome(release: string, m: Materialized, query: string): Promise<Outcome> {
@@ -98,10 +106,10 @@ async function ourOutcome(release: string, m: Materialized, query: string): Prom
   const [goLine, toolchain] = [editedFile.go?.version ?? '', editedFile.toolchain?.name ?? ''];
   const listed = w.requirements.map((r) => `${r.path} ${r.version}${r.indirect ? ' // indirect' : ''}`).sort();
   if (edited.join('\n') !== listed.join('\n')) return { ok: true, text: 'the planned go.mod edit leaves other requirements', require: edited };
-  const kinds = [...new Set(w.changes.map((c) => `${c.kind} a module`))];
+  const kinds = [...new Set(w.changes.filter((c) => c.path !== 'go' && c.path !== 'toolchain').map((c) => `${c.kind} a module`))];
   if (w.goLine) kinds.push('changed the go line');
   if (w.toolchainLine) kinds.push('changed the toolchain line');
-  return { ok: true, goLine, toolchain, kinds, text: listLines(w.after).map((l) => l + '\n').join(''), require: w.requirements.map((r) => `${r.path} ${r.version}${r.indirect ? ' // indirect' : ''}`).sort() };
+  return { ok: true, goLine, toolchain, kinds, lines: changeLines(w), text: listLines(w.after).map((l) => l + '\n').join(''), require: w.requirements.map((r) => `${r.path} ${r.version}${r.indirect ? ' // indirect' : ''}`).sort() };
 }
 
 /** compare returns '' when go and we agree, else what differs. */
@@ -114,6 +122,7 @@ async function compare(oracle: GoOracle, s: Scenario, query: string, root: strin
   else if (go.ok && go.require.join('\n') !== ours.require.join('\n')) diff = `go.mod requirements differ\ngo:\n${go.require.join('\n')}\nours:\n${ours.require.join('\n')}`;
   else if (go.ok && go.goLine !== ours.goLine) diff = `go line after differs: go ${go.goLine}, ours ${ours.goLine}`;
   else if (go.ok && go.toolchain !== ours.toolchain) diff = `toolchain line after differs: go ${go.toolchain}, ours ${ours.toolchain}`;
+  else if (go.ok && (go.lines ?? []).join('\n') !== (ours.lines ?? []).join('\n')) diff = `the changes printed differ\ngo:\n${(go.lines ?? []).join('\n')}\nours:\n${(ours.lines ?? []).join('\n')}`;
   return { diff, go, ours };
 }
 
@@ -175,6 +184,43 @@ const named: { name: string; query: string; scenario: Scenario; expect: 'ok' | '
     },
   },
   {
+    // the mission's world with a b v1.1.0: go get reports a raised from the v1.1.0 go.mod names to the
+    // v1.3.0 c needs (modget reportChanges compares the require lines as written with the build list)
+    name: 'the mission example, go get B@v1.1.0: also reports A v1.1.0 => v1.3.0', query: `${B}@v1.1.0`, expect: 'ok',
+    scenario: {
+      locals: {},
+      modules: [mod(A, 'v1.1.0', [], '1.19'), mod(A, 'v1.3.0', [], '1.19'), mod(B, 'v1.0.0', [[A, 'v1.1.0']], '1.19'), mod(B, 'v1.1.0', [[A, 'v1.1.0']], '1.19'), mod(C, 'v1.0.0', [[A, 'v1.3.0']], '1.19')],
+      main: main([[A, 'v1.1.0'], [B, 'v1.0.0'], [C, 'v1.0.0']], '1.19'),
+    },
+  },
+  {
+    name: 'the same, unpruned (go 1.16)', query: `${B}@v1.1.0`, expect: 'ok',
+    scenario: {
+      locals: {},
+      modules: [mod(A, 'v1.1.0', [], '1.16'), mod(A, 'v1.3.0', [], '1.16'), mod(B, 'v1.0.0', [[A, 'v1.1.0']], '1.16'), mod(B, 'v1.1.0', [[A, 'v1.1.0']], '1.16'), mod(C, 'v1.0.0', [[A, 'v1.3.0']], '1.16')],
+      main: main([[A, 'v1.1.0'], [B, 'v1.0.0'], [C, 'v1.0.0']], '1.16'),
+    },
+  },
+  {
+    name: 'a query for the version already selected still reports the requirement go.mod understates', query: `${C}@v1.0.0`, expect: 'ok',
+    scenario: {
+      locals: {},
+      modules: [mod(A, 'v1.1.0'), mod(A, 'v1.3.0'), mod(B, 'v1.0.0', [[A, 'v1.1.0']]), mod(C, 'v1.0.0', [[A, 'v1.3.0']])],
+      main: main([[A, 'v1.1.0'], [B, 'v1.0.0', true], [C, 'v1.0.0']]),
+    },
+  },
+  {
+    name: '@none of a module the build list does not hold prints nothing', query: `${D}@none`, expect: 'ok',
+    scenario: { locals: {}, modules: [mod(A, 'v1.0.0'), mod(D, 'v1.0.0')], main: main([[A, 'v1.0.0']]) },
+  },
+  {
+    name: 'an upgrade whose go.mod needs a newer go (from 1.21: the go line reported first, with a note past 1.17)', query: `${A}@v1.1.0`, expect: 'ok',
+    scenario: {
+      locals: {}, modules: [mod(A, 'v1.0.0', [], '1.16'), mod(A, 'v1.1.0', [[B, 'v1.0.0']], '1.21'), mod(B, 'v1.0.0', [], '1.16')],
+      main: main([[A, 'v1.0.0']], '1.16'),
+    },
+  },
+  {
     name: 'a version not served: go get fails', query: `${A}@v1.5.0`, expect: 'fail',
     scenario: { locals: {}, modules: [mod(A, 'v1.0.0')], main: main([[A, 'v1.0.0']]) },
   },
@@ -218,19 +264,21 @@ describeEachGo('differential: what-if against go get', function (oracle) {
       return { i, s, query: queryFor(s, new Rng(scenarioSeed(seed, i)), modern ? oracle.emulate : undefined) };
     });
     let goOk = 0;
+    let printed = 0;
     const kinds = new Map<string, number>();
     const failures: string[] = [];
     await mapLimit(cases, 2, async ({ i, s, query }) => {
       const root = scratchRoot(scratch);
       const { diff, go, ours } = await compare(oracle, s, query, root);
       if (go.ok) goOk++;
+      printed += go.lines?.length ?? 0;
       for (const k of ours.kinds ?? []) kinds.set(k, (kinds.get(k) ?? 0) + 1);
       if (diff) failures.push(`scenario ${i} (go get ${query}): ${diff}\n${describeScenario(s)}`);
       else removeTree(root);
     });
     const pseudo = cases.filter((c) => /^(go|toolchain)@/.test(c.query)).length;
     note(`${rounds} scenarios against ${oracle.label} (seed ${seed}): ${rounds - failures.length} identical; go get succeeded on ${goOk}, failed on ${rounds - goOk}; ` +
-      `${pseudo} go@/toolchain@ queries; queries that ${[...kinds].sort().map(([k, n]) => `${k}: ${n}`).join(', ')}`);
+      `${pseudo} go@/toolchain@ queries; ${printed} change lines printed by go get; queries that ${[...kinds].sort().map(([k, n]) => `${k}: ${n}`).join(', ')}`);
     assert.equal(failures.length, 0, failures.slice(0, 3).join('\n\n'));
   });
 });

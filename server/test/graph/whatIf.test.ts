@@ -7,7 +7,8 @@
 import * as assert from 'node:assert/strict';
 import { applyEdits } from '../../src/edits/textEdit';
 import { planGoGet } from '../../src/edits/goGetEdit';
-import { changeLines, whatIf } from '../../src/graph/whatIf';
+import { changeLines, diffLists, reportedChanges, whatIf } from '../../src/graph/whatIf';
+import { ListedModule } from '../../src/graph/listing';
 import { allowedVersions } from '../../src/graph/whatIfCommon';
 import { latestOf } from '../../src/analysis/buildRules';
 import { FakeFiles, FakeModules, mainSet, mod, workSet } from './fake';
@@ -26,7 +27,8 @@ describe('whatIf beyond Go 1.19', () => {
     const r = await whatIf(mainSet(mainText, '1.25'), io, { toolchain: '1.25', mode: 'mod' }, { path: A, version: 'v1.1.0' });
     assert.ok(r.ok, r.ok ? '' : r.error);
     assert.deepEqual(r.goLine, { from: '1.21', to: '1.22' });
-    assert.deepEqual(changeLines(r), ['go line raised: go 1.21 => go 1.22', `upgraded ${A} v1.0.0 => v1.1.0`, `added ${B} v1.0.0`]);
+    // go get prints the go line first; b, selected through a and not required by go.mod, is not reported
+    assert.deepEqual(changeLines(r), ['upgraded go 1.21 => 1.22', `upgraded ${A} v1.0.0 => v1.1.0`]);
     // pruned: the roots stay the paths that were roots (b is selected through a, not required here)
     assert.equal(applyEdits(mainText, planGoGet(mainText, r.requirements, r.goLine?.to)), `module ${MAIN}\ngo 1.22\nrequire ${A} v1.1.0\n`);
   });
@@ -44,6 +46,55 @@ describe('whatIf beyond Go 1.19', () => {
     assert.match(self.ok ? '' : self.error, /main module/);
     const bad = await whatIf(mainSet(mainText), io, { toolchain: '1.19', mode: 'mod' }, { path: A, version: 'latest' });
     assert.match(bad.ok ? '' : bad.error, /not a semantic version/);
+  });
+});
+
+describe('whatIf: the changes go get prints (modget reportChanges)', () => {
+  const C = 'example.com/c';
+  // the mission's world with a b v1.1.0: c v1.0.0 needs a v1.3.0, so MVS selects it over go.mod's a v1.1.0
+  const world = {
+    modules: new FakeModules({
+      [`${A}@v1.1.0`]: mod(A, '1.19'), [`${A}@v1.3.0`]: mod(A, '1.19'),
+      [`${B}@v1.0.0`]: mod(B, '1.19', [`${A} v1.1.0`]), [`${B}@v1.1.0`]: mod(B, '1.19', [`${A} v1.1.0`]),
+      [`${C}@v1.0.0`]: mod(C, '1.19', [`${A} v1.3.0`]),
+    }),
+    files: new FakeFiles({}),
+  };
+  const mission = mod(MAIN, '1.19', [`${A} v1.1.0`, `${B} v1.0.0`, `${C} v1.0.0`]);
+  for (const go of ['1.19', '1.26']) {
+    it(`emulating Go ${go}, a requirement MVS had raised is reported against go.mod as written, though the build list moves only for the query`, async () => {
+      const r = await whatIf(mainSet(mission, go), world, { toolchain: go, mode: 'mod' }, { path: B, version: 'v1.1.0' });
+      assert.ok(r.ok, r.ok ? '' : r.error);
+      assert.deepEqual(changeLines(r), [`upgraded ${A} v1.1.0 => v1.3.0`, `upgraded ${B} v1.0.0 => v1.1.0`]);
+      assert.deepEqual(diffLists(r.before, r.after).map((c) => c.path), [B]);
+      // a query that changes nothing still rewrites a v1.1.0, and says so
+      const same = await whatIf(mainSet(mission, go), world, { toolchain: go, mode: 'mod' }, { path: C, version: 'v1.0.0' });
+      assert.ok(same.ok, same.ok ? '' : same.error);
+      assert.deepEqual(changeLines(same), [`upgraded ${A} v1.1.0 => v1.3.0`]);
+      // @none of a module the build list does not hold prints nothing
+      const none = await whatIf(mainSet(mod(MAIN, '1.19', [`${A} v1.3.0`]), go), world, { toolchain: go, mode: 'mod' }, { path: B, version: 'none' });
+      assert.ok(none.ok, none.ok ? '' : none.error);
+      assert.deepEqual(changeLines(none), []);
+    });
+  }
+
+  it('orders go, toolchain, then paths; a module only the build list holds is not reported; a go line crossing 1.17 adds the note', () => {
+    const listed = (ms: [string, string][]): ListedModule[] => [{ path: MAIN, version: '', main: true, indirect: false }, ...ms.map(([path, version]) => ({ path, version, main: false, indirect: true }))];
+    const input = {
+      modern: true, target: { path: C, version: 'v1.0.0' },
+      before: listed([['go', '1.16'], [A, 'v1.0.0'], [B, 'v1.0.0']]), final: listed([['go', '1.21'], [A, 'v1.2.0'], [C, 'v1.0.0'], ['example.com/d', 'v1.0.0']]),
+      oldRequire: [{ path: B, version: 'v1.0.0' }, { path: A, version: 'v1.0.0' }], newRequire: [{ path: A, version: 'v1.2.0' }, { path: C, version: 'v1.0.0' }],
+      goLine: { from: '1.16', to: '1.21' }, toolchainLine: { from: 'go1.21.0', to: '' },
+    };
+    const r = { ok: true as const, target: input.target, before: [], after: [], requirements: [], changes: reportedChanges(input) };
+    assert.deepEqual(changeLines(r), [
+      'upgraded go 1.16 => 1.21', "\tnote: expanded dependencies to upgrade to go 1.17 or higher; run 'go mod tidy' to clean up",
+      'removed toolchain go1.21.0', `upgraded ${A} v1.0.0 => v1.2.0`, `removed ${B} v1.0.0`, `added ${C} v1.0.0`,
+    ]);
+    // Go 1.19 reports modules only
+    assert.deepEqual(reportedChanges({ ...input, modern: false }).map((c) => c.path), [A, B, C]);
+    // an edit that changed nothing leaves go get with the build list it started from
+    assert.deepEqual(reportedChanges({ ...input, final: input.before, newRequire: [] }).map((c) => `${c.kind} ${c.path}`), ['upgraded go', 'removed toolchain', `added ${C}`]);
   });
 });
 

@@ -25,7 +25,7 @@ import { cliArgs, compareRun, lineDiff, runOurs, splitJsonStream } from '../orac
 import { planGoGet } from '../../src/edits/goGetEdit';
 import { applyEdits } from '../../src/edits/textEdit';
 import { listLines } from '../../src/graph/listing';
-import { whatIf } from '../../src/graph/whatIf';
+import { changeLines, diffLists, whatIf } from '../../src/graph/whatIf';
 import { DiskFileSource } from '../../src/node/fileSource';
 import { resolveGoEnv } from '../../src/node/goEnv';
 import { loadProject } from '../../src/node/project';
@@ -55,6 +55,8 @@ interface Outcome {
   require: string[];
   goLine?: string;
   toolchain?: string;
+  /** the change lines go get prints on stderr (without `go: `); ours from changeLines */
+  lines?: string[];
 }
 
 function requireLines(f: ModFile): string[] {
@@ -235,7 +237,7 @@ describe('real projects against the go command (issue 14)', function () {
 
   /**
    * checkWhatIf: each query's outcome (failure, build list after, requirements, go and toolchain
-   * lines) as go get's in place — both with the module proxy (the versions a downgrade may take are
+   * lines, the change lines go get prints) as go get's in place — both with the module proxy (the versions a downgrade may take are
    * the proxy's list). go get also keeps the requirements the main module's imports need (package
    * loading): an `// indirect` requirement it adds beyond ours, or a failure about a package, is
    * counted as import-driven, not compared.
@@ -262,7 +264,10 @@ describe('real projects against the go command (issue 14)', function () {
         const list = await runGo(o, ['list', '-m', 'all'], r.dir, env);
         const f = parseModFile(readFileSync(join(r.dir, 'go.mod'), 'utf8'), { name: 'go.mod' });
         go = list.status !== 0 ? { ok: false, text: `go list after go get: ${list.stderr}`, require: [] }
-          : { ok: true, text: list.stdout, require: requireLines(f), goLine: f.go?.version ?? '', toolchain: f.toolchain?.name ?? '' };
+          : {
+            ok: true, text: list.stdout, require: requireLines(f), goLine: f.go?.version ?? '', toolchain: f.toolchain?.name ?? '',
+            lines: get.stderr.split('\n').filter((l) => /^go: (added|removed|upgraded|downgraded) /.test(l) || l.startsWith('\tnote: expanded dependencies')).map((l) => l.replace(/^go: /, '')),
+          };
       }
       keep();
       const ours = await ourWhatIf(r, o, q);
@@ -289,6 +294,7 @@ describe('real projects against the go command (issue 14)', function () {
       else if (go.ok && go.text !== ours.text) out.push(`what-if ${q}: the build list after differs:\n${lineDiff(go.text, ours.text)}`);
       else if (go.ok && go.require.join('\n') !== ours.require.join('\n')) out.push(`what-if ${q}: the requirements after differ:\n${lineDiff(go.require.join('\n'), ours.require.join('\n'))}`);
       else if (go.ok && (go.goLine !== ours.goLine || go.toolchain !== ours.toolchain)) out.push(`what-if ${q}: go/toolchain lines after: go ${go.goLine}/${go.toolchain}, ours ${ours.goLine}/${ours.toolchain}`);
+      else if (go.ok && (go.lines ?? []).join('\n') !== (ours.lines ?? []).join('\n')) out.push(`what-if ${q}: the changes printed differ:\n${lineDiff((go.lines ?? []).join('\n'), (ours.lines ?? []).join('\n'))}`);
     }
     return out;
   }
@@ -304,7 +310,7 @@ describe('real projects against the go command (issue 14)', function () {
     if (!w.ok) return { ok: false, text: w.error, require: [] };
     const text = readFileSync(join(r.dir, 'go.mod'), 'utf8');
     const edited = parseModFile(applyEdits(text, planGoGet(text, w.requirements, w.goLine?.to, w.toolchainLine?.to)), { name: 'go.mod' });
-    return { ok: true, text: listLines(w.after).map((l) => l + '\n').join(''), require: requireLines(edited), goLine: edited.go?.version ?? '', toolchain: edited.toolchain?.name ?? '', changed: w.changes.map((c) => c.path) };
+    return { ok: true, text: listLines(w.after).map((l) => l + '\n').join(''), require: requireLines(edited), goLine: edited.go?.version ?? '', toolchain: edited.toolchain?.name ?? '', changed: diffLists(w.before, w.after).map((c) => c.path), lines: changeLines(w) };
   }
 
   async function serverDiagnostics(r: Prepared, o: GoOracle): Promise<{ all: Diagnostic[]; mod: Diagnostic[] }> {
