@@ -6,8 +6,8 @@
  *   go-mod-lens edit -fmt [-print] [FILE]  canonical formatting, as `go mod edit -fmt`
  *   go-mod-lens pseudo VERSION             decode a pseudo-version
  */
-import { writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { decodePseudoVersion } from './module/pseudo';
 import { goErrorLines } from './syntax/errors';
 import { formatModFile, formatWorkFile } from './syntax/format';
@@ -39,11 +39,86 @@ commands:
   why [DIR] MODULE           the requirement chains that make MODULE's version the selected one
   what-if [DIR] PATH@VERSION the change go get PATH@VERSION would make to the build list (-json: and go.mod)
   serve --stdio              run the language server over stdin/stdout (also --node-ipc, --socket=PORT)
+  version                    print go-mod-lens's version (also --version)
 
-list, graph and why read the module cache (and GOPROXY when it is a file:// tree; other proxies only
-with -network). -go=VERSION emulates that go command (default ${LATEST_GO}); -mod=readonly keeps
-the requirements as written instead of re-rooting them as -mod=mod does.
+go-mod-lens COMMAND -h shows the flags of one command.
+
+list, graph, why and what-if read the module cache (GOMODCACHE) and GOPROXY when it is a file://
+tree; other proxies only with -network. -go=VERSION emulates that go command (default ${LATEST_GO});
+-mod=readonly keeps the requirements as written instead of re-rooting them as -mod=mod does.
+They remember the go.mod files they read in an index under $XDG_CACHE_HOME/go-mod-lens (else
+~/.cache/go-mod-lens; GOMODLENS_CACHE_DIR moves it); -cache=off, or GOMODLENS_CACHE_DIR=off,
+neither reads nor writes it. Nothing else is written, except by edit -fmt and graph --html.
 `;
+
+/** graphFlags: the flags the module-graph commands share. */
+const graphFlags = `  -go=VERSION         emulate that go command (default ${LATEST_GO})
+  -network            let go-mod-lens ask an HTTP(S) GOPROXY for go.mod files the module cache lacks
+  -cache=off          do not read or write the summary index (also GOMODLENS_CACHE_DIR=off)
+`;
+
+/** commandHelp: the usage of each command, printed by go-mod-lens COMMAND -h (status 0). */
+const commandHelp: Record<string, string> = {
+  edit: `usage: go-mod-lens edit [-json | -fmt [-print]] [-go=VERSION] [FILE]
+
+FILE is a go.mod (default ./go.mod) or a go.work (recognised by its name).
+  -json        print it as go mod edit -json (go work edit -json) does
+  -fmt         format it in place as go mod edit -fmt does; with -print, write the result to stdout
+  -go=VERSION  the fields and printer of that go command (default ${LATEST_GO})
+`,
+  pseudo: `usage: go-mod-lens pseudo VERSION
+
+Decodes a pseudo-version (v0.0.0-20191109021931-daa7c04131f5) into its base version, commit time
+(UTC) and revision, as JSON.
+`,
+  list: `usage: go-mod-lens list [-json] [-mod=mod|readonly] [flags] [DIR]
+
+The build list of the main module in DIR (default .), as go list -mod=mod -m all prints it; -json as
+go list -m -json all.
+  -json               one JSON object per module
+  -mod=readonly       the requirements as written (go's default mode) instead of re-rooted (-mod=mod)
+${graphFlags}`,
+  graph: `usage: go-mod-lens graph [flags] [--html OUT.html] [DIR]
+
+The requirement graph of the main module in DIR (default .), as go mod graph prints it. With --html,
+the module graph view as one self-contained HTML file OUT.html instead (written also when the graph
+is incomplete: the view marks what is missing; a note on stderr says so).
+${graphFlags}`,
+  why: `usage: go-mod-lens why [-mod=mod|readonly] [flags] [DIR] MODULE
+
+The requirement chains that make MODULE's version the selected one in DIR's build (default .), and
+the lower requirements MVS overrode. When go.mod files are missing from the module cache, the chains
+that could be read are printed (each is certain) and the version is marked as possibly higher; the
+exit status is then 1.
+${graphFlags}`,
+  'what-if': `usage: go-mod-lens what-if [-json] [flags] [DIR] PATH@VERSION
+
+What go get PATH@VERSION would change in the build list of DIR's main module (default .), one line
+per module in go get's words; -json adds the go.mod requirements go get would write and the build
+lists before and after. VERSION may be none.
+${graphFlags}`,
+  serve: `usage: go-mod-lens serve --stdio | --node-ipc | --socket=PORT
+
+Runs the language server (go.mod, go.work, go.sum) over the given transport.
+`,
+  version: `usage: go-mod-lens version
+
+Prints go-mod-lens's version.
+`,
+};
+
+/** packageVersion: the version in go-mod-lens's package.json (found upward from this file: dist/ or server/out/src/). */
+function packageVersion(): string {
+  for (let dir = __dirname, i = 0; i < 5; dir = dirname(dir), i++) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'go-mod-lens' && pkg.version) return pkg.version;
+    } catch {
+      // not here: one directory up
+    }
+  }
+  return 'unknown';
+}
 
 /**
  * serveCommand starts the language server, loaded only now (from beside this file: dist/server.js
@@ -64,8 +139,15 @@ function serveCommand(args: string[], io: CliIO): Promise<number> | number {
 /** runCli runs one command and returns its exit status (0 ok, 1 failure, 2 usage). */
 export async function runCli(args: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = args;
+  if (command !== undefined && commandHelp[command] && rest.some((a) => a === '-h' || a === '-help' || a === '--help')) {
+    io.stdout(commandHelp[command]);
+    return 0;
+  }
   try {
     switch (command) {
+      case 'version': case '-version': case '--version': case '-v':
+        io.stdout(`go-mod-lens ${packageVersion()}\n`);
+        return 0;
       case 'edit': return editCommand(rest, io);
       case 'pseudo': return pseudoCommand(rest, io);
       case 'list': return await listCommand(rest, io);
@@ -107,6 +189,14 @@ function editCommand(args: string[], io: CliIO): number {
   }
   const file = files[0] ?? 'go.mod';
   const path = resolve(io.cwd, file);
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
+    io.stderr(`go-mod-lens: ${file} is a directory; edit reads a go.mod or go.work file (e.g. ${join(file, 'go.mod')})\n`);
+    return 1;
+  }
+  if (/\.sum$/.test(basename(file))) {
+    io.stderr(`go-mod-lens: ${file} is a checksum file; edit reads a go.mod or go.work file\n`);
+    return 1;
+  }
   const text = readGoText(path);
   const isWork = basename(file).endsWith('.work');
   if (flags.has('-json')) {

@@ -3,9 +3,10 @@
  * `go list -m -json all` and `go mod graph` print, computed offline from the module cache (and the
  * GOPROXY when it is a file:// tree, or when network access is enabled).
  */
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Build, BuildIO, SummaryCache, computeBuild, moduleGoVersion } from './graph/buildList';
+import { Failure } from './graph/load';
 import { graphModel } from './graph/graphView';
 import { ListedModule, graphLines, listJson, listLines, listModules } from './graph/listing';
 import { MainModuleSet } from './graph/mainModules';
@@ -20,6 +21,7 @@ import { DiskFileSource } from './node/fileSource';
 import { readTextFile, resolveGoEnv } from './node/goEnv';
 import { loadProject } from './node/project';
 import { createModuleSource } from './node/sources';
+import { withModuleFiles } from './node/listFacts';
 import { StoredSummaryCache, summaryStoreFile } from './node/summaryStore';
 import { graphHtml, webviewAssets } from './graphHtml';
 import { diskWorkspaceFs } from './node/workspace';
@@ -44,11 +46,13 @@ interface Flags {
   toolchain: string;
   mode: 'mod' | 'readonly';
   network: boolean;
+  /** -cache=off: neither read nor write the summary index (GOMODLENS_CACHE_DIR=off does the same) */
+  cache: boolean;
   args: string[];
 }
 
 function parseFlags(args: string[]): Flags | string {
-  const f: Flags = { json: false, toolchain: LATEST_GO, mode: 'mod', network: false, args: [] };
+  const f: Flags = { json: false, toolchain: LATEST_GO, mode: 'mod', network: false, cache: true, args: [] };
   for (const a of args) {
     const m = /^--?([a-z]+)(?:=(.*))?$/.exec(a);
     if (!m) {
@@ -60,6 +64,7 @@ function parseFlags(args: string[]): Flags | string {
     else if (name === 'network' && value === undefined) f.network = true;
     else if (name === 'go' && value !== undefined && isValidGoVersion(value)) f.toolchain = value;
     else if (name === 'mod' && (value === 'mod' || value === 'readonly')) f.mode = value;
+    else if (name === 'cache' && (value === 'off' || value === 'on')) f.cache = value === 'on';
     else return `unknown or malformed flag ${a}`;
   }
   return f;
@@ -70,6 +75,15 @@ interface Built {
   build: Build;
   bio: BuildIO;
   info: ModuleSource;
+  /** with incompleteOk: what is missing from the graph (go.mod files this machine lacks), worded for the command line */
+  incomplete?: string;
+}
+
+/** missingAdvice: what to do about go.mod files missing from the module cache, in command-line terms. */
+function missingAdvice(absent: readonly Failure[], gomodcache: string, network: boolean): string {
+  const names = absent.slice(0, 3).map((m) => `${m.module.path}@${m.module.version}`).join(', ') + (absent.length > 3 ? `, and ${absent.length - 3} more` : '');
+  return `the go.mod of ${names} ${absent.length === 1 ? 'is' : 'are'} not in the module cache (${gomodcache}); ` +
+    `run go mod download in the module${network ? '' : ', or pass -network to let go-mod-lens ask GOPROXY'}`;
 }
 
 /**
@@ -78,11 +92,14 @@ interface Built {
  * view shows them as missing).
  */
 async function build(dir: string, io: GraphIO, flags: Flags, rootsNeeded = false, incompleteOk = false): Promise<Built | string> {
+  const at = statSync(resolve(io.cwd, dir), { throwIfNoEntry: false });
+  if (!at) return `go-mod-lens: directory ${dir} does not exist`;
+  if (!at.isDirectory()) return `go-mod-lens: ${dir} is not a directory (give the directory of a go.mod or go.work)`;
   const env = resolveGoEnv(io.env, readTextFile);
   const files = new DiskFileSource();
   const project = await loadProject(resolve(io.cwd, dir), env, diskWorkspaceFs(), files, flags.toolchain, undefined, true);
   if (!project.ok) return project.error;
-  const store = summaryStoreFile(io.env, `${env.gomodcache}\0${env.goproxy}`);
+  const store = flags.cache ? summaryStoreFile(io.env, `${env.gomodcache}\0${env.goproxy}`) : undefined;
   const cache: SummaryCache = store ? new StoredSummaryCache(store) : new Map();
   const bio: BuildIO = { modules: createModuleSource(env, { allowNetwork: flags.network }), files, cache };
   const b = await computeBuild(project.main, bio, {
@@ -92,16 +109,17 @@ async function build(dir: string, io: GraphIO, flags: Flags, rootsNeeded = false
   if (flags.mode === 'mod') {
     for (const m of b.main.droppedRoots) io.stderr(`go: dropping requirement on excluded version ${m.path} ${m.version}\n`);
   }
-  if (b.error && incompleteOk && b.missing.length > 0 && b.missing.every((m) => m.unavailable)) {
-    io.stderr(`go-mod-lens: the graph is incomplete: ${b.missing.length} go.mod file(s) are not in the module cache (${env.gomodcache}); the view marks them\n`);
+  const absent = b.missing.filter((m) => m.unavailable);
+  let incomplete: string | undefined;
+  if (b.error && incompleteOk && b.missing.length > 0) {
+    // go.mod files this machine lacks, or replacement directories that are not there: the part of the graph that was read still answers
+    const dirs = b.missing.filter((m) => !m.unavailable).map((m) => `${m.module.path}: ${m.message}`);
+    incomplete = [absent.length > 0 ? missingAdvice(absent, env.gomodcache, flags.network) : '', ...dirs].filter((x) => x !== '').join('; ');
   } else if (b.error) {
-    const absent = b.missing.filter((m) => m.unavailable);
     if (absent.length === 0) return b.error;
-    const names = absent.slice(0, 3).map((m) => `${m.module.path}@${m.module.version}`).join(', ') + (absent.length > 3 ? `, and ${absent.length - 3} more` : '');
-    return `${b.error}\n(go-mod-lens: the go.mod of ${names} is not in the module cache (${env.gomodcache}); ` +
-      `run go mod download in the module${flags.network ? '' : ', or pass -network to let go-mod-lens ask GOPROXY'})`;
+    return `${b.error}\n(go-mod-lens: ${missingAdvice(absent, env.gomodcache, flags.network)})`;
   }
-  return { build: b, bio, info: cache instanceof StoredSummaryCache ? cache.rememberInfo(bio.modules) : bio.modules };
+  return { build: b, bio, info: cache instanceof StoredSummaryCache ? cache.rememberInfo(bio.modules) : bio.modules, incomplete };
 }
 
 /** listCommand: `list [-json] [-go=V] [-mod=mod|readonly] [-network] [DIR]`. */
@@ -111,8 +129,9 @@ export async function listCommand(args: string[], io: GraphIO): Promise<number> 
   const r = await build(flags.args[0] ?? '.', io, flags);
   if (typeof r === 'string') return fail(io, r);
   const listed = listModules(r.build);
-  // go list -m queries each module's .info (graph/moduleInfo.ts); without -e a failure prints no list
-  const { modules: mods, errors } = await completeFromModCache(listed, r.build.main, r.info);
+  // go list -m queries each module's .info (graph/moduleInfo.ts); without -e a failure prints no list.
+  // -json prints each .info's Time, which the summary index does not keep: it reads the files.
+  const { modules: mods, errors } = await completeFromModCache(listed, r.build.main, flags.json ? r.bio.modules : r.info);
   if (errors.length > 0) {
     flushSummaryIndex();
     for (const e of [...(r.build.main.lateErrors ?? []), ...errors]) io.stderr(`go: ${e}\n`);
@@ -128,6 +147,7 @@ export async function listCommand(args: string[], io: GraphIO): Promise<number> 
   const readonly = workspace ? compareGoVersion(flags.toolchain, '1.20') < 0 : flags.mode === 'readonly';
   const sums = readonly ? goSumKeys(r.build.main) : new Set<string>();
   const versions = new Map<string, string>();
+  const goLineRead: (ModuleKey | undefined)[] = [];
   for (let i = 0; i < mods.length; i++) {
     // Where a cached .info named another version, Go before 1.22 reads that version's go.mod for the
     // go line, unless it knows one for the module as listed (cmd/go rawGoVersion, keyed by the version
@@ -139,28 +159,36 @@ export async function listCommand(args: string[], io: GraphIO): Promise<number> 
       else if (now.version !== was.version && !r.build.goVersions.has(keyOf(was))) m = now;
     }
     versions.set(was.path, await moduleGoVersion(r.build, r.bio, m, readonly, sums, flags.toolchain));
+    goLineRead[i] = m !== was || !was.replace ? m : was.replace.version === '' ? undefined : { path: was.replace.path, version: was.replace.version };
   }
-  io.stdout(listJson(mods, (m) => versions.get(m.path) ?? '', compareGoVersion(flags.toolchain, '1.22') < 0));
+  // Dir, GoMod, Sum, GoModSum: from the main modules, replacement directories, GOMODCACHE and go.sum (graph/listFiles.ts)
+  const env = resolveGoEnv(io.env, readTextFile);
+  const full = await withModuleFiles(mods, listed, r.build.main, env.gomodcache, r.bio.modules, { toolchain: flags.toolchain, needSums: readonly, goLineRead: (i) => goLineRead[i] });
+  io.stdout(listJson(full, (m) => versions.get(m.path) ?? '', compareGoVersion(flags.toolchain, '1.22') < 0));
   return done(io, r.build);
 }
 
 /** graphCommand: `graph [-go=V] [DIR]`, the lines of `go mod graph`; with `--html OUT`, the graph view as one HTML file. */
 export async function graphCommand(args: string[], io: GraphIO): Promise<number> {
   const at = args.findIndex((a) => /^--?html(=|$)/.test(a));
-  const html = at < 0 ? undefined : args[at].includes('=') ? args[at].slice(args[at].indexOf('=') + 1) : args[at + 1];
+  const html = at < 0 ? undefined : args[at].includes('=') ? args[at].slice(args[at].indexOf('=') + 1) : args[at + 1] ?? '';
   const rest = at < 0 ? args : args.filter((_, i) => i !== at && (i !== at + 1 || args[at].includes('=')));
   const flags = parseFlags(rest);
   if (typeof flags === 'string' || flags.args.length > 1 || flags.json || html === '') return usage(io, 'graph [-go=VERSION] [-network] [--html OUT.html] [DIR]', flags);
   if (html !== undefined) {
     // like why: the requirements as written (read-only) unless -mod=mod is asked for, so the chains explain
+    const out = resolve(io.cwd, html);
+    if (statSync(out, { throwIfNoEntry: false })?.isDirectory()) return fail(io, `${html} is a directory; graph --html writes one HTML file (e.g. graph --html module-graph.html)`, 'go-mod-lens');
     const r = await build(flags.args[0] ?? '.', io, { ...flags, mode: rest.some((a) => /^--?mod=mod$/.test(a)) ? 'mod' : 'readonly' }, false, true);
     if (typeof r === 'string') return fail(io, r);
     const assets = webviewAssets();
     if (typeof assets === 'string') return fail(io, assets);
-    writeFileSync(resolve(io.cwd, html), graphHtml(graphModel(r.build), assets));
-    if (!r.build.error) return done(io, r.build);
+    writeFileSync(out, graphHtml(graphModel(r.build), assets));
+    if (!r.incomplete) return done(io, r.build);
+    // an incomplete graph is still drawn, with what is missing marked: the file is written, so the command succeeded
+    io.stderr(`go-mod-lens: wrote ${html}; the graph is incomplete (the view marks what is missing): ${r.incomplete}\n`);
     flushSummaryIndex();
-    return 0; // the view shows what is missing
+    return 0;
   }
   const r = await build(flags.args[0] ?? '.', io, flags, true);
   if (typeof r === 'string') return fail(io, r);
@@ -173,12 +201,27 @@ export async function whyCommand(args: string[], io: GraphIO): Promise<number> {
   const flags = parseFlags(args);
   if (typeof flags === 'string' || flags.args.length < 1 || flags.args.length > 2) return usage(io, 'why [-go=VERSION] [-mod=mod|readonly] [DIR] MODULE', flags);
   const [dir, path] = flags.args.length === 2 ? flags.args : ['.', flags.args[0]];
-  const r = await build(dir, io, { ...flags, mode: args.some((a) => /^--?mod=mod$/.test(a)) ? 'mod' : 'readonly' });
+  const r = await build(dir, io, { ...flags, mode: args.some((a) => /^--?mod=mod$/.test(a)) ? 'mod' : 'readonly' }, false, true);
   if (typeof r === 'string') return fail(io, r);
   const s = explainSelection(r.build, path);
-  io.stdout(selectionText(s));
   flushSummaryIndex();
-  return s.version === 'none' ? 1 : 0;
+  if (r.incomplete) {
+    // every chain printed is certain (each of its go.mod files was read); what is not known is
+    // whether a missing go.mod requires more, so the version is a lower bound, and exit 1 says so
+    if (s.version === 'none') {
+      io.stderr(`go-mod-lens: ${path} is not in the part of the module graph that could be read; the graph is incomplete: ${r.incomplete}\n`);
+    } else {
+      io.stdout(selectionText(s).replace(/^# (\S+)\n/, `# $1 (or higher: the graph is incomplete)\n`));
+      io.stderr(`go-mod-lens: INCOMPLETE: the chains above are certain, but the selected version may be higher: ${r.incomplete}\n`);
+    }
+    return 1;
+  }
+  if (s.version === 'none') {
+    io.stderr(selectionText(s));
+    return 1;
+  }
+  io.stdout(selectionText(s));
+  return 0;
 }
 
 /** goSumKeys: the `path version` keys of go.sum (module mode) or go.work.sum and every member's go.sum. */
@@ -206,16 +249,18 @@ function done(io: GraphIO, b: Build): number {
   return late.length > 0 ? 1 : 0;
 }
 
-function fail(io: GraphIO, error: string): number {
-  io.stderr(`go: ${error}\n`);
+/** fail reports an error the go command would give (prefix go), or one of our own (prefix go-mod-lens). */
+function fail(io: GraphIO, error: string, prefix = 'go'): number {
+  io.stderr(error.startsWith('go-mod-lens: ') ? `${error}\n` : `${prefix}: ${error}\n`);
   return 1;
 }
 
 /**
  * whatIfCommand: `what-if [-json] [-go=V] [-network] [DIR] PATH@VERSION`, the change `go get
- * PATH@VERSION` would make to the build list (graph/whatIf.ts), one line per module in go get's
- * words (`upgraded P v1 => v2`, `downgraded …`, `added P v`, `removed P v`); with -json, the
- * changes, the go.mod requirements go get would write, and the build lists before and after.
+ * PATH@VERSION` would make (graph/whatIf.ts): the lines go get prints, without their `go: ` prefix
+ * (`upgraded P v1 => v2`, `downgraded …`, `added P v`, `removed P v`, for the requested module, the
+ * go.mod requirements and, from Go 1.21, the go and toolchain lines); with -json, those changes, the
+ * go.mod requirements go get would write, and the build lists before and after.
  */
 export async function whatIfCommand(args: string[], io: GraphIO): Promise<number> {
   const flags = parseFlags(args);
@@ -241,6 +286,8 @@ export async function whatIfCommand(args: string[], io: GraphIO): Promise<number
     return 0;
   }
   const lines = changeLines(w);
-  io.stdout(lines.length > 0 ? lines.map((l) => l + '\n').join('') : `go get ${query} would not change the build list\n`);
+  // go get reports only the requested module and go.mod's requirements: with nothing to report, the build list may still move
+  const quiet = listLines(w.before).join('\n') === listLines(w.after).join('\n') ? 'would not change the build list' : 'would report no change (the build list still changes: see -json Before and After)';
+  io.stdout(lines.length > 0 ? lines.map((l) => l + '\n').join('') : `go get ${query} ${quiet}\n`);
   return 0;
 }

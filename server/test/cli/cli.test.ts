@@ -1,7 +1,7 @@
 /** The go-mod-lens command, run as users run it (node bin/go-mod-lens.js …). */
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../oracle/env';
@@ -57,9 +57,10 @@ describe('go-mod-lens CLI', () => {
     const j = cli(['what-if', '-json', join(fx, 'ws'), 'example.com/c@none'], repoRoot, env);
     assert.equal(j.status, 0, j.stderr);
     const out = JSON.parse(j.stdout) as { Require: { Path: string; Version: string }[]; Changes: { Path: string; Kind: string }[] };
-    // a stays where -mod=mod already put it (v1.3.0): dropping c lowers nothing
+    // a stays where -mod=mod already put it (v1.3.0): dropping c lowers nothing, but go get (1.19 and 1.26)
+    // reports a against the v1.1.0 go.mod names: `go: upgraded example.com/a v1.1.0 => v1.3.0`
     assert.deepEqual(out.Require.map((q) => `${q.Path} ${q.Version}`), ['example.com/a v1.3.0', 'example.com/b v1.0.0']);
-    assert.deepEqual(out.Changes.map((c) => `${c.Kind} ${c.Path}`), ['removed example.com/c']);
+    assert.deepEqual(out.Changes.map((c) => `${c.Kind} ${c.Path}`), ['upgraded example.com/a', 'removed example.com/c']);
     const bad = cli(['what-if', join(fx, 'ws'), 'example.com/a'], repoRoot, env);
     assert.equal(bad.status, 2);
   });
@@ -70,7 +71,7 @@ describe('go-mod-lens CLI', () => {
     const env = { ...process.env, GOMODCACHE: join(dir, 'empty-modcache'), GOPROXY: 'off', GOFLAGS: '', GOENV: 'off', GOWORK: 'off', GOMODLENS_CACHE_DIR: 'off' };
     const r = cli(['graph', '--html', out, ws], repoRoot, env);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stderr, /the graph is incomplete: 2 go\.mod file\(s\) are not in the module cache/);
+    assert.match(r.stderr, /^go-mod-lens: wrote \S+incomplete\.html; the graph is incomplete \(the view marks what is missing\): the go\.mod of example\.com\/\w+@v1\.0\.0, example\.com\/\w+@v1\.0\.0 are not in the module cache/);
     const html = readFileSync(out, 'utf8');
     for (const m of ['gone', 'present']) assert.match(html, new RegExp(`"id":"example\\.com/${m}@v1\\.0\\.0"[^}]*"missing":"module lookup disabled by GOPROXY=off"`));
     assert.match(html, /<meta http-equiv="Content-Security-Policy"/);
@@ -124,5 +125,111 @@ describe('go-mod-lens CLI', () => {
     assert.equal(cli(['frobnicate']).status, 2);
     assert.equal(cli(['edit']).status, 2);
     assert.equal(cli(['edit', '-json', '-print']).status, 2);
+  });
+
+  describe('rough edges a newcomer hits (issue 15)', () => {
+    const fx = join(repoRoot, 'test-fixtures/lsp/mvs-example');
+    const offline = { ...process.env, GOMODCACHE: join(fx, 'modcache'), GOPROXY: 'https://proxy.golang.org,direct', GOFLAGS: '', GOENV: 'off', GOWORK: 'off', GOMODLENS_CACHE_DIR: 'off' };
+    /** a module needing example.com/a (in the fixture's module cache) and example.com/zzz (nowhere) */
+    const partial = join(dir, 'partial');
+    before(() => {
+      mkdirSync(partial, { recursive: true });
+      writeFileSync(join(partial, 'go.mod'), 'module example.com/partial\n\ngo 1.22\n\nrequire (\n\texample.com/a v1.1.0\n\texample.com/zzz v1.0.0\n)\n');
+    });
+
+    it('--version and version print the package version', () => {
+      const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+      for (const a of ['--version', 'version', '-version']) {
+        const r = cli([a], dir);
+        assert.equal(r.status, 0, a);
+        assert.equal(r.stdout, `go-mod-lens ${pkg.version}\n`, a);
+      }
+    });
+
+    it('COMMAND -h / --help prints that command\'s usage on stdout with status 0', () => {
+      for (const c of ['list', 'graph', 'why', 'what-if', 'pseudo', 'edit', 'serve']) {
+        for (const h of ['--help', '-h']) {
+          const r = cli([c, h], dir);
+          assert.equal(r.status, 0, `${c} ${h}: ${r.stderr}`);
+          assert.ok(r.stdout.startsWith(`usage: go-mod-lens ${c}`), `${c} ${h}: ${r.stdout}`);
+          assert.equal(r.stderr, '');
+        }
+      }
+      assert.match(cli(['list', '-h'], dir).stdout, /-cache=off/);
+    });
+
+    it('graph --html without OUT is a usage error; OUT or FILE naming a directory says so', () => {
+      const noOut = cli(['graph', '--html'], join(fx, 'ws'), offline);
+      assert.equal(noOut.status, 2);
+      assert.equal(noOut.stdout, '');
+      assert.match(noOut.stderr, /^usage: go-mod-lens graph/m);
+      const d = cli(['graph', '--html', '.'], join(fx, 'ws'), offline);
+      assert.equal(d.status, 1);
+      assert.equal(d.stderr, 'go-mod-lens: . is a directory; graph --html writes one HTML file (e.g. graph --html module-graph.html)\n');
+      const e = cli(['edit', '-json', '.'], join(fx, 'ws'));
+      assert.equal(e.status, 1);
+      assert.equal(e.stderr, 'go-mod-lens: . is a directory; edit reads a go.mod or go.work file (e.g. go.mod)\n');
+    });
+
+    it('edit on a go.sum refuses in one line instead of a line per checksum', () => {
+      writeFileSync(join(dir, 'go.sum'), 'example.com/a v1.0.0 h1:x=\n'.repeat(500));
+      const r = cli(['edit', '-json', 'go.sum'], dir);
+      assert.equal(r.status, 1);
+      assert.equal(r.stderr, 'go-mod-lens: go.sum is a checksum file; edit reads a go.mod or go.work file\n');
+    });
+
+    it('a DIR that does not exist (or is a file) is named as such', () => {
+      const r = cli(['list', join(dir, 'no-such-dir')], dir, offline);
+      assert.equal(r.status, 1);
+      assert.equal(r.stderr, `go-mod-lens: directory ${join(dir, 'no-such-dir')} does not exist\n`);
+      const f = cli(['graph', join(dir, 'go.sum')], dir, offline);
+      assert.equal(f.status, 1);
+      assert.match(f.stderr, /is not a directory/);
+    });
+
+    it('why of a module outside the build list writes to stderr, not stdout', () => {
+      const r = cli(['why', 'example.com/nothere'], join(fx, 'ws'), offline);
+      assert.equal(r.status, 1);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, /example\.com\/nothere is not in the build list/);
+    });
+
+    it('missing go.mod files: advice in command-line terms (no editor settings), and why answers what is certain', () => {
+      const l = cli(['list', partial], dir, offline);
+      assert.equal(l.status, 1);
+      assert.doesNotMatch(l.stderr, /goModLens|settings/);
+      assert.match(l.stderr, /network access to the module proxy is off/);
+      assert.match(l.stderr, /run go mod download in the module, or pass -network to let go-mod-lens ask GOPROXY/);
+      const w = cli(['why', partial, 'example.com/a'], dir, offline);
+      assert.equal(w.status, 1, 'incomplete: exit 1');
+      assert.equal(w.stdout, '# example.com/a@v1.1.0 (or higher: the graph is incomplete)\nexample.com/partial -> example.com/a@v1.1.0\n');
+      assert.match(w.stderr, /^go-mod-lens: INCOMPLETE: the chains above are certain, but the selected version may be higher: the go\.mod of example\.com\/zzz@v1\.0\.0 is not in the module cache/);
+      const none = cli(['why', partial, 'example.com/zzz2'], dir, offline);
+      assert.equal(none.status, 1);
+      assert.equal(none.stdout, '');
+      assert.match(none.stderr, /example\.com\/zzz2 is not in the part of the module graph that could be read/);
+    });
+
+    it('-cache=off writes nothing; without it the summary index goes where --help says', () => {
+      const home = join(dir, 'home-cache');
+      const env = { ...offline, HOME: home, XDG_CACHE_HOME: '', GOMODLENS_CACHE_DIR: undefined };
+      const off = cli(['list', '-cache=off', join(fx, 'ws')], dir, env);
+      assert.equal(off.status, 0, off.stderr);
+      assert.equal(existsSync(join(home, '.cache', 'go-mod-lens')), false);
+      const on = cli(['list', join(fx, 'ws')], dir, env);
+      assert.equal(on.status, 0, on.stderr);
+      assert.ok(readdirSync(join(home, '.cache', 'go-mod-lens', 'summaries')).some((f) => f.endsWith('.idx')));
+    });
+
+    it('graph --html of a graph with a replacement directory missing writes the view and exits 0, like any incomplete graph', () => {
+      const ws = join(dir, 'dirgone');
+      mkdirSync(ws, { recursive: true });
+      writeFileSync(join(ws, 'go.mod'), 'module example.com/m\n\ngo 1.22\n\nrequire example.com/gone v1.0.0\n\nreplace example.com/gone => ./gone\n');
+      const out = join(dir, 'dirgone.html');
+      const r = cli(['graph', '--html', out, ws], dir, offline);
+      assert.equal(r.status, 0, r.stderr);
+      assert.ok(existsSync(out));
+      assert.match(r.stderr, /the graph is incomplete .*example\.com\/gone: reading gone\/go\.mod/);
+    });
   });
 });
