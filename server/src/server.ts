@@ -14,7 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalyzeMemo, analyzeWorkspace } from './analysis/analyze';
 import { parseFindings, pseudoFindings, sumFindings } from './analysis/fileRules';
 import { Finding } from './analysis/findings';
-import { BuildView, ModDoc, SumDoc, WorkDoc, WorkspaceView } from './analysis/view';
+import { ModDoc, SumDoc, WorkDoc, WorkspaceView } from './analysis/view';
 import { graphModel } from './graph/graphView';
 import { listLines, listModules } from './graph/listing';
 import { explainSelection, selectionText } from './graph/why';
@@ -23,8 +23,9 @@ import { parseSumFile } from './syntax/sumfile';
 import { parseWorkFile } from './syntax/workfile';
 import { DiagnosticData, findingToDiagnostic, sameJson } from './features/diagnostics';
 import { formatEdits, quickFixes } from './features/codeActions';
-import { explainingBuild, hoverModOrWork, hoverSum } from './features/hover';
-import { SelectionHintData, buildViewOf, inlayHintsFor, selectionTooltip } from './features/inlayHints';
+import { buildOf, buildViewOf, explainingBuild, selectionTooltip } from './features/explain';
+import { hoverModOrWork, hoverSum } from './features/hover';
+import { SelectionHintData, inlayHintsFor } from './features/inlayHints';
 import { whatIfAnswer, whatIfLenses, whatIfMain } from './features/whatIfLens';
 import { completions, definition, documentLinks } from './features/navigation';
 import { positionToOffset } from './features/positions';
@@ -59,11 +60,6 @@ function parseDoc(file: string, text: string, kind: 'sum' | 'work' | 'mod'): Any
 /** ownerFile: the go.mod or go.work a document belongs with (a go.sum: its go.mod; go.work.sum: go.work). */
 function ownerFile(doc: AnyDoc): string {
   return 'sum' in doc ? doc.file.replace(/\.sum$/, '.mod').replace(/\.work\.mod$/, '.work') : doc.file;
-}
-
-/** buildOf: the build in which file is a main module, or the build of that go.mod/go.work itself. */
-function buildOf(ws: WorkspaceView, file: string): BuildView | undefined {
-  return ws.builds.get(ws.mainOf.get(file) ?? file);
 }
 
 /** startServer runs the server on a connection (stdio, IPC or a socket, as the process arguments say). */

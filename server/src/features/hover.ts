@@ -8,8 +8,6 @@ import { Hover, MarkupKind } from 'vscode-languageserver';
 import { dependencyUsages } from '../analysis/replaceRules';
 import { pseudoMessage } from '../analysis/fileRules';
 import { BuildView, ModDoc, SumDoc, WorkDoc, WorkspaceView } from '../analysis/view';
-import { Build } from '../graph/buildList';
-import { explainSelection } from '../graph/why';
 import { ModuleKey, showModule } from '../graph/mvs';
 import { splitPathVersion } from '../module/modulePath';
 import { major } from '../module/semver';
@@ -17,37 +15,11 @@ import { Line, LineBlock, Token } from '../syntax/ast';
 import { ModFile } from '../syntax/modfile';
 import { WorkFile } from '../syntax/workfile';
 import { modDirectiveDocs, sumDoc } from './directiveDocs';
-import { buildViewOf } from './inlayHints';
+import { buildViewOf, explainChainText, explainingBuild } from './explain';
 import { mdCode, mdText } from './markdown';
 import { spanToRange } from './positions';
 
 const show = showModule;
-
-/**
- * explainingBuild picks the build whose edges explain path's selection to the reader: the one with
- * the requirements as written (read-only), unless -mod=mod's root sync selects another version —
- * after root sync the main module "requires" the selected version itself, which explains nothing.
- */
-export function explainingBuild(view: BuildView, path: string): Build | undefined {
-  const b = view.build;
-  const r = view.readonly;
-  if (b && r && r.graph.selectedVersion(path) === b.graph.selectedVersion(path)) return r;
-  return b;
-}
-
-/** explainChainText is the "why" of path's selected version, as Markdown. */
-export function explainChainText(b: Build, path: string): string {
-  const s = explainSelection(b, path);
-  if (s.version === 'none') return `${mdText(path)} is not in the build list.`;
-  const lines = [`**${mdText(path)} ${mdText(s.version)}** is selected because:`];
-  for (const c of s.chains.slice(0, 3)) lines.push(`- ${c.map((m) => mdText(show(m))).join(' → ')}`);
-  if (s.chains.length > 3) lines.push(`- … and ${s.chains.length - 3} more`);
-  if (s.lower.length > 0) {
-    const few = s.lower.slice(0, 4).map((l) => `${mdText(show(l.by))} asks for ${mdText(l.version)}`).join('; ');
-    lines.push(`\nLower requirements lose to it (MVS takes the highest): ${few}${s.lower.length > 4 ? '; …' : ''}.`);
-  }
-  return lines.join('\n');
-}
 
 /** allowedRange says which versions a requirement admits: ≥ it, within its module path's major version. */
 export function allowedRange(path: string, version: string): string {

@@ -3,14 +3,14 @@
  * differs (`→ v1.3.0`, or always when the setting says so) and the replacement in effect
  * (`⇒ ./A`); after each pseudo-version, its commit date, with the full decoding as the tooltip.
  */
-import { InlayHint, InlayHintKind, MarkupContent, MarkupKind } from 'vscode-languageserver';
+import { InlayHint, InlayHintKind, MarkupKind } from 'vscode-languageserver';
 import { versionTokens, pseudoDecoded } from '../analysis/fileRules';
-import { BuildView, ModDoc, WorkDoc, WorkspaceView } from '../analysis/view';
+import { ModDoc, WorkDoc, WorkspaceView } from '../analysis/view';
 import { cmpVersion } from '../graph/mvs';
 import { ModFile } from '../syntax/modfile';
 import { WorkFile } from '../syntax/workfile';
 import { Settings } from '../protocol';
-import { explainChainText, explainingBuild } from './hover';
+import { buildViewOf, selectionTooltip } from './explain';
 import { mdText } from './markdown';
 import { offsetToPosition } from './positions';
 
@@ -69,14 +69,3 @@ export function inlayHintsFor(doc: ModDoc | WorkDoc, ws: WorkspaceView | undefin
   return out.sort((a, b) => a.offset - b.offset || a.order - b.order).map((x) => x.hint);
 }
 
-/** selectionTooltip explains the version the build selects for path: the chain, the lower requirements. */
-export function selectionTooltip(view: BuildView, path: string): MarkupContent | undefined {
-  const b = explainingBuild(view, path) ?? view.build;
-  return b ? { kind: MarkupKind.Markdown, value: explainChainText(b, path) } : undefined;
-}
-
-/** buildViewOf is the build in which doc is a main module. */
-export function buildViewOf(doc: ModDoc, ws: WorkspaceView): BuildView | undefined {
-  const id = ws.mainOf.get(doc.file);
-  return id === undefined ? undefined : ws.builds.get(id);
-}

@@ -7,7 +7,7 @@ import { isAbsolute, join } from 'node:path';
 import { CompletionItem, CompletionItemKind, DocumentLink, Location } from 'vscode-languageserver';
 import { ModDoc, WorkDoc, WorkspaceView } from '../analysis/view';
 import { modDirectiveDocs } from './directiveDocs';
-import { buildViewOf } from './inlayHints';
+import { buildViewOf } from './explain';
 import { spanToRange } from './positions';
 import { URI } from './uri';
 

@@ -25,8 +25,6 @@ export interface ConsistencyProblem {
   message: string;
 }
 
-export const goModDirty = 'updates to go.mod needed; to update it:\n\tgo mod tidy';
-
 /** readonlyProblems lists why the main go.mod (module mode) is not what -mod=mod would write. */
 export function readonlyProblems(build: Build): ConsistencyProblem[] {
   if (build.main.workspace) return []; // go.mod files are never rewritten in workspace mode

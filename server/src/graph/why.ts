@@ -6,7 +6,8 @@
 import { Build } from './buildList';
 import { ModGraph, ModuleKey, cmpVersion, showModule } from './mvs';
 
-export interface Requirement {
+/** RequirementEdge: a requirement on some path at `version`, held by the go.mod of `by` (an edge of the graph). */
+export interface RequirementEdge {
   /** the module version whose go.mod holds the requirement */
   by: ModuleKey;
   version: string;
@@ -17,24 +18,24 @@ export interface Selection {
   /** the selected version ('none' when the path is not in the build list) */
   version: string;
   /** requirements on exactly the selected version: these set it */
-  setBy: Requirement[];
+  setBy: RequirementEdge[];
   /** for each of them, a shortest requirement chain from a main module, ending at the selected module */
   chains: ModuleKey[][];
   /** requirements on lower versions, which MVS overrode */
-  lower: Requirement[];
+  lower: RequirementEdge[];
 }
 
-const requirerIndexes = new WeakMap<ModGraph, Map<string, Requirement[]>>();
+const requirerIndexes = new WeakMap<ModGraph, Map<string, RequirementEdge[]>>();
 
 /**
  * requirersOf lists, in breadth-first order of the requiring node, every requirement on path in the
  * graph. One walk builds the index for all paths (kept per graph), so asking for thousands of paths
  * costs one traversal.
  */
-export function requirersOf(g: ModGraph, path: string): Requirement[] {
+export function requirersOf(g: ModGraph, path: string): RequirementEdge[] {
   let index = requirerIndexes.get(g);
   if (!index) {
-    const built = new Map<string, Requirement[]>();
+    const built = new Map<string, RequirementEdge[]>();
     g.walkBreadthFirst((m) => {
       for (const r of g.requiredBy(m) ?? []) {
         const list = built.get(r.path);
@@ -49,7 +50,7 @@ export function requirersOf(g: ModGraph, path: string): Requirement[] {
 }
 
 /** selectionSetters splits the requirements on path into those that set its selected version and lower ones. */
-export function selectionSetters(build: Build, path: string): { version: string; setBy: Requirement[]; lower: Requirement[] } {
+export function selectionSetters(build: Build, path: string): { version: string; setBy: RequirementEdge[]; lower: RequirementEdge[] } {
   const version = build.graph.selectedVersion(path);
   const all = requirersOf(build.graph, path);
   const setBy = all.filter((r) => r.version === version);
