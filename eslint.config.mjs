@@ -34,6 +34,16 @@ export default tseslint.config(
     },
   },
   {
+    // the workspace layer (session, build state, parse memory) and the LSP handlers reach the disk and
+    // processes only through node/'s adapters
+    files: ['server/src/workspace/**/*.ts', 'server/src/lsp/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: outsideWorld.filter((n) => !n.startsWith('vscode')).map((name) => ({ name, message: 'disk, processes and network go through node/ (design.md)' })),
+      }],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', __dirname: 'readonly', module: 'writable' } },
   },

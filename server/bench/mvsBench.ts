@@ -111,7 +111,7 @@ async function benchSize(n: number, runs: number): Promise<void> {
   if (!project.ok) throw new Error(project.error);
   const bio = { modules: createModuleSource(env, { allowNetwork: false }), files, cache: new Map() };
   const first = await computeBuild(project.main, bio, { toolchain: '1.19', mode: 'mod', unprunedRoots: 'skip' });
-  // After an edit the language server computes two builds from parsed go.mod files (node/session.ts):
+  // After an edit the language server computes two builds from parsed go.mod files (workspace/session.ts):
   // the -mod=mod selection (roots not rewritten) and the read-only one. `graph` also rewrites an
   // unpruned main module's roots (mvs.Req) and reloads; that is timed on its own.
   const timed = async (f: () => Promise<unknown>): Promise<number> => {

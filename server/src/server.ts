@@ -16,7 +16,7 @@ import { connectionFromArguments } from './transport';
 import { URI } from './features/uri';
 import { SETTINGS_SECTION, Settings, mergeSettings } from './protocol';
 import { readTextFile, resolveGoEnv } from './node/goEnv';
-import { Session, SessionOptions } from './node/session';
+import { Session, SessionOptions } from './workspace/session';
 import { probeToolchain } from './node/toolchain';
 import { createFeatureScanner } from './node/featureScan';
 import { registerBuildList } from './lsp/buildList';

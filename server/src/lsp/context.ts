@@ -8,7 +8,7 @@ import { CancellationToken, Connection, Diagnostic, TextDocuments } from 'vscode
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceView } from '../analysis/view';
 import { Settings } from '../protocol';
-import { Session } from '../node/session';
+import { Session } from '../workspace/session';
 import { AnyDoc } from './documents';
 
 export interface ServerContext {

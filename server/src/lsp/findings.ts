@@ -13,7 +13,7 @@ import { Finding } from '../analysis/findings';
 import { WorkspaceView } from '../analysis/view';
 import { findingToDiagnostic } from '../features/diagnostics';
 import { URI } from '../features/uri';
-import { Session } from '../node/session';
+import { Session } from '../workspace/session';
 import { Settings } from '../protocol';
 import { AnyDoc, docKind, inModel, parseDoc, viewText } from './documents';
 

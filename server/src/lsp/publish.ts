@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Finding } from '../analysis/findings';
 import { sameJson } from '../features/diagnostics';
 import { URI } from '../features/uri';
-import { Session } from '../node/session';
+import { Session } from '../workspace/session';
 import { inModel, viewText } from './documents';
 import { Findings } from './findings';
 

@@ -4,12 +4,10 @@
  * the main module set of each go.mod, and each set's build. A change to one file re-parses that
  * file and recomputes only the builds that read it; go.mod summaries of module versions are kept.
  */
-import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { FileSource, UnreadableFile } from '../graph/source';
 import { BuildView, FeatureNeed, ModDoc, SumDoc, WorkDoc, WorkspaceView } from '../analysis/view';
 import { sameItems } from '../analysis/analyze';
-import { Build, BuildIO, SummaryCache, computeBuild } from '../graph/buildList';
+import { BuildIO, SummaryCache, computeBuild } from '../graph/buildList';
 import { MainModuleSet } from '../graph/mainModules';
 import { goSumFiles } from '../graph/consistency';
 import { ModuleKey } from '../graph/mvs';
@@ -19,13 +17,17 @@ import { compare as compareSemver, isValid as isValidSemver } from '../module/se
 import { ModFile, parseModFile } from '../syntax/modfile';
 import { parseSumFile } from '../syntax/sumfile';
 import { parseWorkFile } from '../syntax/workfile';
-import { DiskCacheFacts } from './cacheFacts';
-import { DiskFileSource, OverlayFileSource } from './fileSource';
-import { GoEnv } from './goEnv';
-import { loadProject } from './project';
-import { createModuleSource } from './sources';
-import { diskWorkspaceFs } from './workspace';
-import { WorkspaceModel, modelFolders } from './workspaceModel';
+import { DiskCacheFacts } from '../node/cacheFacts';
+import { DiskFileSource, OverlayFileSource } from '../node/fileSource';
+import { GoEnv } from '../node/goEnv';
+import { loadProject } from '../node/project';
+import { createModuleSource } from '../node/sources';
+import { StampedFiles } from '../node/stampedFiles';
+import { diskWorkspaceFs } from '../node/workspace';
+import { WorkspaceModel, modelFolders } from '../node/workspaceModel';
+import { BuildState, mainTexts, readDirs, semanticKey, sumKeySet } from './buildState';
+import { missingGoModMessage } from './messages';
+import { Parsed, RecentParses } from './parses';
 
 export interface SessionOptions {
   env: GoEnv;
@@ -40,106 +42,6 @@ export interface SessionOptions {
   log?: (message: string) => void;
   /** called when something computed in the background (the .go feature scan) changed the view */
   onBackgroundChange?: () => void;
-}
-
-interface Parsed<T> {
-  text: string;
-  value: T;
-}
-
-/**
- * RecentParses keeps the last few parses of each file by text, so that a typo and its repair (or an
- * undo) find the parse of the text they come back to: the same document object, whose per-document
- * results (analysis/analyze.ts) are remembered too.
- */
-class RecentParses<T> {
-  private readonly byFile = new Map<string, Parsed<T>[]>();
-
-  constructor(private readonly keep = 3) {}
-
-  get(file: string, text: string): T | undefined {
-    return this.byFile.get(file)?.find((p) => p.text === text)?.value;
-  }
-
-  set(file: string, text: string, value: T): void {
-    const list = (this.byFile.get(file) ?? []).filter((p) => p.text !== text);
-    list.unshift({ text, value });
-    this.byFile.set(file, list.slice(0, this.keep));
-  }
-
-  has(file: string): boolean {
-    return this.byFile.has(file);
-  }
-
-  clear(): void {
-    this.byFile.clear();
-  }
-}
-
-interface BuildState {
-  view: BuildView;
-  /** directories whose go.mod this build reads (main modules and directory replacements) */
-  dirs: Set<string>;
-  sumFiles: string[];
-  /** what the graph depends on in the main go.mod/go.work files (semanticKey) */
-  key?: string;
-  /** the texts of the main go.mod/go.work files and the parsed go.sum files this state was made from */
-  texts?: string[];
-  sumDocs?: SumDoc[];
-}
-
-/**
- * StampedFiles reads through to the overlay (buffers, then disk) but keeps each disk file's text
- * while its mtime and size stay the same: a keystroke in one go.mod must not re-read and re-decode
- * every go.mod and go.sum of a 150-module workspace. A stat costs far less than a read, but a
- * stat of every file on every keystroke still adds up (4 ms per edit in a 300-file workspace), so
- * an answer less than FRESH_MS old is trusted: changes on disk arrive as watched-file
- * notifications (which call forget), and without them within FRESH_MS of the next request.
- */
-const FRESH_MS = 1000;
-
-class StampedFiles implements FileSource {
-  private readonly texts = new Map<string, { stamp: string; text: string | undefined; at: number }>();
-
-  private readonly disk = new DiskFileSource();
-
-  constructor(private readonly overlay: OverlayFileSource) {}
-
-  readText(file: string): string | undefined {
-    const buffer = this.overlay.bufferText(file);
-    if (buffer !== undefined) return buffer;
-    const now = performance.now();
-    const hit = this.texts.get(file);
-    if (hit && now - hit.at < FRESH_MS) return hit.text;
-    let st;
-    try {
-      st = statSync(file);
-    } catch {
-      this.texts.set(file, { stamp: '', text: undefined, at: now });
-      return undefined;
-    }
-    const stamp = st.isFile() ? `${st.mtimeMs}:${st.size}:${st.ino}` : '';
-    if (hit && hit.stamp === stamp) {
-      hit.at = now;
-      return hit.text;
-    }
-    const text = stamp === '' ? undefined : this.disk.readText(file);
-    this.texts.set(file, { stamp, text, at: now });
-    return text;
-  }
-
-  readError(file: string): UnreadableFile | undefined {
-    return this.overlay.readError(file);
-  }
-
-  forget(file: string): void {
-    this.texts.delete(file);
-  }
-
-  /** forgetAll: every answer is checked against the disk again (a rescan). */
-  forgetAll(): void {
-    this.texts.clear();
-  }
 }
 
 export class Session {
@@ -528,73 +430,9 @@ export class Session {
     return { modules: createModuleSource(this.options.env, { allowNetwork: this.options.network }), files: this.stamped, cache: this.summaries };
   }
 
-  /**
-   * missingMessage says that go.mod files are not available offline and how to get them; `own`:
-   * the diagnostic sits on the require of that very module version. Short on purpose: it may be
-   * sent again after every keystroke.
-   */
+  /** missingMessage: workspace/messages.ts's wording, with this session's network setting. */
   missingMessage(missing: readonly ModuleKey[], own: boolean): string {
-    const network = this.options.network ? '' : ' (or enable goModLens.network)';
-    if (missing.length > 1) {
-      const names = missing.slice(0, 3).map((m) => `${m.path}@${m.version}`).join(', ');
-      return `the build list is incomplete: the go.mod files of ${missing.length} modules are not in the module cache (${names}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}); run go mod download here${network}`;
-    }
-    const m = missing[0];
-    const what = own ? "this module's go.mod" : `the go.mod of ${m.path}@${m.version}`;
-    return `the build list is incomplete: ${what} is not in the module cache; run go mod download ${m.path}@${m.version}${network}`;
+    return missingGoModMessage(missing, own, this.options.network);
   }
-}
 
-/**
- * semanticKey is everything of a main module set that the graph depends on — directives, not their
- * positions or comments — so that a whitespace or comment edit can keep the computed graph.
- */
-function semanticKey(main: MainModuleSet): string {
-  const pairs = (rs: { old: unknown; new: unknown }[]): unknown[] => rs.map((r) => [r.old, r.new]);
-  return JSON.stringify({
-    pruning: main.pruning, go: main.goVersion, roots: main.roots, direct: [...main.direct].sort(), excludes: [...main.excludes].sort(),
-    errors: main.errors, late: main.lateErrors ?? [], dropped: main.droppedRoots,
-    modules: main.modules.map((m) => [m.path, m.dir, m.modFile.go?.version, m.modFile.toolchain?.name, m.modFile.module?.deprecated,
-      m.modFile.require.map((r) => [r.mod, r.indirect]), m.modFile.exclude.map((x) => x.mod), pairs(m.modFile.replace)]),
-    work: main.workspace ? [main.workspace.work.go?.version, main.workspace.work.toolchain?.name, pairs(main.workspace.work.replace)] : null,
-  });
-}
-
-const sumKeyCache = new WeakMap<SumDoc, string[]>();
-
-/** sumKeys: the `path version` keys of a parsed go.sum (remembered per parse). */
-function sumKeys(doc: SumDoc | undefined): string[] {
-  if (!doc) return [];
-  let keys = sumKeyCache.get(doc);
-  if (!keys) {
-    keys = doc.sum.lines.map((l) => `${l.path.text} ${l.version.text}`);
-    sumKeyCache.set(doc, keys);
-  }
-  return keys;
-}
-
-/** sumKeySet: the `path version` keys of parsed go.sum files. */
-function sumKeySet(docs: SumDoc[]): Set<string> {
-  const keys = new Set<string>();
-  for (const d of docs) for (const k of sumKeys(d)) keys.add(k);
-  return keys;
-}
-
-/** mainTexts: the texts of a main module set's go.work and go.mod files (the same string objects while a file is unchanged). */
-function mainTexts(main: MainModuleSet): string[] {
-  return [main.workspace?.work.syntax.text ?? '', ...main.modules.map((m) => m.modFile.syntax.text)];
-}
-
-/** readDirs: the directories a build read go.mod files from. */
-function readDirs(build: Build | undefined, mainDirs: string[]): Set<string> {
-  const dirs = new Set(mainDirs);
-  if (!build) return dirs;
-  // only directory replacements read go.mod files outside the module cache: without one, no node is looked up
-  const byDir = (rs: { new: { version: string } }[]): boolean => rs.some((r) => r.new.version === '');
-  if (!byDir(build.main.workspace?.work.replace ?? []) && !build.main.modules.some((m) => byDir(m.modFile.replace))) return dirs;
-  for (const m of build.graph.allNodes()) {
-    const r = build.main.isMain(m) ? undefined : build.main.replacement(m);
-    if (r?.dir) dirs.add(r.dir);
-  }
-  return dirs;
 }
