@@ -197,7 +197,11 @@ class GoModLensServer implements ServerContext {
   private async initialized(): Promise<void> {
     if (this.watchRegistration) {
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/{go.mod,go.work,go.sum,go.work.sum}', kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete }, { globPattern: '**/*.go' }],
+        watchers: [
+          { globPattern: '**/{go.mod,go.work,go.sum,go.work.sum}', kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete },
+          { globPattern: '**/vendor/modules.txt', kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete },
+          { globPattern: '**/*.go' },
+        ],
       }).catch(() => undefined);
     }
     if (this.folderEvents) this.connection.workspace.onDidChangeWorkspaceFolders((e) => {

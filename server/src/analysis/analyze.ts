@@ -3,6 +3,7 @@
  * is isolated: one that throws is reported through `onError` and the others still run.
  */
 import { dependencyGoFindings, featureFindings, toolchainFindings } from './goRules';
+import { vendorFindings } from './vendorRules';
 import { lifecycleFindings, missingFindings, requirementFindings, replaceDirMissingFindings, unusedReplaceFindings } from './buildRules';
 import { parseFindings, pseudoFindings, sumFindings, unreadableFindings } from './fileRules';
 import { Finding } from './findings';
@@ -65,6 +66,7 @@ export function analyzeWorkspace(ws: WorkspaceView, options: AnalyzeOptions): Ma
     add('pseudo', () => pseudoFindings(doc.file, doc.mod), doc);
     add('replace-ineffective', () => replaceIneffectiveFindings(doc, ws));
     add('features', () => featureFindings(doc, ws));
+    add('vendor', () => vendorFindings(doc, ws));
     const go = doc.mod.go;
     if (ws.mainOf.get(doc.file) !== undefined) add('toolchain', () => toolchainFindings(doc.file, go?.version, go?.line ?? { start: 0, end: 0 }, ws, ws.gotoolchain));
   }

@@ -12,7 +12,7 @@ export const findingCodes = [
   'syntax', 'replace-ineffective', 'replace-missing', 'replace-unused', 'replace-dir-missing', 'go-below-dependency', 'go-below-features',
   'go-above-toolchain', 'pseudo-version', 'pseudo-version-invalid', 'version-raised', 'not-tidy', 'major-version',
   'module-missing', 'excluded', 'retracted', 'deprecated', 'work-use-missing', 'work-replace-conflict',
-  'sum-malformed', 'sum-missing', 'sum-mismatch', 'build-error', 'file-unreadable',
+  'sum-malformed', 'sum-missing', 'sum-mismatch', 'build-error', 'file-unreadable', 'vendor-inconsistent',
 ] as const;
 
 export type FindingCode = (typeof findingCodes)[number];
@@ -47,6 +47,7 @@ export const defaultSeverity: Record<FindingCode, Severity | 'off'> = {
   'sum-mismatch': 'error',
   'build-error': 'error',
   'file-unreadable': 'error',
+  'vendor-inconsistent': 'error',
 };
 
 export interface Related {

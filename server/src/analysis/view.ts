@@ -3,6 +3,7 @@
  * go.mod/go.work/go.sum files of the editor's folders (open buffers win over the disk), the build of
  * every main module set, and facts from the module cache. Pure data: no I/O behind it.
  */
+import { ModulesTxt } from '../graph/vendor';
 import { Build } from '../graph/buildList';
 import { MainModuleSet } from '../graph/mainModules';
 import { ModFile } from '../syntax/modfile';
@@ -88,4 +89,13 @@ export interface WorkspaceView {
   hasFile(absPath: string): boolean;
   /** GOTOOLCHAIN as the environment sets it ('' when unset) */
   gotoolchain: string;
+  /** for each main go.mod in module mode beside a vendor directory: vendor/modules.txt (the same object while it is unchanged) */
+  vendor?: Map<string, VendorFacts>;
+  /** the -mod flag of GOFLAGS ('' when unset: the go command picks the default) */
+  goflagsMod?: string;
+}
+
+/** VendorFacts: a module's vendor directory and its modules.txt, parsed (undefined when the file is missing). */
+export interface VendorFacts {
+  modulesTxt?: ModulesTxt;
 }

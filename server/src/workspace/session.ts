@@ -5,7 +5,7 @@
  * file and recomputes only the builds that read it; go.mod summaries of module versions are kept.
  */
 import { dirname, join, resolve } from 'node:path';
-import { BuildView, FeatureNeed, ModDoc, SumDoc, WorkDoc, WorkspaceView } from '../analysis/view';
+import { BuildView, FeatureNeed, ModDoc, SumDoc, VendorFacts, WorkDoc, WorkspaceView } from '../analysis/view';
 import { sameItems } from '../analysis/analyze';
 import { BuildIO, SummaryCache, computeBuild } from '../graph/buildList';
 import { MainModuleSet } from '../graph/mainModules';
@@ -23,6 +23,8 @@ import { GoEnv } from '../node/goEnv';
 import { loadProject } from '../node/project';
 import { createModuleSource } from '../node/sources';
 import { StampedFiles } from '../node/stampedFiles';
+import { hasVendorDir } from '../node/vendorDir';
+import { parseModulesTxt } from '../graph/vendor';
 import { diskWorkspaceFs } from '../node/workspace';
 import { WorkspaceModel, modelFolders } from '../node/workspaceModel';
 import { BuildState, mainTexts, readDirs, semanticKey, sumKeySet } from './buildState';
@@ -56,6 +58,8 @@ export class Session {
   private readonly summaries: SummaryCache = new Map();
   private readonly mainParses = new Map<string, Parsed<ModFile>>();
   private readonly builds = new Map<string, BuildState>();
+  /** vendor/modules.txt of each module directory with a vendor directory, by the text it was parsed from */
+  private readonly vendor = new Map<string, { text: string | undefined; facts: VendorFacts }>();
   private readonly dirtyBuilds = new Set<string>();
   /** builds whose graph inputs beyond the main go.mod/go.work changed (no reuse of the graph) */
   private readonly graphStale = new Set<string>();
@@ -158,6 +162,8 @@ export class Session {
       if (base === 'go.work') this.dirtyBuilds.add(abs);
     } else if (base === 'go.sum' || base === 'go.work.sum') {
       for (const [id, b] of this.builds) if (b.sumFiles.includes(abs)) this.dirtyBuilds.add(id);
+    } else if (base === 'modules.txt' && dir.endsWith('/vendor')) {
+      // read again at the next view (vendorFacts): go mod vendor rewrote it
     } else if (abs.endsWith('.go')) {
       for (const m of this.model?.modules ?? []) if (abs.startsWith(dirname(m.goMod) + '/')) this.dirtyFeatures.add(m.goMod);
     }
@@ -224,12 +230,37 @@ export class Session {
     }
     this.dirtyBuilds.clear();
     this.scheduleFeatureScan([...mods.keys()]);
+    const vendor = new Map<string, VendorFacts>();
+    for (const m of model.modules) {
+      if (m.main?.kind !== 'module') continue; // go work vendor (a workspace's vendor directory) is not checked
+      const facts = this.vendorFacts(dirname(m.goMod));
+      if (facts) vendor.set(m.goMod, facts);
+    }
     return {
       mods, works, sums, builds, mainOf, problems,
       toolchain: this.options.toolchain, emulate: this.emulate(), gotoolchain: this.options.gotoolchain,
       features: new Map(this.features), cache: this.cacheFacts,
       hasFile: (p) => this.hasFile(p),
+      vendor, goflagsMod: this.options.env.goflags.mod,
     };
+  }
+
+  /**
+   * vendorFacts: dir's vendor directory and its modules.txt, parsed once per text (the same object
+   * while the file is unchanged, so the analysis of an unchanged module is reused); undefined
+   * without a vendor directory.
+   */
+  private vendorFacts(dir: string): VendorFacts | undefined {
+    if (!hasVendorDir(dir)) {
+      this.vendor.delete(dir);
+      return undefined;
+    }
+    const text = this.stamped.readText(join(dir, 'vendor', 'modules.txt'));
+    const hit = this.vendor.get(dir);
+    if (hit && hit.text === text) return hit.facts;
+    const facts: VendorFacts = { modulesTxt: text === undefined ? undefined : parseModulesTxt(text) };
+    this.vendor.set(dir, { text, facts });
+    return facts;
   }
 
   /** emulate: the go command version whose semantics apply (the local toolchain's, else a recent default). */
