@@ -65,7 +65,6 @@ export type FixData =
   | { kind: 'add-replace'; target: string; old: { path: string; version: string }; new: { path: string; version: string } }
   | { kind: 'set-go'; target: string; version: string }
   | { kind: 'set-require'; target: string; path: string; version: string }
-  | { kind: 'drop-line'; target: string; offset: number; text: string }
   | { kind: 'replace-text'; target: string; start: number; end: number; old: string; text: string; title: string };
 
 export interface Finding {

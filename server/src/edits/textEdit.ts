@@ -24,6 +24,24 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
 }
 
 /** eolOf is the file's line ending: CRLF when its first line ends with one, else LF. */
+/**
+ * minimalEdit is the one edit that turns before into after, touching only what differs between
+ * their common prefix and common suffix (Format Document sends it: the cursor and everything
+ * unchanged stay put); undefined when they are equal.
+ */
+export function minimalEdit(before: string, after: string): TextEdit | undefined {
+  if (before === after) return undefined;
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endA = before.length;
+  let endB = after.length;
+  while (endA > start && endB > start && before[endA - 1] === after[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  return { start, end: endA, newText: after.slice(start, endB) };
+}
+
 export function eolOf(text: string): string {
   const nl = text.indexOf('\n');
   return nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';

@@ -6,7 +6,7 @@
 import { CodeAction, CodeActionKind, Diagnostic, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { FixData } from '../analysis/findings';
 import { planAddReplace, planSetGoVersion, planSetRequireVersion } from '../edits/planners';
-import { TextEdit } from '../edits/textEdit';
+import { TextEdit, minimalEdit } from '../edits/textEdit';
 import { parseModFile } from '../syntax/modfile';
 import { parseWorkFile } from '../syntax/workfile';
 import { formatModFile, formatWorkFile } from '../syntax/format';
@@ -31,11 +31,6 @@ export function planFix(data: FixData, text: string): TextEdit[] | undefined {
       const f = parseModFile(text, { name: data.target });
       if (!f.require.some((r) => r.mod.path === data.path)) return undefined;
       return planSetRequireVersion(f, data.path, data.version);
-    }
-    case 'drop-line': {
-      const end = text.indexOf('\n', data.offset);
-      if (text.slice(data.offset, data.offset + data.text.length) !== data.text) return undefined;
-      return [{ start: data.offset, end: end < 0 ? text.length : end + 1, newText: '' }];
     }
     case 'replace-text': {
       if (text.slice(data.start, data.end) !== data.old) return undefined; // the text moved on since
@@ -69,14 +64,6 @@ export function quickFixes(diagnostics: Diagnostic[], textOf: (file: string) => 
 /** formatEdits: Format Document, the canonical printer (`go mod edit -fmt`); nothing when the file does not parse. */
 export function formatEdits(file: string, text: string): LspTextEdit[] {
   const r = file.endsWith('go.work') ? formatWorkFile(text, file) : formatModFile(text, file);
-  if (!r.ok || r.text === text) return [];
-  let start = 0;
-  while (start < text.length && start < r.text.length && text[start] === r.text[start]) start++;
-  let endA = text.length;
-  let endB = r.text.length;
-  while (endA > start && endB > start && text[endA - 1] === r.text[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  return [{ range: spanToRange(text, start, endA), newText: r.text.slice(start, endB) }];
+  const edit = r.ok ? minimalEdit(text, r.text) : undefined;
+  return edit ? [{ range: spanToRange(text, edit.start, edit.end), newText: edit.newText }] : [];
 }
