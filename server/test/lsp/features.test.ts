@@ -121,7 +121,7 @@ describe('language server features', function () {
     assert.ok(first.kind === 'full' && first.resultId && first.items.length > 0);
     // nothing changed, and a space in a comment changes no diagnostic: unchanged, same id
     assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
-    await client.change(doc.uri, doc.text.replace('// The mission', '//  The mission'));
+    await client.change(doc.uri, doc.text.replace('// An MVS example', '//  An MVS example'));
     assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
     // without an id, or with another one, the whole report
     const again = await pull();

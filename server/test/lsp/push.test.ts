@@ -135,7 +135,7 @@ describe('LSP push diagnostics: what is published again after an edit', function
     await client.waitForPublish(dep, ineffective, 'replace-ineffective on A/go.mod');
     const depCount = client.published(dep).length;
     // a space in a comment: the edited document is published again for version 2, A/go.mod is not
-    await client.change(main, doc.text.replace('// The mission', '//  The mission'));
+    await client.change(main, doc.text.replace('// A replace chain', '//  A replace chain'));
     const edited = await client.nextPublish(main);
     assert.equal(edited.version, 2);
     assert.deepEqual(edited.diagnostics.map((d) => d.code), opened.diagnostics.map((d) => d.code));

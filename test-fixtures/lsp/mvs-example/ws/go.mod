@@ -1,4 +1,4 @@
-// The mission's MVS example: b requires a v1.1.0, c requires a v1.3.0, and this module requires b,
+// An MVS example: b requires a v1.1.0, c requires a v1.3.0, and this module requires b,
 // c and a v1.1.0. A requirement is a minimum: MVS selects a v1.3.0. Go 1.19 confirms both the
 // selection (go list -mod=mod -m all) and that a default build stops (go: updates to go.mod needed).
 module example.com/main
