@@ -34,6 +34,19 @@ export default tseslint.config(
     },
   },
   {
+    // analysis rules keep nothing between calls: what they may remember is a RuleMemo their caller
+    // owns and passes in (analysis/memo.ts). No module-level let, and no module-level Map, WeakMap,
+    // WeakSet or empty Set (a Set of constants is fine).
+    files: ['server/src/analysis/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: 'Program > VariableDeclaration[kind="let"], Program > ExportNamedDeclaration > VariableDeclaration[kind="let"]', message: 'no module-level mutable state in analysis/: take a RuleMemo' },
+        { selector: 'Program > VariableDeclaration > VariableDeclarator > NewExpression.init[callee.name=/^(Map|WeakMap|WeakSet)$/]', message: 'no module-level caches in analysis/: take a RuleMemo (analysis/memo.ts)' },
+        { selector: 'Program > VariableDeclaration > VariableDeclarator > NewExpression.init[callee.name="Set"][arguments.length=0]', message: 'no module-level caches in analysis/: take a RuleMemo (analysis/memo.ts)' },
+      ],
+    },
+  },
+  {
     // the workspace layer (session, build state, parse memory) and the LSP handlers reach the disk and
     // processes only through node/'s adapters
     files: ['server/src/workspace/**/*.ts', 'server/src/lsp/**/*.ts'],

@@ -4,6 +4,7 @@
  */
 import { dependencyGoFindings, featureFindings, toolchainFindings } from './goRules';
 import { vendorFindings } from './vendorRules';
+import { RuleMemo } from './memo';
 import { lifecycleFindings, missingFindings, requirementFindings, replaceDirMissingFindings, unusedReplaceFindings } from './buildRules';
 import { parseFindings, pseudoFindings, sumFindings, unreadableFindings } from './fileRules';
 import { Finding } from './findings';
@@ -29,7 +30,7 @@ export interface AnalyzeOptions {
  * when a typo is repaired or an edit undone. Each file's de-duplicated list is reused while the
  * findings that make it up are the same objects.
  */
-export class AnalyzeMemo {
+export class AnalyzeMemo extends RuleMemo {
   readonly byDoc = new WeakMap<object, Map<string, Finding[]>>();
   readonly byBuild = new WeakMap<object, { inputs: unknown[]; rules: Map<string, Finding[]> }>();
   readonly byFile = new Map<string, { input: Finding[]; output: Finding[] }>();
@@ -63,7 +64,7 @@ export function analyzeWorkspace(ws: WorkspaceView, options: AnalyzeOptions): Ma
   for (const doc of ws.mods.values()) {
     add('unreadable', () => unreadableFindings(doc), doc);
     add('parse', () => parseFindings(doc), doc);
-    add('pseudo', () => pseudoFindings(doc.file, doc.mod), doc);
+    add('pseudo', () => pseudoFindings(doc.file, doc.mod, memo), doc);
     add('replace-ineffective', () => replaceIneffectiveFindings(doc, ws));
     add('features', () => featureFindings(doc, ws));
     add('vendor', () => vendorFindings(doc, ws));
@@ -73,7 +74,7 @@ export function analyzeWorkspace(ws: WorkspaceView, options: AnalyzeOptions): Ma
   for (const doc of ws.works.values()) {
     add('unreadable', () => unreadableFindings(doc), doc);
     add('parse', () => parseFindings(doc), doc);
-    add('pseudo', () => pseudoFindings(doc.file, doc.work), doc);
+    add('pseudo', () => pseudoFindings(doc.file, doc.work, memo), doc);
     add('work', () => workFindings(doc, ws));
     const go = doc.work.go;
     add('toolchain', () => toolchainFindings(doc.file, go?.version, go?.line ?? { start: 0, end: 0 }, ws, ws.gotoolchain));
@@ -81,7 +82,7 @@ export function analyzeWorkspace(ws: WorkspaceView, options: AnalyzeOptions): Ma
   for (const doc of ws.sums.values()) {
     add('unreadable', () => unreadableFindings(doc), doc);
     add('sum', () => sumFindings(doc), doc);
-    add('sum-mismatch', () => sumMismatchFindings(doc, ws));
+    add('sum-mismatch', () => sumMismatchFindings(doc, ws, memo));
   }
   const inputs = memo ? buildRuleInputs(ws) : [];
   for (const view of ws.builds.values()) {
@@ -91,9 +92,9 @@ export function analyzeWorkspace(ws: WorkspaceView, options: AnalyzeOptions): Ma
       rules = hit && sameItems(hit.inputs, inputs) ? hit.rules : new Map();
       if (rules !== hit?.rules) memo.byBuild.set(view, { inputs, rules });
     }
-    add('requirements', () => requirementFindings(view), undefined, rules);
+    add('requirements', () => requirementFindings(view, memo), undefined, rules);
     add('missing', () => missingFindings(view, options.missingMessage, ws), undefined, rules);
-    add('lifecycle', () => lifecycleFindings(view, ws), undefined, rules);
+    add('lifecycle', () => lifecycleFindings(view, ws, memo), undefined, rules);
     add('replace-unused', () => unusedReplaceFindings(view), undefined, rules);
     add('replace-dir-missing', () => replaceDirMissingFindings(view), undefined, rules);
     add('replace-missing', () => replaceMissingFindings(view, ws), undefined, rules);

@@ -12,6 +12,7 @@ import { requirersOf } from '../graph/why';
 import { compareGoVersion } from '../module/goVersion';
 import { compare, isValid, prerelease } from '../module/semver';
 import { ModFile, Require } from '../syntax/modfile';
+import { RuleMemo } from './memo';
 import { Finding } from './findings';
 import { goLineOf, topDependencyGo } from './goRules';
 import { BuildView, WorkspaceView } from './view';
@@ -37,7 +38,7 @@ export function raisedMessage(build: Build, r: Require, selected: string): strin
 }
 
 /** requirementFindings: version-raised, not-tidy and excluded on each main go.mod of the view. */
-export function requirementFindings(view: BuildView): Finding[] {
+export function requirementFindings(view: BuildView, memo?: RuleMemo): Finding[] {
   const b = view.build;
   if (!b || !view.main) return [];
   const out: Finding[] = [];
@@ -57,23 +58,21 @@ export function requirementFindings(view: BuildView): Finding[] {
     }
   }
   for (const m of view.main.modules) {
-    if (view.main.workspace) out.push(...memberRequirementsMemo(b, m));
+    if (view.main.workspace) out.push(...memberRequirementsMemo(b, m, memo));
     else out.push(...memberRequirements(b, m, stops));
   }
   return out;
 }
 
-const memberMemo = new WeakMap<MainModule['modFile'], { graph: Build['graph']; findings: Finding[] }>();
-
 /**
  * memberRequirementsMemo: in workspace mode (no read-only stops) a member's findings depend only on
- * its parse and the graph, so a keystroke in one member re-checks that member alone.
+ * its parse and the graph, so a keystroke in one member re-checks that member alone (with a memo).
  */
-function memberRequirementsMemo(b: Build, m: MainModule): Finding[] {
-  const hit = memberMemo.get(m.modFile);
+function memberRequirementsMemo(b: Build, m: MainModule, memo?: RuleMemo): Finding[] {
+  const hit = memo?.members.get(m.modFile);
   if (hit && hit.graph === b.graph) return hit.findings;
   const findings = memberRequirements(b, m, new Map());
-  memberMemo.set(m.modFile, { graph: b.graph, findings });
+  memo?.members.set(m.modFile, { graph: b.graph, findings });
   return findings;
 }
 
@@ -265,28 +264,25 @@ function isLegacyGoMod(f: ModFile): boolean {
   return !f.go && !f.toolchain && f.require.length + f.exclude.length + f.replace.length + f.retract.length === 0 && !f.module?.deprecated;
 }
 
-/** the latest version of each path, per module-cache facts object (a changed cache is a new object) */
-const latestMemo = new WeakMap<object, Map<string, string | undefined>>();
-
-/** cachedLatest: latestOf over the cache's versions of path, computed once per path while the cache is unchanged (every edit asks for every requirement). */
-function cachedLatest(ws: WorkspaceView, path: string): string | undefined {
-  let memo = latestMemo.get(ws.cache);
-  if (!memo) latestMemo.set(ws.cache, (memo = new Map()));
-  if (memo.has(path)) return memo.get(path);
+/** cachedLatest: latestOf over the cache's versions of path; with a memo, once per path while the cache is unchanged (every edit asks for every requirement). */
+function cachedLatest(ws: WorkspaceView, path: string, memo?: RuleMemo): string | undefined {
+  let known = memo?.latest.get(ws.cache);
+  if (memo && !known) memo.latest.set(ws.cache, (known = new Map()));
+  if (known?.has(path)) return known.get(path);
   const latest = latestOf(ws.cache.versions(path), (v) => {
     const g = ws.cache.goMod(path, v);
     return g ? !isLegacyGoMod(g) : undefined;
   });
-  memo.set(path, latest);
+  known?.set(path, latest);
   return latest;
 }
 
 /** lifecycleFindings: retracted and deprecated requirements, from the latest version's go.mod in the cache. */
-export function lifecycleFindings(view: BuildView, ws: WorkspaceView): Finding[] {
+export function lifecycleFindings(view: BuildView, ws: WorkspaceView, memo?: RuleMemo): Finding[] {
   const out: Finding[] = [];
   for (const m of view.main?.modules ?? []) {
     for (const r of m.modFile.require) {
-      const latest = cachedLatest(ws, r.mod.path);
+      const latest = cachedLatest(ws, r.mod.path, memo);
       if (!latest) continue;
       const f = ws.cache.goMod(r.mod.path, latest);
       if (!f) continue;

@@ -7,6 +7,7 @@ import { Token } from '../syntax/ast';
 import { ModFile } from '../syntax/modfile';
 import { ParseError } from '../syntax/parser';
 import { WorkFile } from '../syntax/workfile';
+import { PseudoVerdict, RuleMemo } from './memo';
 import { Finding } from './findings';
 import { ModDoc, SumDoc, WorkDoc } from './view';
 
@@ -90,23 +91,13 @@ export function looksPseudo(v: string): boolean {
   return isPseudoVersion(v);
 }
 
-/** a valid pseudo-version's meaning and commit date, remembered per version (null: not a valid one) */
-const pseudoDecodings = new Map<string, { message: string; date: string } | null>();
-
 /** pseudoDecoded: the decoded meaning of a valid pseudo-version, in the exact form the issue names, and its commit date (yyyy-mm-dd). */
 export function pseudoDecoded(v: string): { message: string; date: string } | undefined {
-  let r = pseudoDecodings.get(v);
-  if (r === undefined) {
-    const d = decodePseudoVersion(v);
-    if (d.ok) {
-      const when = d.time.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
-      const base = d.base === '' ? '' : `, after ${d.base}`;
-      r = { message: `pseudo-version: commit ${d.rev} from ${when}${base}`, date: when.slice(0, 10) };
-    } else r = null;
-    if (pseudoDecodings.size >= 20_000) pseudoDecodings.clear();
-    pseudoDecodings.set(v, r);
-  }
-  return r ?? undefined;
+  const d = decodePseudoVersion(v);
+  if (!d.ok) return undefined;
+  const when = d.time.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  const base = d.base === '' ? '' : `, after ${d.base}`;
+  return { message: `pseudo-version: commit ${d.rev} from ${when}${base}`, date: when.slice(0, 10) };
 }
 
 /** pseudoMessage is the decoded meaning of a valid pseudo-version. */
@@ -114,28 +105,28 @@ export function pseudoMessage(v: string): string | undefined {
   return pseudoDecoded(v)?.message;
 }
 
-/** what a pseudo-version token says, by version string: decoding is the costly part of pseudoFindings */
-const pseudoVerdicts = new Map<string, { code: 'pseudo-version' | 'pseudo-version-invalid'; message: string }>();
-
-function pseudoVerdict(v: string): { code: 'pseudo-version' | 'pseudo-version-invalid'; message: string } {
-  let r = pseudoVerdicts.get(v);
+/** pseudoVerdict: what a pseudo-version token says (with a memo, remembered by version string: decoding is the costly part of pseudoFindings). */
+function pseudoVerdict(v: string, memo?: RuleMemo): PseudoVerdict {
+  let r = memo?.pseudoVerdicts.get(v);
   if (r) return r;
   const ok = pseudoDecoded(v);
   const d = ok ? undefined : decodePseudoVersion(v); // decoded again only to word what is wrong
   r = ok ? { code: 'pseudo-version', message: ok.message } : { code: 'pseudo-version-invalid', message: d && !d.ok ? d.error.toString() : `${v}: invalid pseudo-version` };
-  if (pseudoVerdicts.size >= 20_000) pseudoVerdicts.clear();
-  pseudoVerdicts.set(v, r);
+  if (memo) {
+    if (memo.pseudoVerdicts.size >= 20_000) memo.pseudoVerdicts.clear();
+    memo.pseudoVerdicts.set(v, r);
+  }
   return r;
 }
 
 /** pseudoFindings: an Information finding on every pseudo-version, an error on malformed ones. */
-export function pseudoFindings(file: string, f: ModFile | WorkFile): Finding[] {
+export function pseudoFindings(file: string, f: ModFile | WorkFile, memo?: RuleMemo): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<number>();
   for (const t of versionTokens(f)) {
     if (seen.has(t.token.start) || !looksPseudo(t.version)) continue;
     seen.add(t.token.start);
-    const { code, message } = pseudoVerdict(t.version);
+    const { code, message } = pseudoVerdict(t.version, memo);
     out.push({ code, file, start: t.token.start, end: t.token.end, message });
   }
   return out;

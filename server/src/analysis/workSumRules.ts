@@ -5,6 +5,7 @@
  */
 import { isAbsolute, join } from 'node:path';
 import { missingGoModSums } from '../graph/consistency';
+import { RuleMemo } from './memo';
 import { Finding } from './findings';
 import { BuildView, SumDoc, WorkDoc, WorkspaceView } from './view';
 
@@ -45,17 +46,16 @@ export function sumMissingFindings(view: BuildView, ws: WorkspaceView): Finding[
   return [{ code: 'sum-missing', file: join(view.main.modules[0].dir, 'go.mod'), start: mod?.start ?? 0, end: mod?.end ?? 0, message: `there is no go.sum: ${message}` }];
 }
 
-const mismatchMemo = new WeakMap<SumDoc, { cache: WorkspaceView['cache']; findings: Finding[] }>();
-
 /**
- * sumMismatchFindings: a go.sum hash that disagrees with what the module cache holds. Remembered
- * per parsed go.sum and module-cache view: a keystroke elsewhere does not re-check thousands of lines.
+ * sumMismatchFindings: a go.sum hash that disagrees with what the module cache holds. With a memo,
+ * remembered per parsed go.sum and module-cache view: a keystroke elsewhere does not re-check
+ * thousands of lines.
  */
-export function sumMismatchFindings(doc: SumDoc, ws: WorkspaceView): Finding[] {
-  const hit = mismatchMemo.get(doc);
+export function sumMismatchFindings(doc: SumDoc, ws: WorkspaceView, memo?: RuleMemo): Finding[] {
+  const hit = memo?.sumMismatch.get(doc);
   if (hit && hit.cache === ws.cache) return hit.findings;
   const findings = checkSumLines(doc, ws);
-  mismatchMemo.set(doc, { cache: ws.cache, findings });
+  memo?.sumMismatch.set(doc, { cache: ws.cache, findings });
   return findings;
 }
 
