@@ -8,7 +8,7 @@
  * smallest edit that turns the old text into the new: every other byte stays as it was.
  */
 import { parseModFile } from '../syntax/modfile';
-import { TextEdit, applyEdits } from './textEdit';
+import { TextEdit, applyEdits, minimalEdit } from './textEdit';
 import { planAddRequire, planDropRequire, planSetGoVersion, planSetIndirect, planSetRequireVersion, planSetToolchain } from './planners';
 
 export interface WantedRequire {
@@ -37,19 +37,7 @@ export function planGoGet(text: string, wanted: WantedRequire[], goLine?: string
   }
   if (goLine !== undefined) step((f) => (f.go?.version === goLine ? [] : planSetGoVersion(f, goLine)));
   if (toolchain !== undefined) step((f) => ((f.toolchain?.name ?? '') === toolchain ? [] : planSetToolchain(f, toolchain)));
-  return minimalEdit(text, cur);
+  const edit = minimalEdit(text, cur);
+  return edit ? [edit] : [];
 }
 
-/** minimalEdit: one edit replacing the differing middle of a and b (none when equal). */
-function minimalEdit(a: string, b: string): TextEdit[] {
-  if (a === b) return [];
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let ea = a.length;
-  let eb = b.length;
-  while (ea > start && eb > start && a[ea - 1] === b[eb - 1]) {
-    ea--;
-    eb--;
-  }
-  return [{ start, end: ea, newText: b.slice(start, eb) }];
-}
