@@ -67,6 +67,8 @@ export class ModGraph {
    */
   private bfs: { order: ModuleKey[]; parents: Map<string, ModuleKey | undefined> } | undefined;
   private nodes: ModuleKey[] | undefined;
+  /** every requirement on each path, in breadth-first order of the requiring node (requirers); recording a list forgets it */
+  private requirerIndex: Map<string, { by: ModuleKey; version: string }[]> | undefined;
 
   constructor(readonly roots: ModuleKey[]) {
     for (const r of roots) this.touch(r);
@@ -85,12 +87,33 @@ export class ModGraph {
     if (this.required.has(k)) return;
     this.bfs = undefined;
     this.nodes = undefined;
+    this.requirerIndex = undefined;
     this.required.set(k, reqs);
     for (const r of reqs) this.touch(r);
   }
 
   requiredBy(m: ModuleKey): ModuleKey[] | undefined {
     return this.required.get(keyOf(m));
+  }
+
+  /**
+   * requirers lists, in breadth-first order of the requiring node, every requirement on path in the
+   * graph. One walk indexes all paths (kept with the graph), so asking for thousands of paths costs
+   * one traversal.
+   */
+  requirers(path: string): readonly { by: ModuleKey; version: string }[] {
+    if (!this.requirerIndex) {
+      const built = new Map<string, { by: ModuleKey; version: string }[]>();
+      this.walkBreadthFirst((m) => {
+        for (const r of this.requiredBy(m) ?? []) {
+          const list = built.get(r.path);
+          if (list) list.push({ by: m, version: r.version });
+          else built.set(r.path, [{ by: m, version: r.version }]);
+        }
+      });
+      this.requirerIndex = built;
+    }
+    return this.requirerIndex.get(path) ?? [];
   }
 
   /** isLoaded reports whether m's requirement list was recorded (its go.mod was read). */

@@ -25,28 +25,9 @@ export interface Selection {
   lower: RequirementEdge[];
 }
 
-const requirerIndexes = new WeakMap<ModGraph, Map<string, RequirementEdge[]>>();
-
-/**
- * requirersOf lists, in breadth-first order of the requiring node, every requirement on path in the
- * graph. One walk builds the index for all paths (kept per graph), so asking for thousands of paths
- * costs one traversal.
- */
-export function requirersOf(g: ModGraph, path: string): RequirementEdge[] {
-  let index = requirerIndexes.get(g);
-  if (!index) {
-    const built = new Map<string, RequirementEdge[]>();
-    g.walkBreadthFirst((m) => {
-      for (const r of g.requiredBy(m) ?? []) {
-        const list = built.get(r.path);
-        if (list) list.push({ by: m, version: r.version });
-        else built.set(r.path, [{ by: m, version: r.version }]);
-      }
-    });
-    requirerIndexes.set(g, built);
-    index = built;
-  }
-  return index.get(path) ?? [];
+/** requirersOf: every requirement on path in the graph, in breadth-first order of the requiring node (ModGraph.requirers). */
+export function requirersOf(g: ModGraph, path: string): readonly RequirementEdge[] {
+  return g.requirers(path);
 }
 
 /** selectionSetters splits the requirements on path into those that set its selected version and lower ones. */
