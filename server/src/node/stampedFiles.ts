@@ -18,6 +18,7 @@ const FRESH_MS = 1000;
 
 export class StampedFiles implements FileSource {
   private readonly texts = new Map<string, { stamp: string; text: string | undefined; at: number }>();
+  private readonly dirs = new Map<string, { dir: boolean; at: number }>();
 
   private readonly disk = new DiskFileSource();
 
@@ -46,16 +47,28 @@ export class StampedFiles implements FileSource {
     return text;
   }
 
+  /** isDirectory: whether path is a directory on disk, an answer trusted for FRESH_MS like a file's */
+  isDirectory(path: string): boolean {
+    const now = performance.now();
+    const hit = this.dirs.get(path);
+    if (hit && now - hit.at < FRESH_MS) return hit.dir;
+    const dir = statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+    this.dirs.set(path, { dir, at: now });
+    return dir;
+  }
+
   readError(file: string): UnreadableFile | undefined {
     return this.overlay.readError(file);
   }
 
-  forget(file: string): void {
-    this.texts.delete(file);
+  forget(path: string): void {
+    this.texts.delete(path);
+    this.dirs.delete(path);
   }
 
   /** forgetAll: every answer is checked against the disk again (a rescan). */
   forgetAll(): void {
     this.texts.clear();
+    this.dirs.clear();
   }
 }

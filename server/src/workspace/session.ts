@@ -23,7 +23,6 @@ import { GoEnv } from '../node/goEnv';
 import { loadProject } from '../node/project';
 import { createModuleSource } from '../node/sources';
 import { StampedFiles } from '../node/stampedFiles';
-import { hasVendorDir } from '../node/vendorDir';
 import { parseModulesTxt } from '../graph/vendor';
 import { diskWorkspaceFs } from '../node/workspace';
 import { WorkspaceModel, modelFolders } from '../node/workspaceModel';
@@ -163,7 +162,7 @@ export class Session {
     } else if (base === 'go.sum' || base === 'go.work.sum') {
       for (const [id, b] of this.builds) if (b.sumFiles.includes(abs)) this.dirtyBuilds.add(id);
     } else if (base === 'modules.txt' && dir.endsWith('/vendor')) {
-      // read again at the next view (vendorFacts): go mod vendor rewrote it
+      this.stamped.forget(dir); // go mod vendor made, rewrote or removed it: vendorFacts asks the disk again
     } else if (abs.endsWith('.go')) {
       for (const m of this.model?.modules ?? []) if (abs.startsWith(dirname(m.goMod) + '/')) this.dirtyFeatures.add(m.goMod);
     }
@@ -251,7 +250,7 @@ export class Session {
    * without a vendor directory.
    */
   private vendorFacts(dir: string): VendorFacts | undefined {
-    if (!hasVendorDir(dir)) {
+    if (!this.stamped.isDirectory(join(dir, 'vendor'))) {
       this.vendor.delete(dir);
       return undefined;
     }
