@@ -196,13 +196,18 @@ function requireIndex(view: BuildView, b: Build): (m: ModuleKey) => { file: stri
   };
 }
 
+/** replacementDirUnreadable: f is the failure to read the go.mod of a directory replacement (for whatever reason). */
+export function replacementDirUnreadable(b: Build, f: { module: ModuleKey; unavailable?: string }): boolean {
+  return !f.unavailable && !b.main.isMain(f.module) && b.main.replacement(f.module)?.version === '';
+}
+
 /**
  * dirReplaceFailure: f is a directory replacement whose go.mod is not there (the directory does not
  * exist, or has no go.mod), which replace-dir-missing reports on the replace line. A go.mod that is
  * there but cannot be read (too large, a pipe, not permitted) stays a build-error.
  */
 function dirReplaceFailure(b: Build, f: { module: ModuleKey; message: string; unavailable?: string }): boolean {
-  return !f.unavailable && /no such file or directory|not a directory/.test(f.message) && !b.main.isMain(f.module) && b.main.replacement(f.module)?.version === '';
+  return replacementDirUnreadable(b, f) && /no such file or directory|not a directory/.test(f.message);
 }
 
 /**

@@ -5,6 +5,7 @@
  * version and the local toolchain; on a go.sum line, what the hash covers.
  */
 import { Hover, MarkupKind } from 'vscode-languageserver';
+import { replacementDirUnreadable } from '../analysis/buildRules';
 import { dependencyUsages } from '../analysis/replaceRules';
 import { pseudoMessage } from '../analysis/fileRules';
 import { BuildView, ModDoc, SumDoc, WorkDoc, WorkspaceView } from '../analysis/view';
@@ -121,7 +122,7 @@ function replaceHover(doc: ModDoc | WorkDoc, ws: WorkspaceView | undefined, old:
       const b = view.build;
       const sel = b.graph.selectedVersion(old.path);
       const main = mdText(doc.mod.module?.path ?? '');
-      const broken = to.version === '' ? b.missing.find((f) => f.module.path === old.path && !f.unavailable && b.main.replacement(f.module)?.version === '') : undefined;
+      const broken = to.version === '' ? b.missing.find((f) => f.module.path === old.path && replacementDirUnreadable(b, f)) : undefined;
       if (broken) out.push(`**Not usable:** the directory's go.mod cannot be read, so building ${main} stops as soon as it needs ${mdText(old.path)} (${mdText(broken.message)}).`);
       else out.push(sel === 'none' ? `In effect for ${main}, but ${mdText(old.path)} is not in its module graph.` : `In effect when building ${main} (${mdText(old.path)} ${mdText(sel)}).`);
     }
