@@ -18,7 +18,7 @@ import { explainSelection, selectionText } from './graph/why';
 import { parseSumFile } from './syntax/sumfile';
 import { LATEST_GO, compareGoVersion, isValidGoVersion } from './module/goVersion';
 import { DiskFileSource } from './node/fileSource';
-import { readTextFile, resolveGoEnv } from './node/goEnv';
+import { GoEnv, readTextFile, resolveGoEnv } from './node/goEnv';
 import { loadProject } from './node/project';
 import { createModuleSource } from './node/sources';
 import { withModuleFiles } from './node/listFacts';
@@ -75,6 +75,8 @@ interface Built {
   build: Build;
   bio: BuildIO;
   info: ModuleSource;
+  /** the go environment the build was computed in */
+  env: GoEnv;
   /** with incompleteOk: what is missing from the graph (go.mod files this machine lacks), worded for the command line */
   incomplete?: string;
 }
@@ -119,7 +121,7 @@ async function build(dir: string, io: GraphIO, flags: Flags, rootsNeeded = false
     if (absent.length === 0) return b.error;
     return `${b.error}\n(go-mod-lens: ${missingAdvice(absent, env.gomodcache, flags.network)})`;
   }
-  return { build: b, bio, info: cache instanceof StoredSummaryCache ? cache.rememberInfo(bio.modules) : bio.modules, incomplete };
+  return { build: b, bio, info: cache instanceof StoredSummaryCache ? cache.rememberInfo(bio.modules) : bio.modules, env, incomplete };
 }
 
 /** listCommand: `list [-json] [-go=V] [-mod=mod|readonly] [-network] [DIR]`. */
@@ -162,8 +164,7 @@ export async function listCommand(args: string[], io: GraphIO): Promise<number> 
     goLineRead[i] = m !== was || !was.replace ? m : was.replace.version === '' ? undefined : { path: was.replace.path, version: was.replace.version };
   }
   // Dir, GoMod, Sum, GoModSum: from the main modules, replacement directories, GOMODCACHE and go.sum (graph/listFiles.ts)
-  const env = resolveGoEnv(io.env, readTextFile);
-  const full = await withModuleFiles(mods, listed, r.build.main, env.gomodcache, r.bio.modules, { toolchain: flags.toolchain, needSums: readonly, goLineRead: (i) => goLineRead[i] });
+  const full = await withModuleFiles(mods, listed, r.build.main, r.env.gomodcache, r.bio.modules, { toolchain: flags.toolchain, needSums: readonly, goLineRead: (i) => goLineRead[i] });
   io.stdout(listJson(full, (m) => versions.get(m.path) ?? '', compareGoVersion(flags.toolchain, '1.22') < 0));
   return done(io, r.build);
 }
@@ -178,7 +179,7 @@ export async function graphCommand(args: string[], io: GraphIO): Promise<number>
   if (html !== undefined) {
     // like why: the requirements as written (read-only) unless -mod=mod is asked for, so the chains explain
     const out = resolve(io.cwd, html);
-    if (statSync(out, { throwIfNoEntry: false })?.isDirectory()) return fail(io, `${html} is a directory; graph --html writes one HTML file (e.g. graph --html module-graph.html)`, 'go-mod-lens');
+    if (statSync(out, { throwIfNoEntry: false })?.isDirectory()) return fail(io, `go-mod-lens: ${html} is a directory; graph --html writes one HTML file (e.g. graph --html module-graph.html)`);
     const r = await build(flags.args[0] ?? '.', io, { ...flags, mode: rest.some((a) => /^--?mod=mod$/.test(a)) ? 'mod' : 'readonly' }, false, true);
     if (typeof r === 'string') return fail(io, r);
     const assets = webviewAssets();
@@ -249,9 +250,9 @@ function done(io: GraphIO, b: Build): number {
   return late.length > 0 ? 1 : 0;
 }
 
-/** fail reports an error the go command would give (prefix go), or one of our own (prefix go-mod-lens). */
-function fail(io: GraphIO, error: string, prefix = 'go'): number {
-  io.stderr(error.startsWith('go-mod-lens: ') ? `${error}\n` : `${prefix}: ${error}\n`);
+/** fail reports an error the go command would give (printed with go's prefix), or one of our own (already prefixed go-mod-lens:). */
+function fail(io: GraphIO, error: string): number {
+  io.stderr(error.startsWith('go-mod-lens: ') ? `${error}\n` : `go: ${error}\n`);
   return 1;
 }
 
@@ -271,8 +272,7 @@ export async function whatIfCommand(args: string[], io: GraphIO): Promise<number
   if (at <= 0) return usage(io, shape, `${query}: want PATH@VERSION`);
   const r = await build(dir, io, { ...flags, mode: 'mod' });
   if (typeof r === 'string') return fail(io, r);
-  const env = resolveGoEnv(io.env, readTextFile);
-  const w = await whatIf(r.build.main, r.bio, { toolchain: flags.toolchain, mode: 'mod', gotoolchain: env.gotoolchain }, { path: query.slice(0, at), version: query.slice(at + 1) });
+  const w = await whatIf(r.build.main, r.bio, { toolchain: flags.toolchain, mode: 'mod', gotoolchain: r.env.gotoolchain }, { path: query.slice(0, at), version: query.slice(at + 1) });
   flushSummaryIndex();
   if (!w.ok) return fail(io, w.error);
   if (flags.json) {
