@@ -23,7 +23,6 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   return out + text.slice(at);
 }
 
-/** eolOf is the file's line ending: CRLF when its first line ends with one, else LF. */
 /**
  * minimalEdit is the one edit that turns before into after, touching only what differs between
  * their common prefix and common suffix (Format Document sends it: the cursor and everything
@@ -42,6 +41,7 @@ export function minimalEdit(before: string, after: string): TextEdit | undefined
   return { start, end: endA, newText: after.slice(start, endB) };
 }
 
+/** eolOf is the file's line ending: CRLF when its first line ends with one, else LF. */
 export function eolOf(text: string): string {
   const nl = text.indexOf('\n');
   return nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
