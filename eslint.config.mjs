@@ -34,15 +34,19 @@ export default tseslint.config(
     },
   },
   {
-    // analysis rules keep nothing between calls: what they may remember is a RuleMemo their caller
-    // owns and passes in (analysis/memo.ts). No module-level let, and no module-level Map, WeakMap,
-    // WeakSet or empty Set (a Set of constants is fine).
-    files: ['server/src/analysis/**/*.ts'],
+    // the pure layers and the LSP features keep nothing between calls: what they may remember is
+    // data their caller owns and hands in (analysis/memo.ts's RuleMemo, a ModGraph's own indexes, a
+    // document's LineIndex). No module-level let, and no module-level Map, WeakMap, WeakSet or
+    // empty Set (a Set of constants is fine).
+    files: [
+      'server/src/syntax/**/*.ts', 'server/src/module/**/*.ts', 'server/src/graph/**/*.ts',
+      'server/src/analysis/**/*.ts', 'server/src/edits/**/*.ts', 'server/src/features/**/*.ts',
+    ],
     rules: {
       'no-restricted-syntax': ['error',
-        { selector: 'Program > VariableDeclaration[kind="let"], Program > ExportNamedDeclaration > VariableDeclaration[kind="let"]', message: 'no module-level mutable state in analysis/: take a RuleMemo' },
-        { selector: 'Program > VariableDeclaration > VariableDeclarator > NewExpression.init[callee.name=/^(Map|WeakMap|WeakSet)$/]', message: 'no module-level caches in analysis/: take a RuleMemo (analysis/memo.ts)' },
-        { selector: 'Program > VariableDeclaration > VariableDeclarator > NewExpression.init[callee.name="Set"][arguments.length=0]', message: 'no module-level caches in analysis/: take a RuleMemo (analysis/memo.ts)' },
+        { selector: 'Program > VariableDeclaration[kind="let"], Program > ExportNamedDeclaration > VariableDeclaration[kind="let"]', message: 'no module-level mutable state in a pure layer: the caller owns what is remembered (design.md)' },
+        { selector: 'Program > VariableDeclaration > VariableDeclarator > NewExpression.init[callee.name=/^(Map|WeakMap|WeakSet)$/], Program > ExportNamedDeclaration > VariableDeclaration > VariableDeclarator > NewExpression.init[callee.name=/^(Map|WeakMap|WeakSet)$/]', message: 'no module-level caches in a pure layer: the caller owns what is remembered (analysis/memo.ts, ModGraph)' },
+        { selector: 'Program > VariableDeclaration > VariableDeclarator > NewExpression.init[callee.name="Set"][arguments.length=0], Program > ExportNamedDeclaration > VariableDeclaration > VariableDeclarator > NewExpression.init[callee.name="Set"][arguments.length=0]', message: 'no module-level caches in a pure layer: the caller owns what is remembered (analysis/memo.ts, ModGraph)' },
       ],
     },
   },

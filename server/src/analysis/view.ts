@@ -9,11 +9,14 @@ import { MainModuleSet } from '../graph/mainModules';
 import { ModFile } from '../syntax/modfile';
 import { SumFile } from '../syntax/sumfile';
 import { WorkFile } from '../syntax/workfile';
+import { LineIndex } from '../syntax/text';
 
 export interface ModDoc {
   file: string;
   dir: string;
   text: string;
+  /** offset ↔ position for text, made with the document (line starts found at the first question) */
+  lines: LineIndex;
   mod: ModFile;
   /** why a file that is there could not be read (too large, a named pipe, no permission); its text is then '' */
   unreadable?: string;
@@ -23,6 +26,7 @@ export interface WorkDoc {
   file: string;
   dir: string;
   text: string;
+  lines: LineIndex;
   work: WorkFile;
   unreadable?: string;
 }
@@ -30,6 +34,7 @@ export interface WorkDoc {
 export interface SumDoc {
   file: string;
   text: string;
+  lines: LineIndex;
   sum: SumFile;
   unreadable?: string;
 }

@@ -12,6 +12,7 @@ import { parseWorkFile } from '../syntax/workfile';
 import { formatModFile, formatWorkFile } from '../syntax/format';
 import { DiagnosticData } from './diagnostics';
 import { spanToRange } from './positions';
+import { LineIndex } from '../syntax/text';
 import { URI } from './uri';
 
 /** planFix computes the text edits of one fix against `text`, the target file's current content (undefined: not applicable). */
@@ -40,7 +41,8 @@ export function planFix(data: FixData, text: string): TextEdit[] | undefined {
 }
 
 export function toLspEdits(text: string, edits: TextEdit[]): LspTextEdit[] {
-  return edits.map((e) => ({ range: spanToRange(text, e.start, e.end), newText: e.newText }));
+  const lines = new LineIndex(text);
+  return edits.map((e) => ({ range: spanToRange(lines, e.start, e.end), newText: e.newText }));
 }
 
 /** quickFixes builds the code actions for the go-mod-lens diagnostics in a request's context. */
@@ -65,5 +67,5 @@ export function quickFixes(diagnostics: Diagnostic[], textOf: (file: string) => 
 export function formatEdits(file: string, text: string): LspTextEdit[] {
   const r = file.endsWith('go.work') ? formatWorkFile(text, file) : formatModFile(text, file);
   const edit = r.ok ? minimalEdit(text, r.text) : undefined;
-  return edit ? [{ range: spanToRange(text, edit.start, edit.end), newText: edit.newText }] : [];
+  return edit ? [{ range: spanToRange(new LineIndex(text), edit.start, edit.end), newText: edit.newText }] : [];
 }

@@ -7,6 +7,7 @@ import { URI } from './uri';
 import { Finding, defaultSeverity } from '../analysis/findings';
 import { Settings } from '../protocol';
 import { spanToRange } from './positions';
+import { LineIndex } from '../syntax/text';
 
 const severities = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
 
@@ -15,18 +16,21 @@ export interface DiagnosticData {
   fixes?: Finding['fixes'];
 }
 
-/** findingToDiagnostic converts one finding; `textOf` returns the current text of another file (for related spans). */
-export function findingToDiagnostic(f: Finding, text: string, settings: Settings, textOf: (file: string) => string | undefined): Diagnostic | undefined {
+/**
+ * findingToDiagnostic converts one finding of a file whose text `lines` indexes; `linesOf` indexes
+ * the current text of another file (for related spans).
+ */
+export function findingToDiagnostic(f: Finding, lines: LineIndex, settings: Settings, linesOf: (file: string) => LineIndex | undefined): Diagnostic | undefined {
   const chosen = settings.diagnostics.severity[f.code] ?? f.severity ?? defaultSeverity[f.code];
   if (chosen === 'off') return undefined;
   const d: Diagnostic = {
-    range: spanToRange(text, f.start, f.end), severity: severities[chosen], code: f.code, source: 'go-mod-lens', message: f.message,
+    range: spanToRange(lines, f.start, f.end), severity: severities[chosen], code: f.code, source: 'go-mod-lens', message: f.message,
   };
   if (f.unnecessary) d.tags = [DiagnosticTag.Unnecessary];
   if (f.related && f.related.length > 0) {
     const rel: DiagnosticRelatedInformation[] = [];
     for (const r of f.related) {
-      const t = r.file === f.file ? text : textOf(r.file);
+      const t = r.file === f.file ? lines : linesOf(r.file);
       const range = r.start < 0 || t === undefined
         ? { start: { line: r.line ?? 0, character: r.character ?? 0 }, end: { line: r.line ?? 0, character: r.character ?? 0 } }
         : spanToRange(t, r.start, r.end);

@@ -56,18 +56,18 @@ export function hoverModOrWork(doc: ModDoc | WorkDoc, ws: WorkspaceView | undefi
   if (!at) return undefined;
   const verb = at.block ? at.block.verb[0]?.text : at.line.tokens[0]?.text;
   const keyword = at.block ? tokenAt(at.block.verb, offset) : at.line.tokens[0] && tokenAt([at.line.tokens[0]], offset);
-  const range = (t: Token) => spanToRange(doc.text, t.start, t.end);
+  const range = (t: Token) => spanToRange(doc.lines, t.start, t.end);
   if (verb === 'go') return goLineHover(doc, ws);
   if (keyword && verb && modDirectiveDocs[verb]) {
     return { contents: { kind: MarkupKind.Markdown, value: `**${verb}**\n\n${modDirectiveDocs[verb]}` }, range: range(keyword) };
   }
   if (verb === 'require' && 'mod' in doc) {
     const r = doc.mod.require.find((x) => x.line === at.line);
-    if (r) return { contents: { kind: MarkupKind.Markdown, value: requireHover(doc, ws, r.mod.path, r.mod.version) }, range: spanToRange(doc.text, r.line.start, r.line.end) };
+    if (r) return { contents: { kind: MarkupKind.Markdown, value: requireHover(doc, ws, r.mod.path, r.mod.version) }, range: spanToRange(doc.lines, r.line.start, r.line.end) };
   }
   if (verb === 'replace') {
     const r = f.replace.find((x) => x.line === at.line);
-    if (r) return { contents: { kind: MarkupKind.Markdown, value: replaceHover(doc, ws, r.old, r.new) }, range: spanToRange(doc.text, r.line.start, r.line.end) };
+    if (r) return { contents: { kind: MarkupKind.Markdown, value: replaceHover(doc, ws, r.old, r.new) }, range: spanToRange(doc.lines, r.line.start, r.line.end) };
   }
   const t = tokenAt(at.line.tokens, offset);
   if (t) {
@@ -84,7 +84,7 @@ function goLineHover(doc: ModDoc | WorkDoc, ws: WorkspaceView | undefined): Hove
   if (ws?.toolchain) lines.push(`Local toolchain: go ${mdText(ws.toolchain)}.`);
   else lines.push('Local toolchain: unknown (set goModLens.toolchainVersion, or trust the workspace so go-mod-lens may ask `go env GOVERSION`).');
   lines.push(`---\n\n${modDirectiveDocs.go}`);
-  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: spanToRange(doc.text, go.line.start, go.line.end) };
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: spanToRange(doc.lines, go.line.start, go.line.end) };
 }
 
 function requireHover(doc: ModDoc, ws: WorkspaceView | undefined, path: string, version: string): string {
@@ -149,5 +149,5 @@ export function hoverSum(doc: SumDoc, ws: WorkspaceView | undefined, offset: num
       lines.push(sel === l.moduleVersion ? `${mv} is in the build list.` : sel === 'none' ? `${mdText(l.path.text)} is not in the build list.` : `This version is not the one built: the build list has ${mdText(l.path.text)} ${mdText(sel)}.`);
     }
   }
-  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: spanToRange(doc.text, l.start, l.end) };
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: spanToRange(doc.lines, l.start, l.end) };
 }

@@ -38,7 +38,7 @@ export function inlayHintsFor(doc: ModDoc | WorkDoc, ws: WorkspaceView | undefin
       const d = pseudoDecoded(t.version);
       if (!d) continue;
       out.push({ offset: t.token.end, order: 0, hint: {
-        position: offsetToPosition(doc.text, t.token.end), label: d.date, paddingLeft: true,
+        position: offsetToPosition(doc.lines, t.token.end), label: d.date, paddingLeft: true,
         tooltip: { kind: MarkupKind.Markdown, value: `${mdText(d.message)}\n\n(${mdText(`${t.path} ${t.version}`)})` },
       } });
     }
@@ -49,7 +49,7 @@ export function inlayHintsFor(doc: ModDoc | WorkDoc, ws: WorkspaceView | undefin
       if (!within(r.versionToken.end)) continue;
       const b = view.build;
       if (b.main.isMain({ path: r.mod.path, version: '' })) {
-        out.push({ offset: r.versionToken.end, order: 1, hint: { position: offsetToPosition(doc.text, r.versionToken.end), label: '⇒ workspace module', paddingLeft: true, tooltip: `${r.mod.path} is a module of this workspace: it is built from its directory, whatever version is required here.` } });
+        out.push({ offset: r.versionToken.end, order: 1, hint: { position: offsetToPosition(doc.lines, r.versionToken.end), label: '⇒ workspace module', paddingLeft: true, tooltip: `${r.mod.path} is a module of this workspace: it is built from its directory, whatever version is required here.` } });
         continue;
       }
       const sel = b.graph.selectedVersion(r.mod.path);
@@ -61,7 +61,7 @@ export function inlayHintsFor(doc: ModDoc | WorkDoc, ws: WorkspaceView | undefin
       if (eff) label.push(eff.version === '' ? `⇒ ${eff.path}` : `⇒ ${eff.path} ${eff.version}`);
       if (label.length === 0) continue;
       out.push({ offset: r.versionToken.end, order: 1, hint: {
-        position: offsetToPosition(doc.text, r.versionToken.end), label: label.join(' '), paddingLeft: true, kind: InlayHintKind.Type,
+        position: offsetToPosition(doc.lines, r.versionToken.end), label: label.join(' '), paddingLeft: true, kind: InlayHintKind.Type,
         ...(lazyTooltips ? { data: { file: doc.file, path: r.mod.path } satisfies SelectionHintData } : { tooltip: selectionTooltip(view, r.mod.path) }),
       } });
     }

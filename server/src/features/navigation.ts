@@ -17,7 +17,7 @@ export function documentLinks(doc: ModDoc | WorkDoc, ws: WorkspaceView): Documen
   const f = 'mod' in doc ? doc.mod : doc.work;
   const link = (path: string, start: number, end: number, tooltip: string): void => {
     const goMod = join(isAbsolute(path) ? path : join(doc.dir, path), 'go.mod');
-    if (ws.hasFile(goMod)) out.push({ range: spanToRange(doc.text, start, end), target: URI.file(goMod), tooltip });
+    if (ws.hasFile(goMod)) out.push({ range: spanToRange(doc.lines, start, end), target: URI.file(goMod), tooltip });
   };
   for (const r of f.replace) if (r.new.version === '') link(r.new.path, r.newPathToken.start, r.newPathToken.end, 'Open the replacement\'s go.mod');
   if ('work' in doc) for (const u of doc.work.use) link(u.path, u.pathToken.start, u.pathToken.end, 'Open the workspace module\'s go.mod');

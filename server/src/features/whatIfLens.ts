@@ -36,7 +36,7 @@ export function whatIfLenses(doc: ModDoc, ws: WorkspaceView, uri: string): CodeL
     const versions = ws.cache.versions(r.mod.path);
     const others = versions.filter((v) => v !== r.mod.version).length;
     const title = others > 0 ? `what if… (${others} other version${others === 1 ? '' : 's'} offline)` : 'what if… (go get @none)';
-    out.push({ range: spanToRange(doc.text, r.line.start, r.line.start), command: { title, command: Commands.whatIf, arguments: [uri, r.mod.path, versions] } });
+    out.push({ range: spanToRange(doc.lines, r.line.start, r.line.start), command: { title, command: Commands.whatIf, arguments: [uri, r.mod.path, versions] } });
   }
   return out;
 }
@@ -44,7 +44,7 @@ export function whatIfLenses(doc: ModDoc, ws: WorkspaceView, uri: string): CodeL
 /** whatIfAnswer turns a what-if result into the request's answer, with the go.mod edit on doc. */
 export function whatIfAnswer(doc: ModDoc, r: WhatIf, target: ModuleKey): WhatIfResult {
   if (!r.ok) return { ok: false, error: `go get ${target.path}@${target.version}: ${r.error}`, lines: [], edits: [] };
-  const edits = planGoGet(doc.text, r.requirements, r.goLine?.to, r.toolchainLine?.to).map((e) => ({ range: spanToRange(doc.text, e.start, e.end), newText: e.newText }));
+  const edits = planGoGet(doc.text, r.requirements, r.goLine?.to, r.toolchainLine?.to).map((e) => ({ range: spanToRange(doc.lines, e.start, e.end), newText: e.newText }));
   // go get's lines: the requested module, go.mod's requirements and its go/toolchain lines, not the whole build list
   const lines = changeLines(r);
   const ids = (ms: { path: string; version: string }[]): string => ms.map((m) => `${m.path} ${m.version}`).join('\n');

@@ -145,6 +145,7 @@ export function workspaceModules(
   const listedMaps = listed.map(mapOf);
   checkConflicts(listed, listedMaps, replacedByWork, errors);
   const memberMaps = members.map((m) => listedMaps[listed.indexOf(m)]);
+  const memberReplaced = replacedPaths(memberMaps);
   const excludes = new Set(members.flatMap((m) => m.modFile.exclude.map((x) => keyOf(x.mod))));
   // Before Go 1.23 (directRequirements) workspace mode marked no dependency direct: every
   // non-workspace module lists as Indirect (checked against Go 1.19–1.22 and 1.23–1.26).
@@ -164,7 +165,7 @@ export function workspaceModules(
       if (m.version === '' && mainPaths.has(m.path)) return undefined;
       const fromWork = lookup(workReplaces, m); // go.work replaces win, printed as written
       if (fromWork) return fromWork;
-      return memberReplacement(m, members, memberMaps, conflicts);
+      return memberReplacement(m, members, memberMaps, memberReplaced, conflicts);
     },
   };
 }
@@ -174,8 +175,8 @@ export function workspaceModules(
  * consulted in order and the last match wins, except that a later version-specific match naming a
  * different target is a conflict (reported; the first match stays). Go 1.19 behaves so.
  */
-function memberReplacement(m: ModuleKey, members: MainModule[], maps: ReplaceMap[], conflicts: string[]): Replacement | undefined {
-  if (!replacedPaths(maps).has(m.path)) return undefined; // most paths are replaced by no member: skip the scan
+function memberReplacement(m: ModuleKey, members: MainModule[], maps: ReplaceMap[], replaced: Set<string>, conflicts: string[]): Replacement | undefined {
+  if (!replaced.has(m.path)) return undefined; // most paths are replaced by no member: skip the scan
   let found: Replacement | undefined;
   let foundAt = -1;
   for (let i = 0; i < maps.length; i++) {
@@ -193,16 +194,10 @@ function memberReplacement(m: ModuleKey, members: MainModule[], maps: ReplaceMap
   return found;
 }
 
-const replacedPathSets = new WeakMap<ReplaceMap[], Set<string>>();
-
-/** replacedPaths: every module path some member replaces (computed once per member set). */
+/** replacedPaths: every module path some member replaces. */
 function replacedPaths(maps: ReplaceMap[]): Set<string> {
-  let set = replacedPathSets.get(maps);
-  if (!set) {
-    set = new Set();
-    for (const map of maps) for (const k of map.keys()) set.add(k.slice(0, k.lastIndexOf('@')));
-    replacedPathSets.set(maps, set);
-  }
+  const set = new Set<string>();
+  for (const map of maps) for (const k of map.keys()) set.add(k.slice(0, k.lastIndexOf('@')));
   return set;
 }
 

@@ -14,25 +14,26 @@ export interface ModuleKey {
   version: string;
 }
 
-const keys = new WeakMap<ModuleKey, string>();
-
-/**
- * keyOf is the map key of a module version, `path@version`. Requirement lists are shared objects
- * (cached summaries), so the string is remembered per object: the graph looks keys up millions of
- * times, and a remembered string also keeps its hash.
- */
 /** showModule prints a module version as the go command does in errors and graphs: `path@version`, or `path` for a main module. */
 export function showModule(m: ModuleKey): string {
   return m.version === '' ? m.path : `${m.path}@${m.version}`;
 }
 
+/**
+ * keyedModule makes a module version that carries its map key (`path@version`) as a hidden,
+ * read-only property: requirement lists are made once per go.mod read and kept, and the graph looks
+ * their keys up millions of times, so each string is made once and keeps its hash. Hidden: spreads,
+ * JSON and deep equality see only path and version.
+ */
+export function keyedModule(path: string, version: string): ModuleKey {
+  const m = { path, version };
+  Object.defineProperty(m, 'key', { value: `${path}@${version}` });
+  return m;
+}
+
+/** keyOf is the map key of a module version, `path@version` (made once for a keyedModule). */
 export function keyOf(m: ModuleKey): string {
-  let k = keys.get(m);
-  if (k === undefined) {
-    k = `${m.path}@${m.version}`;
-    keys.set(m, k);
-  }
-  return k;
+  return (m as { key?: string }).key ?? `${m.path}@${m.version}`;
 }
 
 /**

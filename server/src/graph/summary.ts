@@ -5,7 +5,7 @@
 import { goErrorLines } from '../syntax/errors';
 import { parseModFile } from '../syntax/modfile';
 import { compareGoVersion } from '../module/goVersion';
-import { ModuleKey } from './mvs';
+import { ModuleKey, keyedModule } from './mvs';
 import { FetchFailure } from './source';
 
 export type Pruning = 'pruned' | 'unpruned' | 'workspace';
@@ -44,7 +44,7 @@ export function summarizeGoMod(text: string, name = 'go.mod'): SummaryResult {
       module: f.module?.path ?? '',
       goVersion,
       pruning: pruningForGoVersion(goVersion),
-      require: f.require.map((r) => ({ path: r.mod.path, version: r.mod.version })),
+      require: f.require.map((r) => keyedModule(r.mod.path, r.mod.version)),
       deprecated: f.module?.deprecated ?? '',
       retract: f.retract.map((r) => ({ low: r.low, high: r.high, rationale: r.rationale })),
     },

@@ -7,6 +7,7 @@ import { ModDoc, SumDoc, WorkDoc, WorkspaceView } from '../analysis/view';
 import { parseModFile } from '../syntax/modfile';
 import { parseSumFile } from '../syntax/sumfile';
 import { parseWorkFile } from '../syntax/workfile';
+import { LineIndex } from '../syntax/text';
 
 export type AnyDoc = ModDoc | WorkDoc | SumDoc;
 
@@ -23,9 +24,9 @@ export function docKind(kind: string, orMod: boolean): 'sum' | 'work' | 'mod' | 
 /** parseDoc parses such a file as `kind` says. */
 export function parseDoc(file: string, text: string, kind: 'sum' | 'work' | 'mod'): AnyDoc {
   const dir = file.startsWith('/') ? dirname(file) : ''; // an untitled document has no directory
-  if (kind === 'sum') return { file, text, sum: parseSumFile(text, file) };
-  if (kind === 'work') return { file, dir, text, work: parseWorkFile(text, file) };
-  return { file, dir, text, mod: parseModFile(text, { name: file }) };
+  if (kind === 'sum') return { file, text, lines: new LineIndex(text), sum: parseSumFile(text, file) };
+  if (kind === 'work') return { file, dir, text, lines: new LineIndex(text), work: parseWorkFile(text, file) };
+  return { file, dir, text, lines: new LineIndex(text), mod: parseModFile(text, { name: file }) };
 }
 
 /** ownerFile: the go.mod or go.work a document belongs with (a go.sum: its go.mod; go.work.sum: go.work). */

@@ -12,6 +12,8 @@ import { parseFindings, pseudoFindings, sumFindings } from '../analysis/fileRule
 import { Finding } from '../analysis/findings';
 import { WorkspaceView } from '../analysis/view';
 import { findingToDiagnostic } from '../features/diagnostics';
+import { LineIndexes } from '../features/positions';
+import { LineIndex } from '../syntax/text';
 import { URI } from '../features/uri';
 import { Session } from '../workspace/session';
 import { Settings } from '../protocol';
@@ -32,6 +34,8 @@ export class Findings {
   private readonly byView = new WeakMap<WorkspaceView, Map<string, Finding[]>>();
   /** per-document and per-file results reused by the next analysis (analysis/analyze.ts) */
   private readonly analyzeMemo = new AnalyzeMemo();
+  /** the line starts of the texts diagnostics were last converted in */
+  private readonly lines = new LineIndexes();
   /**
    * documents the model does not hold, parsed once per text: a hover or an inlay-hint request on a
    * 100k-line file does not parse it again. Keyed by how it was parsed and its path (or URI); the
@@ -81,7 +85,11 @@ export class Findings {
   /** toDiagnostics converts the findings of a file whose text is `text` (related spans in other files read their current text). */
   toDiagnostics(findings: Finding[], text: string, textOf: (file: string) => string | undefined = (x) => this.textOf(x)): Diagnostic[] {
     const settings = this.deps.settings();
-    return findings.map((f) => findingToDiagnostic(f, text, settings, textOf)).filter((d): d is Diagnostic => d !== undefined);
+    const linesOf = (file: string): LineIndex | undefined => {
+      const t = textOf(file);
+      return t === undefined ? undefined : this.lines.of(t);
+    };
+    return findings.map((f) => findingToDiagnostic(f, this.lines.of(text), settings, linesOf)).filter((d): d is Diagnostic => d !== undefined);
   }
 
   /** standalone: a file outside every folder's model (or not a file at all): parse-level checks only. */

@@ -7,7 +7,7 @@ export function registerHover(ctx: ServerContext): void {
   ctx.connection.onHover((p, token) => ctx.safe('hover', async () => {
     const { doc, ws } = await ctx.docFor(p.textDocument.uri);
     if (!doc || token.isCancellationRequested) return null;
-    const offset = positionToOffset(doc.text, p.position);
+    const offset = positionToOffset(doc.lines, p.position);
     return ('sum' in doc ? hoverSum(doc, ws, offset) : hoverModOrWork(doc, ws, offset)) ?? null;
   }, null));
 }

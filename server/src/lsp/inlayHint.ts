@@ -14,7 +14,7 @@ export function registerInlayHints(ctx: ServerContext): void {
   c.languages.inlayHint.on((p, token) => ctx.safe('inlayHint', async () => {
     const { doc, ws } = await ctx.docFor(p.textDocument.uri);
     if (!doc || 'sum' in doc || token.isCancellationRequested) return [];
-    return inlayHintsFor(doc, ws, ctx.settings(), positionToOffset(doc.text, p.range.start), positionToOffset(doc.text, p.range.end), ctx.lazyHintTooltips());
+    return inlayHintsFor(doc, ws, ctx.settings(), positionToOffset(doc.lines, p.range.start), positionToOffset(doc.lines, p.range.end), ctx.lazyHintTooltips());
   }, []));
   // the tooltip of a selected-version hint, asked for when the user points at the hint
   c.languages.inlayHint.resolve((hint) => ctx.safe('inlayHint/resolve', async () => {

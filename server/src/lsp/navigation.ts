@@ -18,7 +18,7 @@ export function registerDefinition(ctx: ServerContext): void {
   ctx.connection.onDefinition((p) => ctx.safe('definition', async () => {
     const { doc, ws } = await ctx.docFor(p.textDocument.uri);
     if (!doc || !ws || !('mod' in doc)) return null;
-    return definition(doc, ws, positionToOffset(doc.text, p.position)) ?? null;
+    return definition(doc, ws, positionToOffset(doc.lines, p.position)) ?? null;
   }, null));
 }
 
@@ -26,6 +26,6 @@ export function registerCompletion(ctx: ServerContext): void {
   ctx.connection.onCompletion((p) => ctx.safe('completion', async () => {
     const { doc, ws } = await ctx.docFor(p.textDocument.uri);
     if (!doc || !ws || 'sum' in doc) return [];
-    return completions(doc, ws, positionToOffset(doc.text, p.position));
+    return completions(doc, ws, positionToOffset(doc.lines, p.position));
   }, []));
 }

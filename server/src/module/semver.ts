@@ -66,41 +66,55 @@ function identsEnd(v: string, i: number, stop: number, numericRule: boolean): nu
 }
 
 /**
- * parseSemver splits a valid version into its parts, or returns undefined — the one scan every other
- * function here is built on, exported so callers needing several parts parse once.
+ * Bounds: where a valid version's parts end. A vX shorthand has e2 = e3 = e1, a vX.Y shorthand
+ * e3 = e2; `pre` is the end of the prerelease (e3 when there is none). Offsets only: compare reads
+ * the parts in place, without cutting strings.
  */
-export function parseSemver(v: string): SemverParts | undefined {
+interface Bounds {
+  e1: number;
+  e2: number;
+  e3: number;
+  pre: number;
+}
+
+/** boundsOf scans v once; undefined when it is not a valid version. */
+function boundsOf(v: string): Bounds | undefined {
   if (v.length < 2 || v.charCodeAt(0) !== 0x76) return undefined;
   const e1 = numberEnd(v, 1);
   if (e1 < 0) return undefined;
-  const major = v.slice(1, e1);
-  if (e1 === v.length) return { major, minor: '0', patch: '0', short: '.0.0', prerelease: '', build: '' };
+  if (e1 === v.length) return { e1, e2: e1, e3: e1, pre: e1 };
   if (v.charCodeAt(e1) !== 0x2e) return undefined;
   const e2 = numberEnd(v, e1 + 1);
   if (e2 < 0) return undefined;
-  const minor = v.slice(e1 + 1, e2);
-  if (e2 === v.length) return { major, minor, patch: '0', short: '.0', prerelease: '', build: '' };
+  if (e2 === v.length) return { e1, e2, e3: e2, pre: e2 };
   if (v.charCodeAt(e2) !== 0x2e) return undefined;
   const e3 = numberEnd(v, e2 + 1);
   if (e3 < 0) return undefined;
-  const patch = v.slice(e2 + 1, e3);
   let i = e3;
-  let prerelease = '';
-  let build = '';
   if (i < v.length && v.charCodeAt(i) === 0x2d) {
-    const e = identsEnd(v, i, 0x2b, true);
-    if (e < 0) return undefined;
-    prerelease = v.slice(i, e);
-    i = e;
+    i = identsEnd(v, i, 0x2b, true);
+    if (i < 0) return undefined;
   }
+  const pre = i;
   if (i < v.length && v.charCodeAt(i) === 0x2b) {
-    const e = identsEnd(v, i, -1, false);
-    if (e < 0) return undefined;
-    build = v.slice(i, e);
-    i = e;
+    i = identsEnd(v, i, -1, false);
+    if (i < 0) return undefined;
   }
-  if (i !== v.length) return undefined;
-  return { major, minor, patch, short: '', prerelease, build };
+  return i === v.length ? { e1, e2, e3, pre } : undefined;
+}
+
+/**
+ * parseSemver splits a valid version into its parts, or returns undefined — exported so callers
+ * needing several parts parse once.
+ */
+export function parseSemver(v: string): SemverParts | undefined {
+  const b = boundsOf(v);
+  if (b === undefined) return undefined;
+  const major = v.slice(1, b.e1);
+  if (b.e2 === b.e1) return { major, minor: '0', patch: '0', short: '.0.0', prerelease: '', build: '' };
+  const minor = v.slice(b.e1 + 1, b.e2);
+  if (b.e3 === b.e2) return { major, minor, patch: '0', short: '.0', prerelease: '', build: '' };
+  return { major, minor, patch: v.slice(b.e2 + 1, b.e3), short: '', prerelease: v.slice(b.e3, b.pre), build: v.slice(b.pre) };
 }
 
 /** isValid is semver.IsValid: `v` MAJOR[.MINOR[.PATCH[-PRE][+BUILD]]], numbers without leading zeros. */
@@ -148,64 +162,64 @@ export function compareDecimal(x: string, y: string): -1 | 0 | 1 {
   return x < y ? -1 : 1;
 }
 
-function isNumeric(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (!isDigit(s.charCodeAt(i))) return false;
+/**
+ * compareNumbers orders the decimal numbers v[vs:ve) and w[ws:we) (no leading zeros, any length); an
+ * empty span (ve <= vs) is a part a shorthand leaves out, which is 0.
+ */
+function compareNumbers(v: string, vs: number, ve: number, w: string, ws: number, we: number): -1 | 0 | 1 {
+  const vn = ve > vs ? ve - vs : 0;
+  const wn = we > ws ? we - ws : 0;
+  if (vn === 0 || wn === 0) {
+    // 0 against a number: only "0" itself is equal, and a number without leading zeros is 0 only as "0"
+    const vz = vn === 0 || (vn === 1 && v.charCodeAt(vs) === 0x30);
+    const wz = wn === 0 || (wn === 1 && w.charCodeAt(ws) === 0x30);
+    return vz === wz ? 0 : vz ? -1 : 1;
+  }
+  if (vn !== wn) return vn < wn ? -1 : 1;
+  for (let k = 0; k < vn; k++) {
+    const a = v.charCodeAt(vs + k);
+    const b = w.charCodeAt(ws + k);
+    if (a !== b) return a < b ? -1 : 1;
+  }
+  return 0;
+}
+
+function allDigits(v: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (!isDigit(v.charCodeAt(i))) return false;
   return true;
 }
 
-/** compareIdent orders two prerelease identifiers: numeric < alphanumeric, numbers by value. */
-function compareIdent(x: string, y: string): -1 | 0 | 1 {
-  if (x === y) return 0;
-  const nx = isNumeric(x);
-  const ny = isNumeric(y);
-  if (nx !== ny) return nx ? -1 : 1;
-  if (nx) return compareDecimal(x, y);
-  return x < y ? -1 : 1;
-}
-
-/** a prerelease's identifiers, remembered: MVS compares the same pseudo-versions over and over */
-const identCache = new Map<string, string[]>();
-
-function identsOf(pre: string): string[] {
-  let ids = identCache.get(pre);
-  if (ids === undefined) {
-    ids = pre.slice(1).split('.');
-    if (identCache.size >= 1 << 14) identCache.clear();
-    identCache.set(pre, ids);
+/** compareIdent orders two prerelease identifiers in place: numeric < alphanumeric, numbers by value, the rest in ASCII order. */
+function compareIdent(v: string, vs: number, ve: number, w: string, ws: number, we: number): -1 | 0 | 1 {
+  const nv = allDigits(v, vs, ve);
+  const nw = allDigits(w, ws, we);
+  if (nv !== nw) return nv ? -1 : 1;
+  if (nv) return compareNumbers(v, vs, ve, w, ws, we);
+  const n = Math.min(ve - vs, we - ws);
+  for (let k = 0; k < n; k++) {
+    const a = v.charCodeAt(vs + k);
+    const b = w.charCodeAt(ws + k);
+    if (a !== b) return a < b ? -1 : 1;
   }
-  return ids;
+  return ve - vs < we - ws ? -1 : ve - vs > we - ws ? 1 : 0;
 }
 
-/** comparePrerelease orders "-…" prereleases per SemVer 2.0; "" (a release) is greatest. */
-function comparePrerelease(x: string, y: string): -1 | 0 | 1 {
-  if (x === y) return 0;
-  if (x === '') return 1;
-  if (y === '') return -1;
-  const xs = identsOf(x);
-  const ys = identsOf(y);
-  const n = Math.min(xs.length, ys.length);
-  for (let i = 0; i < n; i++) {
-    const c = compareIdent(xs[i], ys[i]);
+/** comparePrerelease orders the prereleases v[vs:ve) and w[ws:we) (each "-…" or empty) per SemVer 2.0; none (a release) is greatest. */
+function comparePrerelease(v: string, vs: number, ve: number, w: string, ws: number, we: number): -1 | 0 | 1 {
+  if (vs === ve || ws === we) return vs === ve ? (ws === we ? 0 : 1) : -1;
+  let i = vs + 1;
+  let j = ws + 1;
+  for (;;) {
+    let ie = v.indexOf('.', i);
+    if (ie < 0 || ie > ve) ie = ve;
+    let je = w.indexOf('.', j);
+    if (je < 0 || je > we) je = we;
+    const c = compareIdent(v, i, ie, w, j, je);
     if (c !== 0) return c;
+    if (ie === ve || je === we) return ie === ve ? (je === we ? 0 : -1) : 1;
+    i = ie + 1;
+    j = je + 1;
   }
-  return xs.length < ys.length ? -1 : xs.length > ys.length ? 1 : 0;
-}
-
-/**
- * Parsed versions for compare, which sorting and MVS call millions of times on a few thousand
- * distinct strings. Bounded: cleared when full. Entries are never handed out.
- */
-const compareCache = new Map<string, SemverParts | null>();
-const COMPARE_CACHE_LIMIT = 1 << 16;
-
-function parseForCompare(v: string): SemverParts | undefined {
-  let p = compareCache.get(v);
-  if (p === undefined) {
-    p = parseSemver(v) ?? null;
-    if (compareCache.size >= COMPARE_CACHE_LIMIT) compareCache.clear();
-    compareCache.set(v, p);
-  }
-  return p ?? undefined;
 }
 
 /**
@@ -215,12 +229,14 @@ function parseForCompare(v: string): SemverParts | undefined {
  */
 export function compare(v: string, w: string): -1 | 0 | 1 {
   if (v === w) return 0;
-  const pv = parseForCompare(v);
-  const pw = parseForCompare(w);
-  if (pv === undefined) return pw === undefined ? 0 : -1;
-  if (pw === undefined) return 1;
-  return compareDecimal(pv.major, pw.major) || compareDecimal(pv.minor, pw.minor) ||
-    compareDecimal(pv.patch, pw.patch) || comparePrerelease(pv.prerelease, pw.prerelease);
+  const bv = boundsOf(v);
+  const bw = boundsOf(w);
+  if (bv === undefined) return bw === undefined ? 0 : -1;
+  if (bw === undefined) return 1;
+  return compareNumbers(v, 1, bv.e1, w, 1, bw.e1) ||
+    compareNumbers(v, bv.e1 + 1, bv.e2, w, bw.e1 + 1, bw.e2) ||
+    compareNumbers(v, bv.e2 + 1, bv.e3, w, bw.e2 + 1, bw.e3) ||
+    comparePrerelease(v, bv.e3, bv.pre, w, bw.e3, bw.pre);
 }
 
 /**

@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { revInfoVersion } from '../graph/moduleInfo';
+import { keyedModule } from '../graph/mvs';
 import { FetchResult, ModuleSource } from '../graph/source';
 import { readRegularFile } from './readFile';
 import { Summary, SummaryResult, pruningForGoVersion } from '../graph/summary';
@@ -157,7 +158,7 @@ function fromEntry(e: Entry): Summary {
     module, goVersion, pruning: pruningForGoVersion(goVersion),
     require: require.map((r) => {
       const sp = r.indexOf(' ');
-      return { path: r.slice(0, sp), version: r.slice(sp + 1) };
+      return keyedModule(r.slice(0, sp), r.slice(sp + 1));
     }),
     deprecated, retract: retract.map(([low, high, rationale]) => ({ low, high, rationale })),
   };

@@ -47,30 +47,44 @@ export interface LspPosition {
 }
 
 /**
- * LineIndex answers offset → position questions for one text in O(log lines). It is built
- * lazily by callers that need positions (most parses only need offsets).
+ * LineIndex answers offset ↔ position questions for one text in O(log lines). Making one costs
+ * nothing: the line starts are found at the first question (most parses only need offsets).
  */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private found: number[] | undefined;
 
-  constructor(private readonly text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  constructor(private readonly text: string) {}
+
+  private get starts(): number[] {
+    if (this.found === undefined) {
+      const starts = [0];
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.found = starts;
+    }
+    return this.found;
+  }
+
+  /** the length of the text */
+  get length(): number {
+    return this.text.length;
   }
 
   /** lineOf returns the 0-based line holding offset. */
   lineOf(offset: number): number {
+    const starts = this.starts;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
+      if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo;
   }
 
   lineStart(line: number): number {
-    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+    const starts = this.starts;
+    return starts[Math.max(0, Math.min(line, starts.length - 1))];
   }
 
   get lineCount(): number {
@@ -83,9 +97,10 @@ export class LineIndex {
   }
 
   lspToOffset(pos: LspPosition): number {
-    if (pos.line >= this.starts.length) return this.text.length;
-    const start = this.starts[Math.max(0, pos.line)];
-    const next = pos.line + 1 < this.starts.length ? this.starts[pos.line + 1] : this.text.length;
+    const starts = this.starts;
+    if (pos.line >= starts.length) return this.text.length;
+    const start = starts[Math.max(0, pos.line)];
+    const next = pos.line + 1 < starts.length ? starts[pos.line + 1] : this.text.length;
     return Math.min(start + Math.max(0, pos.character), next);
   }
 

@@ -29,6 +29,7 @@ import { WorkspaceModel, modelFolders } from '../node/workspaceModel';
 import { BuildState, mainTexts, readDirs, semanticKey, sumKeySet } from './buildState';
 import { missingGoModMessage } from './messages';
 import { Parsed, RecentParses } from './parses';
+import { LineIndex } from '../syntax/text';
 
 export interface SessionOptions {
   env: GoEnv;
@@ -285,11 +286,11 @@ export class Session {
     const text = this.stamped.readText(file);
     if (text === undefined) {
       const unreadable = this.unreadable(file);
-      return unreadable === undefined ? undefined : { file, dir: dirname(file), text: '', mod: parseModFile('', { name: file }), unreadable };
+      return unreadable === undefined ? undefined : { file, dir: dirname(file), text: '', lines: new LineIndex(''), mod: parseModFile('', { name: file }), unreadable };
     }
     const hit = this.mods.get(file, text);
     if (hit) return hit;
-    const value = { file, dir: dirname(file), text, mod: parseModFile(text, { name: file }) };
+    const value = { file, dir: dirname(file), text, lines: new LineIndex(text), mod: parseModFile(text, { name: file }) };
     this.mods.set(file, text, value);
     return value;
   }
@@ -298,11 +299,11 @@ export class Session {
     const text = this.stamped.readText(file);
     if (text === undefined) {
       const unreadable = this.unreadable(file);
-      return unreadable === undefined ? undefined : { file, dir: dirname(file), text: '', work: parseWorkFile('', file), unreadable };
+      return unreadable === undefined ? undefined : { file, dir: dirname(file), text: '', lines: new LineIndex(''), work: parseWorkFile('', file), unreadable };
     }
     const hit = this.works.get(file, text);
     if (hit) return hit;
-    const value = { file, dir: dirname(file), text, work: parseWorkFile(text, file) };
+    const value = { file, dir: dirname(file), text, lines: new LineIndex(text), work: parseWorkFile(text, file) };
     this.works.set(file, text, value);
     return value;
   }
@@ -311,7 +312,7 @@ export class Session {
     const text = this.stamped.readText(file);
     if (text === undefined) {
       const unreadable = this.unreadable(file);
-      if (unreadable !== undefined) out.set(file, { file, text: '', sum: parseSumFile('', file), unreadable });
+      if (unreadable !== undefined) out.set(file, { file, text: '', lines: new LineIndex(''), sum: parseSumFile('', file), unreadable });
       return;
     }
     const hit = this.sums.get(file);
@@ -319,7 +320,7 @@ export class Session {
       out.set(file, hit.value);
       return;
     }
-    const value = { file, text, sum: parseSumFile(text, file) };
+    const value = { file, text, lines: new LineIndex(text), sum: parseSumFile(text, file) };
     this.sums.set(file, { text, value });
     out.set(file, value);
   }
