@@ -135,10 +135,10 @@ export class ModGraph {
       if (seenRoot.has(r.path)) continue;
       seenRoot.add(r.path);
       const v = this.selectedVersion(r.path);
-      if (v !== 'none') list.push({ path: r.path, version: v });
+      if (v !== 'none') list.push(keyedModule(r.path, v));
     }
     const rest: ModuleKey[] = [];
-    for (const [path, version] of this.selected) if (!seenRoot.has(path)) rest.push({ path, version });
+    for (const [path, version] of this.selected) if (!seenRoot.has(path)) rest.push(keyedModule(path, version));
     rest.sort(compareModules);
     return list.concat(rest);
   }
