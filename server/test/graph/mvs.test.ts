@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { computeBuild } from '../../src/graph/buildList';
 import { graphLines, listLines, listModules } from '../../src/graph/listing';
-import { ModGraph, ModuleKey, keyOf } from '../../src/graph/mvs';
+import { ModGraph, ModuleKey, keyOf, keyedModule } from '../../src/graph/mvs';
 import { explainSelection } from '../../src/graph/why';
 import { FakeFiles, FakeModules, mainSet, mod, workSet } from './fake';
 
@@ -122,6 +122,18 @@ describe('minimal version selection', () => {
     // -mod=mod raises the go root to the highest go line of a loaded dependency
     for (const edge of ['example.com/main go@1.22', `${B}@v1.0.0 go@1.22`, 'go@1.22 toolchain@go1.22']) assert.ok(r.graph.includes(edge), edge);
     assert.equal(r.build.graph.selectedVersion('go'), '1.22');
+  });
+});
+
+describe('keyed module versions', () => {
+  it('carry their key hidden: a spread with another version, JSON and deep equality see path and version only', () => {
+    const m = keyedModule(A, 'v1.0.0');
+    assert.equal(keyOf(m), `${A}@v1.0.0`);
+    const moved = { ...m, version: 'v1.2.0' };
+    assert.equal(keyOf(moved), `${A}@v1.2.0`, 'a copy with another version is not keyed by the old one');
+    assert.equal(JSON.stringify(m), JSON.stringify({ path: A, version: 'v1.0.0' }));
+    assert.deepStrictEqual(m, { path: A, version: 'v1.0.0' });
+    assert.throws(() => { (m as { key?: string }).key = 'x'; }, TypeError, 'the key cannot be overwritten');
   });
 });
 
