@@ -41,6 +41,7 @@ export default tseslint.config(
     files: [
       'server/src/syntax/**/*.ts', 'server/src/module/**/*.ts', 'server/src/graph/**/*.ts',
       'server/src/analysis/**/*.ts', 'server/src/edits/**/*.ts', 'server/src/features/**/*.ts',
+      'server/src/graphView/model.ts', 'server/src/graphView/fromBuild.ts', 'server/src/graphView/page.ts',
     ],
     rules: {
       'no-restricted-syntax': ['error',

@@ -12,17 +12,17 @@ await build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.
 await build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' });
 await build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
 
-// The module graph view's page (client/webview): one script (sigma and graphology to draw), carrying the layout
+// The module graph view's page (server/src/graphView/webview): one script (sigma and graphology to draw), carrying the layout
 // worker's bundle as a string (the page starts it from a blob: URL, so the same script works in a
 // VS Code webview and inlined in `graph --html`), and its stylesheet.
 const web = { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: true, logLevel: 'warning' };
-const worker = await build({ ...web, entryPoints: ['client/webview/layoutWorker.ts'], write: false });
+const worker = await build({ ...web, entryPoints: ['server/src/graphView/webview/layoutWorker.ts'], write: false });
 await build({
-  ...web, entryPoints: ['client/webview/graphView.ts'], outfile: 'dist/webview/graphView.js',
+  ...web, entryPoints: ['server/src/graphView/webview/main.ts'], outfile: 'dist/webview/graphView.js',
   define: { GML_LAYOUT_WORKER: JSON.stringify(worker.outputFiles[0].text) },
 });
 mkdirSync('dist/webview', { recursive: true });
-copyFileSync('client/webview/graphView.css', 'dist/webview/graphView.css');
+copyFileSync('server/src/graphView/webview/page.css', 'dist/webview/graphView.css');
 
 // WebAssembly needed by the .go feature scanner (go-below-features), copied next to the bundles.
 const require = createRequire(import.meta.url);

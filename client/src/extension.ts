@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { buildListTooltip, tooltipCommands } from '../../server/src/features/statusTooltip';
 import { BuildListResult, Commands, Requests, SETTINGS_SECTION } from '../../server/src/protocol';
-import { showModuleGraph } from './graphView';
+import { showModuleGraph } from '../../server/src/graphView/panel';
 import { whatIfCommand } from './whatIf';
 
 const BUILD_LIST_SCHEME = 'go-mod-lens';

@@ -7,7 +7,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Build, BuildIO, SummaryCache, computeBuild, moduleGoVersion } from './graph/buildList';
 import { Failure } from './graph/load';
-import { graphModel } from './graph/graphView';
+import { graphModel } from './graphView/fromBuild';
 import { ListedModule, graphLines, listJson, listLines, listModules } from './graph/listing';
 import { MainModuleSet } from './graph/mainModules';
 import { completeFromModCache } from './graph/moduleInfo';
@@ -23,7 +23,7 @@ import { loadProject } from './node/project';
 import { createModuleSource } from './node/sources';
 import { withModuleFiles } from './node/listFacts';
 import { StoredSummaryCache, summaryStoreFile } from './node/summaryStore';
-import { graphHtml, webviewAssets } from './graphHtml';
+import { graphHtml, webviewAssets } from './graphView/html';
 import { diskWorkspaceFs } from './node/workspace';
 
 /** saves of the summary index, run once a command has printed its answer */

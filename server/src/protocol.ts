@@ -66,7 +66,7 @@ export const Requests = {
   buildList: 'goModLens/buildList',
   /** params: { uri, path }; result: { text: string } */
   explain: 'goModLens/explain',
-  /** params: { uri }; result: GraphModel (graph/graphView.ts) of the file's main module, or { error } */
+  /** params: { uri }; result: GraphModel (graphView/model.ts) of the file's main module, or { error } */
   graph: 'goModLens/graph',
   /** params: WhatIfParams; result: WhatIfResult */
   whatIf: 'goModLens/whatIf',

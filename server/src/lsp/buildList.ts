@@ -4,7 +4,7 @@
  * and the module graph view's model (goModLens/graph).
  */
 import { buildOf, explainingBuild } from '../features/explain';
-import { graphModel } from '../graph/graphView';
+import { graphModel } from '../graphView/fromBuild';
 import { listLines, listModules } from '../graph/listing';
 import { explainSelection, selectionText } from '../graph/why';
 import { BuildListResult, Requests } from '../protocol';

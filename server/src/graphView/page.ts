@@ -1,6 +1,6 @@
 /**
- * graphPage: the HTML shell of the module graph view, shared by the VS Code webview
- * (client/src/graphView.ts) and `go-mod-lens graph --html` (graphHtml.ts): the
+ * page: the HTML shell of the module graph view, shared by the VS Code webview
+ * (panel.ts) and `go-mod-lens graph --html` (html.ts): the
  * Content-Security-Policy with a fresh nonce, the model as inline JSON data (never executed, `<`
  * escaped so no text in it can end the element), and the page's own head and script.
  */

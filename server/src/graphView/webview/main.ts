@@ -1,5 +1,5 @@
 /**
- * graphView: the page of the module graph view (VS Code webview and `graph --html`). It reads the
+ * main: the page of the module graph view (VS Code webview and `graph --html`). It reads the
  * model from the page (<script type="application/json" id="gml-model">), lays it out in a Web
  * Worker (layout.ts, d3-hierarchy's tree; on the page's thread only if a worker cannot start),
  * draws it with sigma (WebGL, so thousands of modules draw in one pass),
@@ -12,7 +12,7 @@ import Graph from 'graphology';
 import Sigma from 'sigma';
 import { renderDetails } from './details';
 import { LayoutInput, LayoutOutput, layoutGraph } from './layout';
-import { GraphModel, GraphNode, chainsOf } from './model';
+import { GraphModel, GraphNode, chainsOf } from '../model';
 
 /** the bundled source of layoutWorker.ts, inserted by scripts/bundle.mjs */
 declare const GML_LAYOUT_WORKER: string;
@@ -68,7 +68,7 @@ let renderer: Sigma | undefined;
 const labelOf = (n: GraphNode): string => (n.missing ? '⚠ ' : '') + n.id + (n.replacement ? ` ⇒ ${n.replacement}` : '');
 const widthOf = (n: GraphNode): number => 14 + labelOf(n).length * 6.6;
 
-/** colours are the theme's (VS Code CSS variables, with fallbacks in graphView.css for the HTML export) */
+/** colours are the theme's (VS Code CSS variables, with fallbacks in page.css for the HTML export) */
 function colour(name: string): string {
   return getComputedStyle(document.body).getPropertyValue(`--gml-${name}`).trim() || '#888';
 }

@@ -1,5 +1,5 @@
 /**
- * The module graph view's model (made by graphView.ts from a Build, drawn by client/webview): plain
+ * The module graph view's model (made by fromBuild.ts from a Build, drawn by webview/): plain
  * data, and the one function both sides need. Kept free of imports so that the webview bundle can
  * share it without pulling in the server.
  */

@@ -1,16 +1,13 @@
 /**
- * graphView turns a Build into the serialisable model the module graph view draws (the VS Code
+ * fromBuild turns a Build into the serialisable model the module graph view draws (the VS Code
  * webview and `go-mod-lens graph --html`): every module version of the requirement graph, every
  * requirement edge, and for each selected module the provenance of its version (why.ts). Pure: the
  * same Build always gives the same model, in breadth-first order from the roots.
  */
-import { Build } from './buildList';
-import { ModuleKey, keyOf, showModule } from './mvs';
-import { selectionSetters } from './why';
-import { GraphEdge, GraphModel, GraphNode, Why } from './graphModel';
-
-export type { GraphEdge, GraphModel, GraphNode, Why } from './graphModel';
-export { chainsOf } from './graphModel';
+import { Build } from '../graph/buildList';
+import { ModuleKey, keyOf, showModule } from '../graph/mvs';
+import { selectionSetters } from '../graph/why';
+import { GraphEdge, GraphModel, GraphNode, Why } from './model';
 
 /** graphModel is the view model of a build (see GraphModel). */
 export function graphModel(build: Build): GraphModel {

@@ -4,7 +4,7 @@
  * requirements that lost; a legend when nothing is focused. Built with DOM nodes and textContent
  * only (module paths and go.mod messages are never parsed as HTML).
  */
-import { GraphModel, GraphNode, Why } from './model';
+import { GraphModel, GraphNode, Why } from '../model';
 
 function el(tag: string, text?: string, cls?: string): HTMLElement {
   const e = document.createElement(tag);

@@ -1,17 +1,17 @@
 /**
- * graphHtml: `go-mod-lens graph --html OUT [DIR]` — the module graph view as one self-contained
+ * html: `go-mod-lens graph --html OUT [DIR]` — the module graph view as one self-contained
  * HTML file: the page script (sigma, and its d3-hierarchy layout worker) and stylesheet built by
  * scripts/bundle.mjs into dist/webview, and the model, all inlined; a Content-Security-Policy that
  * allows only those inline scripts (by nonce), inline styles and a blob: worker — no network.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GraphModel } from './graph/graphView';
-import { graphPageHtml } from './graphPage';
+import { GraphModel } from './model';
+import { graphPageHtml } from './page';
 
-/** webviewAssets finds the bundled page next to the CLI bundle (dist/) or from the compiled sources (server/out/src). */
+/** webviewAssets finds the bundled page next to the CLI bundle (dist/) or from the compiled sources (server/out/src/graphView). */
 export function webviewAssets(): { script: string; css: string } | string {
-  const dirs = [join(__dirname, 'webview'), join(__dirname, '..', '..', '..', 'dist', 'webview')]; // dist/cli.js, server/out/src/cli.js
+  const dirs = [join(__dirname, 'webview'), join(__dirname, '..', '..', '..', '..', 'dist', 'webview')]; // dist/cli.js, server/out/src/graphView/html.js
   const dir = dirs.find((d) => existsSync(join(d, 'graphView.js')));
   if (!dir) return `the graph view's page is not built (${dirs.map((d) => join(d, 'graphView.js')).join(' or ')}); run npm run build`;
   return { script: readFileSync(join(dir, 'graphView.js'), 'utf8'), css: readFileSync(join(dir, 'graphView.css'), 'utf8') };

@@ -6,12 +6,13 @@
  */
 import * as assert from 'node:assert/strict';
 import { computeBuild } from '../../src/graph/buildList';
-import { chainsOf, graphModel } from '../../src/graph/graphView';
+import { graphModel } from '../../src/graphView/fromBuild';
+import { chainsOf } from '../../src/graphView/model';
 import { graphLines } from '../../src/graph/listing';
 import { showModule } from '../../src/graph/mvs';
 import { explainSelection } from '../../src/graph/why';
 import { Rng } from '../fuzz/mutate';
-import { FakeFiles, FakeModules, mainSet, mod } from './fake';
+import { FakeFiles, FakeModules, mainSet, mod } from '../graph/fake';
 
 const A = 'example.com/a', B = 'example.com/b', C = 'example.com/c', D = 'example.com/d', E = 'example.com/e', MAIN = 'example.com/main';
 
@@ -27,7 +28,7 @@ async function handBuilt() {
   return computeBuild(mainSet(main), { modules: new FakeModules(mods), files: new FakeFiles({}) }, { toolchain: '1.19', mode: 'readonly' });
 }
 
-describe('graphView: the model of the module graph view', () => {
+describe('graph view: the model of the module graph view', () => {
   it('marks selected, lost, pruned, replaced and missing modules as the build has them', async () => {
     const m = graphModel(await handBuilt());
     assert.deepEqual(m.main, [MAIN]);

@@ -1,13 +1,13 @@
 /**
  * The module graph view's panel: asks the server for the graph model of the current main module
  * (Requests.graph) and shows it in one webview panel, reused while it is open. The page
- * (dist/webview/graphView.js, client/webview) gets the model inline, runs no network request and
+ * (dist/webview/graphView.js, built from webview/) gets the model inline, runs no network request and
  * loads nothing but its own script and stylesheet (strict Content-Security-Policy, with a nonce).
  */
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { graphPageHtml } from '../../server/src/graphPage';
-import { Requests } from '../../server/src/protocol';
+import { graphPageHtml } from './page';
+import { Requests } from '../protocol';
 
 let panel: vscode.WebviewPanel | undefined;
 
@@ -33,7 +33,7 @@ export async function showModuleGraph(context: vscode.ExtensionContext, client: 
   panel.webview.html = pageHtml(panel.webview, root, model, `${invoked} ${answered}`);
 }
 
-/** pageHtml is the page shell (graphPage.ts) with the webview's own stylesheet and script URIs. */
+/** pageHtml is the page shell (page.ts) with the webview's own stylesheet and script URIs. */
 function pageHtml(webview: vscode.Webview, root: vscode.Uri, model: unknown, invoked: string): string {
   const css = webview.asWebviewUri(vscode.Uri.joinPath(root, 'graphView.css'));
   const js = webview.asWebviewUri(vscode.Uri.joinPath(root, 'graphView.js'));
