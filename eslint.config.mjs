@@ -23,7 +23,7 @@ export default tseslint.config(
   {
     files: [
       'server/src/syntax/**/*.ts', 'server/src/module/**/*.ts', 'server/src/graph/**/*.ts',
-      'server/src/analysis/**/*.ts', 'server/src/edits/**/*.ts',
+      'server/src/analysis/**/*.ts', 'server/src/edits/**/*.ts', 'server/src/vuln/**/*.ts',
     ],
     rules: {
       'no-restricted-imports': ['error', {
@@ -40,7 +40,7 @@ export default tseslint.config(
     // empty Set (a Set of constants is fine).
     files: [
       'server/src/syntax/**/*.ts', 'server/src/module/**/*.ts', 'server/src/graph/**/*.ts',
-      'server/src/analysis/**/*.ts', 'server/src/edits/**/*.ts', 'server/src/features/**/*.ts',
+      'server/src/analysis/**/*.ts', 'server/src/edits/**/*.ts', 'server/src/features/**/*.ts', 'server/src/vuln/**/*.ts',
       'server/src/graphView/model.ts', 'server/src/graphView/fromBuild.ts', 'server/src/graphView/page.ts',
     ],
     rules: {

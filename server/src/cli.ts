@@ -16,7 +16,7 @@ import { parseModFile } from './syntax/modfile';
 import { encodeGoUtf8 } from './syntax/text';
 import { parseWorkFile } from './syntax/workfile';
 import { readGoText } from './node/files';
-import { graphCommand, listCommand, whatIfCommand, whyCommand } from './cliGraph';
+import { graphCommand, listCommand, vulnCommand, whatIfCommand, whyCommand } from './cliGraph';
 import { LATEST_GO, compareGoVersion, isValidGoVersion } from './module/goVersion';
 
 export interface CliIO {
@@ -38,6 +38,7 @@ commands:
   graph --html OUT [DIR]     the module graph view as one self-contained HTML file
   why [DIR] MODULE           the requirement chains that make MODULE's version the selected one
   what-if [DIR] PATH@VERSION the change go get PATH@VERSION would make to the build list (-json: and go.mod)
+  vuln [-db DB] [DIR]        known vulnerabilities of the modules built, from a local Go vulnerability database
   serve --stdio              run the language server over stdin/stdout (also --node-ipc, --socket=PORT)
   version                    print go-mod-lens's version (also --version)
 
@@ -97,6 +98,15 @@ What go get PATH@VERSION would change in the build list of DIR's main module (de
 per module in go get's words; -json adds the go.mod requirements go get would write and the build
 lists before and after. VERSION may be none.
 ${graphFlags}`,
+  vuln: `usage: go-mod-lens vuln [-json] [-db DB] [flags] [DIR]
+
+The known vulnerabilities of every module version DIR's build builds (default .), module by module
+as govulncheck -scan module reports them: a replaced module is matched as its replacement, the
+standard library as the toolchain the main module asks for (toolchain line, else go line). DB (or
+GOVULNDB) is a directory or file:// URL holding a copy of vuln.go.dev (index/, ID/) or a directory
+of OSV files; nothing is fetched. -json prints {"Findings": [{ID, Aliases, Summary, Module, Version,
+Fixed, Chain}]}. Exit status 1 when there are findings, 0 when none, 2 on error.
+${graphFlags}`,
   serve: `usage: go-mod-lens serve --stdio | --node-ipc | --socket=PORT
 
 Runs the language server (go.mod, go.work, go.sum) over the given transport.
@@ -154,6 +164,7 @@ export async function runCli(args: string[], io: CliIO): Promise<number> {
       case 'graph': return await graphCommand(rest, io);
       case 'why': return await whyCommand(rest, io);
       case 'what-if': return await whatIfCommand(rest, io);
+      case 'vuln': return await vulnCommand(rest, io);
       case 'serve': return serveCommand(rest, io);
       case 'help': case '-h': case '-help': case '--help':
         io.stdout(usage);

@@ -24,6 +24,8 @@ import { createModuleSource } from './node/sources';
 import { withModuleFiles } from './node/listFacts';
 import { StoredSummaryCache, summaryStoreFile } from './node/summaryStore';
 import { graphHtml, webviewAssets } from './graphView/html';
+import { loadVulnDb, vulnDbDir } from './node/vulnDb';
+import { builtModules, indexEntries, matchBuild } from './vuln/match';
 import { diskWorkspaceFs } from './node/workspace';
 
 /** saves of the summary index, run once a command has printed its answer */
@@ -291,3 +293,59 @@ export async function whatIfCommand(args: string[], io: GraphIO): Promise<number
   io.stdout(lines.length > 0 ? lines.map((l) => l + '\n').join('') : `go get ${query} ${quiet}\n`);
   return 0;
 }
+
+/**
+ * vulnCommand: `vuln [-json] [-db DB] [flags] [DIR]`, the known vulnerabilities of the module
+ * versions DIR's build builds (vuln/match.ts), from a vulnerability database on this machine (-db,
+ * else GOVULNDB; nothing is fetched). Exit status 1 when there are findings, 0 when none, 2 when the
+ * question cannot be answered (no database, a build the go command would stop on).
+ */
+export async function vulnCommand(args: string[], io: GraphIO): Promise<number> {
+  const rest: string[] = [];
+  let db = io.env.GOVULNDB ?? '';
+  for (let i = 0; i < args.length; i++) {
+    const m = /^--?db(?:=(.*))?$/.exec(args[i]);
+    if (!m) rest.push(args[i]);
+    else if (m[1] !== undefined) db = m[1];
+    else if (i + 1 < args.length) db = args[++i];
+    else return usage(io, 'vuln [-json] [-db DB] [-go=VERSION] [-network] [DIR]', 'flag -db needs a value');
+  }
+  const flags = parseFlags(rest);
+  if (typeof flags === 'string' || flags.args.length > 1) return usage(io, 'vuln [-json] [-db DB] [-go=VERSION] [-network] [DIR]', flags);
+  if (db === '') {
+    io.stderr('go-mod-lens: no vulnerability database: give -db DIR (or set GOVULNDB) to a copy of vuln.go.dev or a directory of OSV files; nothing is fetched\n');
+    return 2;
+  }
+  const where = vulnDbDir(db, io.cwd);
+  if ('error' in where) {
+    io.stderr(`go-mod-lens: ${where.error}\n`);
+    return 2;
+  }
+  const loaded = loadVulnDb(where.dir);
+  for (const s of loaded.skipped.slice(0, 5)) io.stderr(`go-mod-lens: vulnerability database: skipped ${s}\n`);
+  if (loaded.skipped.length > 5) io.stderr(`go-mod-lens: vulnerability database: skipped ${loaded.skipped.length - 5} more files\n`);
+  const r = await build(flags.args[0] ?? '.', io, { ...flags, mode: 'readonly' });
+  flushSummaryIndex();
+  if (typeof r === 'string') {
+    fail(io, r);
+    return 2;
+  }
+  const findings = matchBuild(indexEntries(loaded.entries), r.build);
+  if (flags.json) {
+    const printed = findings.map((f) => ({ ID: f.ID, Aliases: f.Aliases, Summary: f.Summary, Module: f.Module, Version: f.Version, Fixed: f.Fixed, Chain: f.Chain }));
+    io.stdout(JSON.stringify({ Findings: printed }, null, '\t') + '\n');
+  } else if (findings.length === 0) {
+    io.stdout(`No known vulnerabilities in the ${builtModules(r.build).length} modules built (${loaded.entries.length} database entries).\n`);
+  } else {
+    for (const f of findings) {
+      io.stdout(`${f.ID}${f.Aliases.length > 0 ? ` (${f.Aliases.join(', ')})` : ''}: ${f.Summary}\n`);
+      io.stdout(`  ${f.Module}@${f.Version}, ${f.Fixed !== '' ? `fixed in ${f.Fixed}` : 'no fixed version'}\n`);
+      if (f.Chain.length > 1) io.stdout(`  required by ${f.Chain.slice(0, -1).join(' → ')}\n`);
+      io.stdout(`  ${f.url}\n`);
+    }
+    const modules = new Set(findings.map((f) => f.Module)).size;
+    io.stdout(`\n${findings.length} known ${findings.length === 1 ? 'vulnerability' : 'vulnerabilities'} in ${modules} ${modules === 1 ? 'module' : 'modules'}.\n`);
+  }
+  return findings.length > 0 ? 1 : 0;
+}
+
