@@ -66,7 +66,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
     synchronize: { fileEvents: watcher, configurationSection: SETTINGS_SECTION },
-    initializationOptions: () => ({ settings: vscode.workspace.getConfiguration(SETTINGS_SECTION), trustedWorkspace: vscode.workspace.isTrusted }),
+    initializationOptions: () => ({ settings: vscode.workspace.getConfiguration(SETTINGS_SECTION), trustedWorkspace: vscode.workspace.isTrusted, commands: [Commands.whatIf] }),
     outputChannel: output,
     diagnosticCollectionName: 'go-mod-lens',
   };

@@ -25,6 +25,8 @@ export interface Settings {
   goBinary: string;
   /** the local toolchain version (e.g. 1.22.3), instead of asking the go binary */
   toolchainVersion: string;
+  /** a Go vulnerability database on this machine (directory or file:// URL); '' → GOVULNDB when local, else none */
+  vulnDB: string;
 }
 
 export const defaultSettings: Settings = {
@@ -34,6 +36,7 @@ export const defaultSettings: Settings = {
   network: false,
   goBinary: 'go',
   toolchainVersion: '',
+  vulnDB: '',
 };
 
 /** mergeSettings overlays a (possibly null or partial) settings object on the defaults, ignoring wrong types. */
@@ -57,6 +60,7 @@ export function mergeSettings(raw: unknown): Settings {
   if (typeof r.network === 'boolean') s.network = r.network;
   if (typeof r.goBinary === 'string' && r.goBinary !== '') s.goBinary = r.goBinary;
   if (typeof r.toolchainVersion === 'string') s.toolchainVersion = r.toolchainVersion.replace(/^go/, '');
+  if (typeof r.vulnDB === 'string') s.vulnDB = r.vulnDB;
   return s;
 }
 

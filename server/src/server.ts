@@ -31,6 +31,8 @@ import { registerInlayHints } from './lsp/inlayHint';
 import { registerCompletion, registerDefinition, registerDocumentLinks } from './lsp/navigation';
 import { Publisher } from './lsp/publish';
 import { registerWhatIf } from './lsp/whatIf';
+import { loadVulnDb, vulnDbDir } from './node/vulnDb';
+import { VulnIndex, indexEntries } from './vuln/match';
 
 /** startServer runs the server on a connection (stdio, IPC or a socket, as the process arguments say). */
 export function startServer(connection: Connection = connectionFromArguments()): void {
@@ -39,6 +41,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
 
 class GoModLensServer implements ServerContext {
   readonly documents = new TextDocuments(TextDocument);
+  private vulnDb?: { spec: string; vulns?: VulnIndex };
   private currentSettings: Settings = mergeSettings(undefined);
   private currentSession: Session;
   private trusted = false;
@@ -46,6 +49,7 @@ class GoModLensServer implements ServerContext {
   private refreshSupport = false;
   /** the client resolves inlay hint tooltips (inlayHint/resolve): send them without */
   private lazyTooltips = false;
+  private commands: string[] = [];
   private configSupport = false;
   private watchRegistration = false;
   /** the client sends workspace/didChangeWorkspaceFolders (vscode-languageserver throws on a subscription otherwise) */
@@ -74,6 +78,10 @@ class GoModLensServer implements ServerContext {
   // ServerContext
   settings(): Settings {
     return this.currentSettings;
+  }
+
+  clientCommands(): readonly string[] {
+    return this.commands;
   }
 
   lazyHintTooltips(): boolean {
@@ -112,9 +120,31 @@ class GoModLensServer implements ServerContext {
     this.scanner ??= createFeatureScanner((m) => this.log(m));
     const scanner = this.scanner;
     return {
-      env, network: this.currentSettings?.network ?? false, toolchain, gotoolchain: raw.GOTOOLCHAIN ?? '',
+      env, network: this.currentSettings?.network ?? false, toolchain, gotoolchain: raw.GOTOOLCHAIN ?? '', vulns: this.vulnIndex(),
       scanFeatures: scanner, log: (m) => this.log(m), onBackgroundChange: () => this.changed(),
     };
+  }
+
+  /**
+   * vulnIndex: the vulnerability database the settings (goModLens.vulnDB, else GOVULNDB) name, read
+   * once per value; none when neither names a database on this machine (nothing is fetched).
+   */
+  private vulnIndex(): VulnIndex | undefined {
+    const spec = this.currentSettings?.vulnDB || (process.env.GOVULNDB ?? '');
+    if (spec === '') return undefined;
+    if (this.vulnDb?.spec !== spec) {
+      const where = vulnDbDir(spec, process.cwd());
+      if ('error' in where) {
+        this.log(`go-mod-lens: no vulnerability checks: ${where.error}`);
+        this.vulnDb = { spec };
+      } else {
+        const t0 = performance.now();
+        const db = loadVulnDb(where.dir);
+        this.vulnDb = { spec, vulns: indexEntries(db.entries) };
+        this.log(`go-mod-lens: vulnerability database ${where.dir}: ${db.entries.length} entries read in ${Math.round(performance.now() - t0)} ms${db.skipped.length > 0 ? `; ${db.skipped.length} files skipped (${db.skipped[0]})` : ''}`);
+      }
+    }
+    return this.vulnDb.vulns;
   }
 
   listen(): void {
@@ -166,8 +196,9 @@ class GoModLensServer implements ServerContext {
     this.folderEvents = !!caps.workspace?.workspaceFolders;
     this.phase = 'running';
     this.watchRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    const init = (p.initializationOptions ?? {}) as { settings?: unknown; trustedWorkspace?: boolean };
+    const init = (p.initializationOptions ?? {}) as { settings?: unknown; trustedWorkspace?: boolean; commands?: unknown };
     this.trusted = init.trustedWorkspace === true;
+    this.commands = Array.isArray(init.commands) ? init.commands.filter((c): c is string => typeof c === 'string') : [];
     this.currentSettings = mergeSettings(init.settings);
     this.folders = (p.workspaceFolders ?? []).map((f) => URI.toPath(f.uri)).filter((x): x is string => x !== undefined);
     if (this.folders.length === 0 && p.rootUri) {

@@ -12,6 +12,7 @@ import { replaceIneffectiveFindings, replaceMissingFindings } from './replaceRul
 import { ModuleKey } from '../graph/mvs';
 import { WorkspaceView } from './view';
 import { sumMismatchFindings, sumMissingFindings, workFindings } from './workSumRules';
+import { vulnerableFindings } from './vulnRules';
 
 export interface AnalyzeOptions {
   /** how to say that path@version's go.mod is not available (mentions the module cache and the network setting) */
@@ -100,13 +101,14 @@ export function analyzeWorkspace(ws: WorkspaceView, options: AnalyzeOptions): Ma
     add('replace-missing', () => replaceMissingFindings(view, ws), undefined, rules);
     add('go-below-dependency', () => dependencyGoFindings(view, ws), undefined, rules);
     add('sum-missing', () => sumMissingFindings(view, ws), undefined, rules);
+    add('vulnerable', () => vulnerableFindings(view, ws), undefined, rules);
   }
   return dedupe(out, memo);
 }
 
 /** buildRuleInputs: everything of the view the build rules read besides their own build view, as objects to compare by identity. */
 function buildRuleInputs(ws: WorkspaceView): unknown[] {
-  return [ws.cache, ws.emulate, ws.toolchain, ws.gotoolchain, ...ws.mods.values(), ...ws.works.values(), ...ws.sums.values(), ...ws.builds.values(), ...ws.features.values()];
+  return [ws.cache, ws.emulate, ws.toolchain, ws.gotoolchain, ws.vulns, ...ws.mods.values(), ...ws.works.values(), ...ws.sums.values(), ...ws.builds.values(), ...ws.features.values()];
 }
 
 /** sameItems: the same objects (or primitives) in the same order. */

@@ -12,7 +12,7 @@ export const findingCodes = [
   'syntax', 'replace-ineffective', 'replace-missing', 'replace-unused', 'replace-dir-missing', 'go-below-dependency', 'go-below-features',
   'go-above-toolchain', 'pseudo-version', 'pseudo-version-invalid', 'version-raised', 'not-tidy', 'major-version',
   'module-missing', 'excluded', 'retracted', 'deprecated', 'work-use-missing', 'work-replace-conflict',
-  'sum-malformed', 'sum-missing', 'sum-mismatch', 'build-error', 'file-unreadable', 'vendor-inconsistent',
+  'sum-malformed', 'sum-missing', 'sum-mismatch', 'build-error', 'file-unreadable', 'vendor-inconsistent', 'vulnerable',
 ] as const;
 
 export type FindingCode = (typeof findingCodes)[number];
@@ -48,6 +48,7 @@ export const defaultSeverity: Record<FindingCode, Severity | 'off'> = {
   'build-error': 'error',
   'file-unreadable': 'error',
   'vendor-inconsistent': 'error',
+  'vulnerable': 'warning',
 };
 
 export interface Related {
@@ -65,6 +66,8 @@ export type FixData =
   | { kind: 'add-replace'; target: string; old: { path: string; version: string }; new: { path: string; version: string } }
   | { kind: 'set-go'; target: string; version: string }
   | { kind: 'set-require'; target: string; path: string; version: string }
+  /** no edit of its own: the client's what-if preview of go get path@version (which applies go get's edit) */
+  | { kind: 'preview-go-get'; target: string; path: string; version: string }
   | { kind: 'replace-text'; target: string; start: number; end: number; old: string; text: string; title: string };
 
 export interface Finding {

@@ -10,6 +10,7 @@ import { ModFile } from '../syntax/modfile';
 import { SumFile } from '../syntax/sumfile';
 import { WorkFile } from '../syntax/workfile';
 import { LineIndex } from '../syntax/text';
+import { VulnIndex } from '../vuln/match';
 
 export interface ModDoc {
   file: string;
@@ -98,6 +99,8 @@ export interface WorkspaceView {
   vendor?: Map<string, VendorFacts>;
   /** the -mod flag of GOFLAGS ('' when unset: the go command picks the default) */
   goflagsMod?: string;
+  /** the vulnerability database the user named (none: no vulnerability checks) */
+  vulns?: VulnIndex;
 }
 
 /** VendorFacts: a module's vendor directory and its modules.txt, parsed (undefined when the file is missing). */

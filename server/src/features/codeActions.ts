@@ -37,6 +37,8 @@ export function planFix(data: FixData, text: string): TextEdit[] | undefined {
       if (text.slice(data.start, data.end) !== data.old) return undefined; // the text moved on since
       return [{ start: data.start, end: data.end, newText: data.text }];
     }
+    case 'preview-go-get':
+      return undefined; // a command, not an edit (quickFixes)
   }
 }
 
@@ -45,13 +47,20 @@ export function toLspEdits(text: string, edits: TextEdit[]): LspTextEdit[] {
   return edits.map((e) => ({ range: spanToRange(lines, e.start, e.end), newText: e.newText }));
 }
 
-/** quickFixes builds the code actions for the go-mod-lens diagnostics in a request's context. */
-export function quickFixes(diagnostics: Diagnostic[], textOf: (file: string) => string | undefined, lookup: (d: Diagnostic) => DiagnosticData | undefined): CodeAction[] {
+/**
+ * quickFixes builds the code actions for the go-mod-lens diagnostics in a request's context; a
+ * preview (go get's what-if) only for a client that runs the what-if command (`whatIfCommand`).
+ */
+export function quickFixes(diagnostics: Diagnostic[], textOf: (file: string) => string | undefined, lookup: (d: Diagnostic) => DiagnosticData | undefined, whatIfCommand?: string): CodeAction[] {
   const out: CodeAction[] = [];
   for (const d of diagnostics) {
     if (d.source !== 'go-mod-lens') continue;
     const data = (d.data as DiagnosticData | undefined)?.fixes ? (d.data as DiagnosticData) : lookup(d);
     for (const fix of data?.fixes ?? []) {
+      if (fix.data.kind === 'preview-go-get') {
+        if (whatIfCommand) out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: fix.title, command: whatIfCommand, arguments: [URI.file(fix.data.target), fix.data.path, [], fix.data.version] }, isPreferred: out.length === 0 });
+        continue;
+      }
       const text = textOf(fix.data.target);
       if (text === undefined) continue;
       const edits = planFix(fix.data, text);

@@ -19,6 +19,7 @@ import { modDirectiveDocs, sumDoc } from './directiveDocs';
 import { buildViewOf, explainChainText, explainingBuild } from './explain';
 import { mdCode, mdText } from './markdown';
 import { spanToRange } from './positions';
+import { goLineVulnText, requireVulnText } from './vulnHover';
 
 const show = showModule;
 
@@ -83,6 +84,8 @@ function goLineHover(doc: ModDoc | WorkDoc, ws: WorkspaceView | undefined): Hove
   const lines = [`**go ${mdText(go.version)}**: the language version of ${'mod' in doc ? `this module (${mdText(doc.mod.module?.path ?? 'unnamed')})` : 'this workspace'} only; each dependency compiles with the go line of its own go.mod.`];
   if (ws?.toolchain) lines.push(`Local toolchain: go ${mdText(ws.toolchain)}.`);
   else lines.push('Local toolchain: unknown (set goModLens.toolchainVersion, or trust the workspace so go-mod-lens may ask `go env GOVERSION`).');
+  const vulns = ws ? goLineVulnText(ws, 'mod' in doc ? buildViewOf(doc, ws) : ws.builds.get(doc.file), doc) : undefined;
+  if (vulns) lines.push(vulns);
   lines.push(`---\n\n${modDirectiveDocs.go}`);
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: spanToRange(doc.lines, go.line.start, go.line.end) };
 }
@@ -104,6 +107,8 @@ function requireHover(doc: ModDoc, ws: WorkspaceView | undefined, path: string, 
   } else if (view?.error) {
     out.push(`No build list: ${mdText(view.error)}`);
   }
+  const vulns = ws ? requireVulnText(doc, ws, view, path) : undefined;
+  if (vulns) out.push(vulns);
   out.push(`Allowed range: ${mdText(allowedRange(path, version))}`);
   const pseudo = pseudoMessage(version);
   if (pseudo) out.push(mdText(pseudo));

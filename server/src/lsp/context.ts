@@ -17,6 +17,8 @@ export interface ServerContext {
   settings(): Settings;
   /** the client resolves inlay hint tooltips (inlayHint/resolve) */
   lazyHintTooltips(): boolean;
+  /** the go-mod-lens commands the client runs (initializationOptions.commands), e.g. the what-if preview */
+  clientCommands(): readonly string[];
   session(): Session;
   /** settles once the configuration has been read */
   ready(): Promise<void>;

@@ -30,6 +30,7 @@ import { BuildState, mainTexts, readDirs, semanticKey, sumKeySet } from './build
 import { missingGoModMessage } from './messages';
 import { Parsed, RecentParses } from './parses';
 import { LineIndex } from '../syntax/text';
+import { VulnIndex } from '../vuln/match';
 
 export interface SessionOptions {
   env: GoEnv;
@@ -44,6 +45,8 @@ export interface SessionOptions {
   log?: (message: string) => void;
   /** called when something computed in the background (the .go feature scan) changed the view */
   onBackgroundChange?: () => void;
+  /** the vulnerability database the settings name, read (none: no vulnerability checks) */
+  vulns?: VulnIndex;
 }
 
 export class Session {
@@ -241,7 +244,7 @@ export class Session {
       toolchain: this.options.toolchain, emulate: this.emulate(), gotoolchain: this.options.gotoolchain,
       features: new Map(this.features), cache: this.cacheFacts,
       hasFile: (p) => this.hasFile(p),
-      vendor, goflagsMod: this.options.env.goflags.mod,
+      vendor, goflagsMod: this.options.env.goflags.mod, vulns: this.options.vulns,
     };
   }
 

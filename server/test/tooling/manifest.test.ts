@@ -1,6 +1,6 @@
 // The extension manifest (package.json): settings a workspace could use against its user are
-// restricted in untrusted workspaces — the program to run, the folder to read as the module cache,
-// network access — so an untrusted folder's .vscode/settings.json cannot point the server at a FIFO
+// restricted in untrusted workspaces — the program to run, the folder to read as the module cache or
+// as the vulnerability database, network access — so an untrusted folder's .vscode/settings.json cannot point the server at a FIFO
 // or turn on the network (issue 20).
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ describe('package.json: untrusted workspaces', () => {
 
   it('supports them with restricted settings', () => {
     assert.equal(untrusted.supported, 'limited');
-    assert.deepEqual(untrusted.restrictedConfigurations, ['goModLens.goBinary', 'goModLens.moduleCache', 'goModLens.network']);
+    assert.deepEqual(untrusted.restrictedConfigurations, ['goModLens.goBinary', 'goModLens.moduleCache', 'goModLens.network', 'goModLens.vulnDB']);
   });
 
   it('restricts every setting that uses online services, and only settings that exist', () => {
