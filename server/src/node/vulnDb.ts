@@ -37,13 +37,38 @@ export function vulnDbDir(spec: string, cwd: string): { dir: string } | { error:
   return { dir };
 }
 
-/** loadVulnDb reads every entry of the database in dir. */
-export function loadVulnDb(dir: string): LoadedVulnDb {
+/**
+ * loadVulnDb reads the entries of the database in dir: every entry, or with `modules` only those
+ * that name one of them — in the served layout, through index/modules.json, the files of those ids
+ * alone (what govulncheck reads); a directory of OSV files is read whole either way.
+ */
+export function loadVulnDb(dir: string, modules?: Iterable<string>): LoadedVulnDb {
   const v1 = statSync(join(dir, 'index', 'modules.json'), { throwIfNoEntry: false })?.isFile() === true;
   const from = v1 ? join(dir, 'ID') : dir;
-  const names = readdirSync(from).filter((n) => n.endsWith('.json')).sort();
-  const entries: OsvEntry[] = [];
   const skipped: string[] = [];
+  let names: string[];
+  const wanted = modules === undefined ? undefined : new Set(modules);
+  if (v1 && wanted) {
+    const ids = new Set<string>();
+    try {
+      const index = JSON.parse(new TextDecoder().decode(readRegularFile(join(dir, 'index', 'modules.json')))) as unknown;
+      for (const m of Array.isArray(index) ? index : []) {
+        const path = (m as { path?: unknown }).path;
+        if (typeof path !== 'string' || !wanted.has(path)) continue;
+        for (const v of (m as { vulns?: unknown }).vulns as unknown[] ?? []) {
+          const id = (v as { id?: unknown }).id;
+          if (typeof id === 'string' && /^[A-Za-z0-9._-]+$/.test(id)) ids.add(id);
+        }
+      }
+      names = [...ids].sort().map((id) => `${id}.json`);
+    } catch (e) {
+      skipped.push(`index/modules.json: ${(e as Error).message}; every entry read instead`);
+      names = readdirSync(from).filter((n) => n.endsWith('.json')).sort();
+    }
+  } else {
+    names = readdirSync(from).filter((n) => n.endsWith('.json')).sort();
+  }
+  const entries: OsvEntry[] = [];
   const decoder = new TextDecoder();
   for (const name of names) {
     let text: string;

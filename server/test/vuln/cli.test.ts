@@ -51,7 +51,7 @@ describe('go-mod-lens vuln', () => {
     try {
       const r = run(['-db', join(dir, 'osv'), 'm']);
       assert.equal(r.status, 0, r.stderr);
-      assert.match(r.stdout, /^No known vulnerabilities in the 0 modules built \(2 database entries\)\.\n$/);
+      assert.match(r.stdout, /^No known vulnerabilities in the 0 modules built\.\n$/);
     } finally {
       writeFileSync(join(dir, 'm', 'go.mod'), 'module example.com/m\n\ngo 1.21\n\ntoolchain go1.21.3\n');
     }
