@@ -27,6 +27,7 @@ import { graphHtml, webviewAssets } from './graphView/html';
 import { loadVulnDb, vulnDbDir } from './node/vulnDb';
 import { builtModules, indexEntries, matchBuild } from './vuln/match';
 import { diskWorkspaceFs } from './node/workspace';
+import { UpgradeQueries } from './graph/upgrades';
 
 /** saves of the summary index, run once a command has printed its answer */
 const pendingSaves: (() => void)[] = [];
@@ -45,6 +46,8 @@ export interface GraphIO {
 
 interface Flags {
   json: boolean;
+  /** -u: available updates, retractions and deprecations (list only) */
+  u: boolean;
   toolchain: string;
   mode: 'mod' | 'readonly';
   network: boolean;
@@ -54,7 +57,7 @@ interface Flags {
 }
 
 function parseFlags(args: string[]): Flags | string {
-  const f: Flags = { json: false, toolchain: LATEST_GO, mode: 'mod', network: false, cache: true, args: [] };
+  const f: Flags = { json: false, u: false, toolchain: LATEST_GO, mode: 'mod', network: false, cache: true, args: [] };
   for (const a of args) {
     const m = /^--?([a-z]+)(?:=(.*))?$/.exec(a);
     if (!m) {
@@ -63,6 +66,7 @@ function parseFlags(args: string[]): Flags | string {
     }
     const [, name, value] = m;
     if (name === 'json' && value === undefined) f.json = true;
+    else if (name === 'u' && value === undefined) f.u = true;
     else if (name === 'network' && value === undefined) f.network = true;
     else if (name === 'go' && value !== undefined && isValidGoVersion(value)) f.toolchain = value;
     else if (name === 'mod' && (value === 'mod' || value === 'readonly')) f.mode = value;
@@ -141,6 +145,7 @@ export async function listCommand(args: string[], io: GraphIO): Promise<number> 
     for (const e of [...(r.build.main.lateErrors ?? []), ...errors]) io.stderr(`go: ${e}\n`);
     return 1;
   }
+  if (flags.u) await addLifecycles(mods, r.build.main, r.bio.modules);
   if (!flags.json) {
     io.stdout(listLines(mods).map((l) => l + '\n').join(''));
     return done(io, r.build);
@@ -169,6 +174,26 @@ export async function listCommand(args: string[], io: GraphIO): Promise<number> 
   const full = await withModuleFiles(mods, listed, r.build.main, r.env.gomodcache, r.bio.modules, { toolchain: flags.toolchain, needSums: readonly, goLineRead: (i) => goLineRead[i] });
   io.stdout(listJson(full, (m) => versions.get(m.path) ?? '', compareGoVersion(flags.toolchain, '1.22') < 0));
   return done(io, r.build);
+}
+
+/** addLifecycles: what -u adds to each listed module and its replacement, eight queries at a time. */
+async function addLifecycles(mods: ListedModule[], main: MainModuleSet, source: ModuleSource): Promise<void> {
+  const queries = new UpgradeQueries(source, main);
+  const jobs: (() => Promise<void>)[] = [];
+  for (const m of mods) {
+    if (m.main) continue;
+    jobs.push(async () => {
+      m.lifecycle = await queries.lifecycle(m.path, m.version);
+    });
+    const rep = m.replace;
+    if (rep && rep.version !== '') jobs.push(async () => {
+      rep.lifecycle = await queries.lifecycle(rep.path, rep.version);
+    });
+  }
+  let next = 0;
+  await Promise.all(Array.from({ length: 8 }, async () => {
+    while (next < jobs.length) await jobs[next++]();
+  }));
 }
 
 /** graphCommand: `graph [-go=V] [DIR]`, the lines of `go mod graph`; with `--html OUT`, the graph view as one HTML file. */

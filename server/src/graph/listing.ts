@@ -6,6 +6,7 @@
 import { JsonValue, goMarshalIndent } from '../syntax/goJson';
 import { Build } from './buildList';
 import { ModuleKey, keyOf } from './mvs';
+import { Lifecycle } from './upgrades';
 
 /**
  * ModuleFiles are the fields of a listed module (or of its replacement) that `go list -m -json`
@@ -29,6 +30,8 @@ export interface ListedReplace extends ModuleFiles {
   path: string;
   version: string;
   error?: string;
+  /** with -u: the update, retraction and deprecation (graph/upgrades.ts) */
+  lifecycle?: Lifecycle;
 }
 
 /** ListedModule is one entry of `go list -m all`. */
@@ -40,6 +43,8 @@ export interface ListedModule extends ModuleFiles {
   replace?: ListedReplace;
   /** why the module's version could not be queried (moduleInfo.ts); go list fails unless -e */
   error?: string;
+  /** with -u: the update, retraction and deprecation (graph/upgrades.ts) */
+  lifecycle?: Lifecycle;
 }
 
 const isPseudoModule = (path: string): boolean => path === 'go' || path === 'toolchain';
@@ -57,11 +62,29 @@ export function listModules(build: Build): ListedModule[] {
   });
 }
 
-/** listLines formats modules as `go list -m all` prints them. */
+/**
+ * listLines formats modules as `go list -m all` prints them (modinfo's String): with -u, a version
+ * gets ` (retracted)`, its update ` [v1.4.2]`, a deprecated module ` (deprecated)`, for the module
+ * and for its replacement.
+ */
 export function listLines(mods: ListedModule[]): string[] {
+  const version = (v: string, l: Lifecycle | undefined): string => (l?.retracted ? `${v} (retracted)` : v);
   return mods.map((m) => {
-    let s = m.version === '' ? m.path : `${m.path} ${m.version}`;
-    if (m.replace) s += m.replace.version ? ` => ${m.replace.path} ${m.replace.version}` : ` => ${m.replace.path}`;
+    let s = m.path;
+    if (m.version !== '') {
+      s += ` ${version(m.version, m.lifecycle)}`;
+      if (m.lifecycle?.update) s += ` [${m.lifecycle.update.version}]`;
+    }
+    if (m.lifecycle?.deprecated) s += ' (deprecated)';
+    const r = m.replace;
+    if (r) {
+      s += ` => ${r.path}`;
+      if (r.version !== '') {
+        s += ` ${version(r.version, r.lifecycle)}`;
+        if (r.lifecycle?.update) s += ` [${r.lifecycle.update.version}]`;
+      }
+      if (r.lifecycle?.deprecated) s += ' (deprecated)';
+    }
     return s;
   });
 }
@@ -80,21 +103,30 @@ export function listJson(mods: ListedModule[], goVersionOf: (m: ListedModule) =>
       Path: m.path,
       Version: m.version || undefined,
       Replace: r ? {
-        Path: r.path, Version: r.version || undefined, Time: r.time, Dir: r.dir || undefined, GoMod: r.goMod || undefined,
-        GoVersion: goVersion, Error: moduleError(r.error), Sum: r.sum || undefined, GoModSum: r.goModSum || undefined,
+        Path: r.path, Version: r.version || undefined, Time: r.time, Update: updateJson(r.path, r.lifecycle), Dir: r.dir || undefined, GoMod: r.goMod || undefined,
+        GoVersion: goVersion, Retracted: r.lifecycle?.retracted, Deprecated: r.lifecycle?.deprecated, Error: moduleError(r.error ?? r.lifecycle?.error),
+        Sum: r.sum || undefined, GoModSum: r.goModSum || undefined,
       } : undefined,
       Time: m.time,
+      Update: updateJson(m.path, m.lifecycle),
       Main: m.main || undefined,
       Indirect: m.indirect || undefined,
       Dir: m.dir || undefined,
       GoMod: m.goMod || undefined,
       GoVersion: goVersion,
-      Error: moduleError(m.error),
+      Retracted: m.lifecycle?.retracted,
+      Deprecated: m.lifecycle?.deprecated,
+      Error: moduleError(m.error ?? m.lifecycle?.error),
       Sum: m.sum || undefined,
       GoModSum: m.goModSum || undefined,
     };
     return goMarshalIndent(obj, legacyEscapes);
   }).join('');
+}
+
+/** updateJson is the Update of -u: a ModulePublic with Path, Version and Time. */
+function updateJson(path: string, l: Lifecycle | undefined): JsonValue | undefined {
+  return l?.update ? { Path: path, Version: l.update.version, Time: l.update.time || undefined } : undefined;
 }
 
 /** moduleError is modinfo.ModuleError as JSON: `{"Err": text}`. */
