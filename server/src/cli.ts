@@ -33,7 +33,7 @@ commands:
   edit -json [FILE]          print FILE (default ./go.mod; go.work recognised by name) as go mod edit -json does
   edit -fmt [-print] [FILE]  format FILE as go mod edit -fmt does; -print writes to stdout instead of FILE
   pseudo VERSION             decode a pseudo-version into base version, commit time and revision
-  list [-json] [DIR]         the build list, as go list -mod=mod -m [-json] all prints it
+  list [-u] [-json] [DIR]    the build list, as go list -mod=mod -m [-u] [-json] all prints it
   graph [DIR]                the module requirement graph, as go mod graph prints it
   graph --html OUT [DIR]     the module graph view as one self-contained HTML file
   why [DIR] MODULE           the requirement chains that make MODULE's version the selected one
@@ -72,11 +72,14 @@ FILE is a go.mod (default ./go.mod) or a go.work (recognised by its name).
 Decodes a pseudo-version (v0.0.0-20191109021931-daa7c04131f5) into its base version, commit time
 (UTC) and revision, as JSON.
 `,
-  list: `usage: go-mod-lens list [-json] [-mod=mod|readonly] [flags] [DIR]
+  list: `usage: go-mod-lens list [-u] [-json] [-mod=mod|readonly] [flags] [DIR]
 
 The build list of the main module in DIR (default .), as go list -mod=mod -m all prints it; -json as
-go list -m -json all.
+go list -m -json all; -u as go list -m -u all: the update available for each module (the newest
+allowed release of its major version, from the @v/list files of the module cache and a file://
+GOPROXY, an HTTP(S) one with -network), and which versions are retracted and modules deprecated.
   -json               one JSON object per module
+  -u                  available updates, retractions and deprecations
   -mod=readonly       the requirements as written (go's default mode) instead of re-rooted (-mod=mod)
 ${graphFlags}`,
   graph: `usage: go-mod-lens graph [flags] [--html OUT.html] [DIR]
