@@ -27,6 +27,8 @@ export interface Settings {
   toolchainVersion: string;
   /** a Go vulnerability database on this machine (directory or file:// URL); '' → GOVULNDB when local, else none */
   vulnDB: string;
+  /** "v1.4.2 available" hints: after direct requirements, after all, or none (and no checks) */
+  upgrades: 'off' | 'direct' | 'all';
 }
 
 export const defaultSettings: Settings = {
@@ -37,6 +39,7 @@ export const defaultSettings: Settings = {
   goBinary: 'go',
   toolchainVersion: '',
   vulnDB: '',
+  upgrades: 'direct',
 };
 
 /** mergeSettings overlays a (possibly null or partial) settings object on the defaults, ignoring wrong types. */
@@ -61,6 +64,7 @@ export function mergeSettings(raw: unknown): Settings {
   if (typeof r.goBinary === 'string' && r.goBinary !== '') s.goBinary = r.goBinary;
   if (typeof r.toolchainVersion === 'string') s.toolchainVersion = r.toolchainVersion.replace(/^go/, '');
   if (typeof r.vulnDB === 'string') s.vulnDB = r.vulnDB;
+  if (r.upgrades === 'off' || r.upgrades === 'direct' || r.upgrades === 'all') s.upgrades = r.upgrades;
   return s;
 }
 

@@ -120,7 +120,7 @@ class GoModLensServer implements ServerContext {
     this.scanner ??= createFeatureScanner((m) => this.log(m));
     const scanner = this.scanner;
     return {
-      env, network: this.currentSettings?.network ?? false, toolchain, gotoolchain: raw.GOTOOLCHAIN ?? '', vulns: this.vulnIndex(),
+      env, network: this.currentSettings?.network ?? false, toolchain, gotoolchain: raw.GOTOOLCHAIN ?? '', vulns: this.vulnIndex(), upgrades: (this.currentSettings?.upgrades ?? 'direct') !== 'off',
       scanFeatures: scanner, log: (m) => this.log(m), onBackgroundChange: () => this.changed(),
     };
   }
@@ -212,7 +212,7 @@ class GoModLensServer implements ServerContext {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         inlayHintProvider: { resolveProvider: true },
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
         documentFormattingProvider: true,
         documentLinkProvider: { resolveProvider: false },
         definitionProvider: true,

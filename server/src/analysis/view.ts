@@ -101,6 +101,21 @@ export interface WorkspaceView {
   goflagsMod?: string;
   /** the vulnerability database the user named (none: no vulnerability checks) */
   vulns?: VulnIndex;
+  /**
+   * go list -m -u's answers for the requirements of each main go.mod (by go.mod file, then
+   * `path@version`), as far as the background checks have got; none when goModLens.upgrades is off
+   */
+  upgrades?: Map<string, Map<string, ModuleUpgradeFacts>>;
+}
+
+/** ModuleUpgradeFacts: an available update, the newest patch, the next major (workspace/upgrades.ts computes them). */
+export interface ModuleUpgradeFacts {
+  update?: { version: string; time: string };
+  patch?: { version: string; time: string };
+  major?: { path: string; version: string; time: string };
+  retracted?: string[];
+  deprecated?: string;
+  error?: string;
 }
 
 /** VendorFacts: a module's vendor directory and its modules.txt, parsed (undefined when the file is missing). */

@@ -4,7 +4,7 @@
  * module; neither imports the other.
  */
 import { MarkupContent, MarkupKind } from 'vscode-languageserver';
-import { BuildView, ModDoc, WorkspaceView } from '../analysis/view';
+import { BuildView, ModDoc, ModuleUpgradeFacts, WorkspaceView } from '../analysis/view';
 import { Build } from '../graph/buildList';
 import { showModule } from '../graph/mvs';
 import { explainSelection } from '../graph/why';
@@ -54,3 +54,13 @@ export function selectionTooltip(view: BuildView, path: string): MarkupContent |
   const b = explainingBuild(view, path) ?? view.build;
   return b ? { kind: MarkupKind.Markdown, value: explainChainText(b, path) } : undefined;
 }
+
+/** upgradeText: the newer versions of a requirement, as the hint's tooltip and the hover say them. */
+export function upgradeText(path: string, u: ModuleUpgradeFacts): string {
+  const parts: string[] = [];
+  if (u.update) parts.push(`**${mdText(u.update.version)}** is the newest allowed release of ${mdText(path)} (what \`go list -m -u\` reports)`);
+  if (u.patch && u.patch.version !== u.update?.version) parts.push(`newest patch of this minor version: ${mdText(u.patch.version)}`);
+  if (u.major) parts.push(`next major version: ${mdText(u.major.path)} ${mdText(u.major.version)} (another module path: imports change)`);
+  return parts.length === 0 ? '' : `Newer versions: ${parts.join('; ')}.`;
+}
+

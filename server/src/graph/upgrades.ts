@@ -9,7 +9,8 @@
  * (the module cache or a file:// GOPROXY offline; an HTTP(S) proxy only with network access). A
  * query answers once per UpgradeQueries object, which its caller owns (one `list -u` run).
  */
-import { compare, isValid, prerelease } from '../module/semver';
+import { compare, isValid, majorMinor, prerelease } from '../module/semver';
+import { splitPathVersion } from '../module/modulePath';
 import { isPseudoVersion, pseudoVersionTime } from '../module/pseudo';
 import { MainModuleSet } from './mainModules';
 import { cmpVersion } from './mvs';
@@ -194,15 +195,20 @@ export class UpgradeQueries {
     return !(r.ok && r.value);
   }
 
-  /** upgrade: Query(path, "upgrade", current, CheckAllowed); undefined when no version matches. */
-  async upgrade(path: string, current: string): Promise<Answer<UpdateInfo | undefined> & { disallowed?: boolean }> {
+  /**
+   * upgrade: Query(path, "upgrade", current, CheckAllowed) — or with `patch`, Query(path, "patch",
+   * current, CheckAllowed), the same within current's major.minor; undefined when nothing matches.
+   */
+  async upgrade(path: string, current: string, patch = false): Promise<Answer<UpdateInfo | undefined> & { disallowed?: boolean }> {
     if (this.main.isMain({ path, version: '' })) return { ok: true, value: undefined };
     const l = await this.list(path);
     if (!l.ok) return l.notFound ? { ok: true, value: undefined } : l;
-    const f = await this.filtered(path, l.value.tagged, async (v) => cmpVersion(path, v, current) >= 0 && (await this.allowed(path, v)));
+    const prefix = patch ? majorMinor(current) + '.' : '';
+    const tagged = prefix === '.' ? [] : l.value.tagged.filter((v) => v.startsWith(prefix));
+    const f = await this.filtered(path, tagged, async (v) => cmpVersion(path, v, current) >= 0 && (await this.allowed(path, v)));
     if (!f.ok) return f;
     let pick = f.value.releases.at(-1) ?? f.value.prereleases.at(-1);
-    if (!pick && isPseudoVersion(current)) {
+    if (!pick && !patch && isPseudoVersion(current)) {
       const latest = latestFromList(l.value.lines);
       if (latest && cmpVersion(path, latest, current) >= 0 && (await this.allowed(path, latest))) pick = latest;
     }
@@ -215,6 +221,29 @@ export class UpgradeQueries {
     }
     return { ok: true, value: st.value };
   }
+}
+
+/**
+ * nextMajor: the newest release of the next major version's module path (example.com/m → /v2,
+ * example.com/m/v2 → /v3, gopkg.in/yaml.v2 → gopkg.in/yaml.v3), when the source lists one.
+ */
+export async function nextMajor(source: ModuleSource, path: string): Promise<UpdateInfo & { path: string } | undefined> {
+  const split = splitPathVersion(path);
+  if (!split.ok) return undefined;
+  let next: string;
+  if (path.startsWith('gopkg.in/')) {
+    const m = /^\.v(\d+)(-unstable)?$/.exec(split.pathMajor);
+    if (!m) return undefined;
+    next = `${split.prefix}.v${Number(m[1]) + 1}`;
+  } else {
+    const n = split.pathMajor === '' ? 1 : Number(split.pathMajor.slice(2));
+    next = `${split.prefix}/v${n + 1}`;
+  }
+  const got = source.versions ? await source.versions(next) : undefined;
+  if (!got?.ok) return undefined;
+  const tagged = got.text.split('\n').map((l) => l.trim().split(/\s+/)[0] ?? '').filter((v) => isValid(v) && !isPseudoVersion(v) && prerelease(v) === '').sort(compare);
+  const v = tagged.at(-1);
+  return v ? { path: next, version: v, time: '' } : undefined;
 }
 
 function failure<T>(r: Extract<FetchResult, { ok: false }>): Answer<T> {

@@ -31,6 +31,8 @@ import { missingGoModMessage } from './messages';
 import { Parsed, RecentParses } from './parses';
 import { LineIndex } from '../syntax/text';
 import { VulnIndex } from '../vuln/match';
+import { UpgradeChecks } from './upgrades';
+import { ModuleSource } from '../graph/source';
 
 export interface SessionOptions {
   env: GoEnv;
@@ -47,6 +49,8 @@ export interface SessionOptions {
   onBackgroundChange?: () => void;
   /** the vulnerability database the settings name, read (none: no vulnerability checks) */
   vulns?: VulnIndex;
+  /** check the requirements for available upgrades (goModLens.upgrades is not off) */
+  upgrades?: boolean;
 }
 
 export class Session {
@@ -78,9 +82,20 @@ export class Session {
   private generation = 0;
   private last?: { generation: number; view: WorkspaceView };
 
+  private readonly upgradeChecks: UpgradeChecks;
+
   constructor(options: SessionOptions) {
     this.options = options;
     this.cacheFacts = new DiskCacheFacts(options.env.gomodcache);
+    this.upgradeChecks = new UpgradeChecks(() => this.upgradeSource(), () => {
+      this.touch();
+      this.options.onBackgroundChange?.();
+    });
+  }
+
+  /** upgradeSource: where versions lists come from (the module cache and GOPROXY; the network only when allowed). */
+  private upgradeSource(): ModuleSource {
+    return createModuleSource(this.options.env, { allowNetwork: this.options.network });
   }
 
   /** textOf: a file's text — its buffer, else the disk's through the stamp cache (a stat at most once a second). */
@@ -98,6 +113,7 @@ export class Session {
   reconfigure(options: SessionOptions): void {
     this.options = options;
     this.cacheFacts = new DiskCacheFacts(options.env.gomodcache);
+    this.upgradeChecks.reset();
     this.summaries.clear();
     this.features.clear();
     this.scanned.clear();
@@ -117,6 +133,7 @@ export class Session {
   clearModuleCache(): void {
     for (const k of [...this.summaries.keys()]) if (!k.startsWith('dir:')) this.summaries.delete(k);
     this.cacheFacts = new DiskCacheFacts(this.options.env.gomodcache); // a new identity: memoised checks see the change
+    this.upgradeChecks.reset();
     for (const id of this.builds.keys()) {
       this.dirtyBuilds.add(id);
       this.graphStale.add(id);
@@ -245,7 +262,25 @@ export class Session {
       features: new Map(this.features), cache: this.cacheFacts,
       hasFile: (p) => this.hasFile(p),
       vendor, goflagsMod: this.options.env.goflags.mod, vulns: this.options.vulns,
+      upgrades: this.options.upgrades ? this.upgradeChecks.view(this.upgradeMains(mods, mainOf, builds)) : undefined,
     };
+  }
+
+  /** upgradeMains: each go.mod that is a main module, with its main module set and its requirements. */
+  private upgradeMains(mods: Map<string, ModDoc>, mainOf: Map<string, string>, builds: Map<string, BuildView>): Array<{ file: string; main: MainModuleSet; requires: ModuleKey[] }> {
+    const out: Array<{ file: string; main: MainModuleSet; requires: ModuleKey[] }> = [];
+    for (const [file, doc] of mods) {
+      const view = builds.get(mainOf.get(file) ?? '');
+      // module mode only: a workspace's member lookups record replace conflicts, which are the analysis's to report
+      if (!view?.main || view.main.workspace) continue;
+      // the version the build selects is the one go list -m -u answers for
+      const selected = (path: string): string | undefined => {
+        const v = view.build?.graph.selectedVersion(path);
+        return v && v !== 'none' ? v : undefined;
+      };
+      out.push({ file, main: view.main, requires: doc.mod.require.map((r) => ({ path: r.mod.path, version: selected(r.mod.path) ?? r.mod.version })) });
+    }
+    return out;
   }
 
   /**

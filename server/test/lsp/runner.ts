@@ -34,6 +34,19 @@ export interface RunOptions {
   server?: ServerCommand;
 }
 
+/**
+ * settled asks again, for up to 5 s, while the answer still mismatches: what the server computes in
+ * the background (the .go feature scan, upgrade checks) shows once it is done. The last answer counts.
+ */
+async function settled(check: () => Promise<string[]>, ms = 5000): Promise<string[]> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const got = await check();
+    if (got.length === 0 || Date.now() >= until) return got;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** runFixture runs one fixture through the server and returns every mismatch. */
 export async function runFixture(fx: Fixture, opts: RunOptions = {}): Promise<FixtureRun> {
   await loadMarkdown(); // hovers and tooltips are compared as rendered
@@ -60,11 +73,11 @@ export async function runFixture(fx: Fixture, opts: RunOptions = {}): Promise<Fi
     for (const rel of p.files) {
       const e = expectationsOf(p, rel);
       await attempt(`${rel}: textDocument/inlayHint`, async () => {
-        mismatches.push(...checkHints(rel, e.hints, e.nohints, await client.inlayHints(join(p.root, rel))));
+        mismatches.push(...await settled(async () => checkHints(rel, e.hints, e.nohints, await client.inlayHints(join(p.root, rel)))));
       });
       for (const h of e.hovers) {
         await attempt(`${rel}:${h.where.line + 1}: textDocument/hover`, async () => {
-          mismatches.push(...checkHover(rel, h, await client.hover(join(p.root, rel), { line: h.where.line, character: h.character })));
+          mismatches.push(...await settled(async () => checkHover(rel, h, await client.hover(join(p.root, rel), { line: h.where.line, character: h.character }))));
         });
       }
     }
