@@ -31,7 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(Commands.showBuildList, () => showBuildList(views)),
     vscode.commands.registerCommand(Commands.explainVersion, (path?: string) => explainVersion(views, path)),
     vscode.commands.registerCommand(Commands.showModuleGraph, async () => showModuleGraph(context, client, await currentModUri())),
-    vscode.commands.registerCommand(Commands.whatIf, (uri: string, path: string, versions?: string[], version?: string) => whatIfCommand(client, uri, path, versions, version)),
+    vscode.commands.registerCommand(Commands.whatIf, (uri: string, path: string, versions?: string[], version?: string, targets?: { path: string; version: string }[]) => whatIfCommand(client, uri, path, versions, version, targets)),
     vscode.commands.registerCommand(Commands.restartServer, async () => {
       await client?.restart();
       await updateStatus(status);

@@ -7,8 +7,9 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { Requests, WhatIfParams, WhatIfResult } from '../../server/src/protocol';
 
-export async function whatIfCommand(client: LanguageClient | undefined, uri: string, path: string, versions: string[] = [], version?: string): Promise<WhatIfResult | undefined> {
+export async function whatIfCommand(client: LanguageClient | undefined, uri: string, path: string, versions: string[] = [], version?: string, targets?: { path: string; version: string }[]): Promise<WhatIfResult | undefined> {
   if (!client) return undefined;
+  if (targets && targets.length > 0) return preview(client, { uri, path: '', version: '', targets }, targets.map((t) => `${t.path}@${t.version}`).join(' '));
   // the lens carries the versions known offline; the server adds the proxy's list when network access is on
   const known = version ? versions : await client.sendRequest<string[]>(Requests.versions, { uri, path }).catch(() => versions);
   const picked = version ?? (await vscode.window.showQuickPick(
@@ -16,14 +17,19 @@ export async function whatIfCommand(client: LanguageClient | undefined, uri: str
     { placeHolder: `go get ${path}@…: what would change?` },
   ))?.label;
   if (!picked) return undefined;
-  const params: WhatIfParams = { uri, path, version: picked };
+  return preview(client, { uri, path, version: picked }, `${path}@${picked}`);
+}
+
+/** preview asks the server what go get QUERY would do, shows it, and applies go get's go.mod edit when asked to. */
+async function preview(client: LanguageClient, params: WhatIfParams, query: string): Promise<WhatIfResult> {
+  const uri = params.uri;
   const r = await client.sendRequest<WhatIfResult>(Requests.whatIf, params);
   if (!r.ok) {
     void vscode.window.showErrorMessage(r.error ?? 'what-if failed');
     return r;
   }
   const apply = r.edits.length > 0 ? 'Apply to go.mod' : undefined;
-  const choice = await vscode.window.showInformationMessage(`go get ${path}@${picked} would:`, { modal: true, detail: r.lines.join('\n') }, ...(apply ? [apply] : []));
+  const choice = await vscode.window.showInformationMessage(`go get ${query} would:`, { modal: true, detail: r.lines.join('\n') }, ...(apply ? [apply] : []));
   if (choice === apply && apply) {
     const edit = new vscode.WorkspaceEdit();
     const target = vscode.Uri.parse(uri);

@@ -88,6 +88,8 @@ export interface WhatIfParams {
   path: string;
   /** a version, or `none` */
   version: string;
+  /** several modules at once (go get p1@v1 p2@v2 …: "upgrade all"); path and version are then ignored */
+  targets?: { path: string; version: string }[];
 }
 
 export interface WhatIfResult {

@@ -42,8 +42,9 @@ export function whatIfLenses(doc: ModDoc, ws: WorkspaceView, uri: string): CodeL
 }
 
 /** whatIfAnswer turns a what-if result into the request's answer, with the go.mod edit on doc. */
-export function whatIfAnswer(doc: ModDoc, r: WhatIf, target: ModuleKey): WhatIfResult {
-  if (!r.ok) return { ok: false, error: `go get ${target.path}@${target.version}: ${r.error}`, lines: [], edits: [] };
+export function whatIfAnswer(doc: ModDoc, r: WhatIf, targets: ModuleKey | ModuleKey[]): WhatIfResult {
+  const query = (Array.isArray(targets) ? targets : [targets]).map((t) => `${t.path}@${t.version}`).join(' ');
+  if (!r.ok) return { ok: false, error: `go get ${query}: ${r.error}`, lines: [], edits: [] };
   const edits = planGoGet(doc.text, r.requirements, r.goLine?.to, r.toolchainLine?.to).map((e) => ({ range: spanToRange(doc.lines, e.start, e.end), newText: e.newText }));
   // go get's lines: the requested module, go.mod's requirements and its go/toolchain lines, not the whole build list
   const lines = changeLines(r);

@@ -37,26 +37,38 @@ import { goQueryProblem, whatIfModern } from './whatIfModern';
 
 export { Change, Requirement, WhatIf, changeLines, diffLists, reportedChanges } from './whatIfCommon';
 
-/** whatIf computes what `go get target.path@target.version` would do in the main module of `main`. */
-export async function whatIf(main: MainModuleSet, io: BuildIO, options: BuildOptions, target: ModuleKey): Promise<WhatIf> {
+/**
+ * whatIf computes what `go get target.path@target.version` would do in the main module of `main`;
+ * with several targets (Go ≥ 1.21 semantics), `go get p1@v1 p2@v2 …` — one edit selecting all of them.
+ */
+export async function whatIf(main: MainModuleSet, io: BuildIO, options: BuildOptions, targets: ModuleKey | ModuleKey[]): Promise<WhatIf> {
+  const all = Array.isArray(targets) ? targets : [targets];
+  const target = all[0];
   if (main.workspace) return { ok: false, error: 'go get in a workspace is not emulated: run it in the module (GOWORK=off) to see its effect on that module alone' };
   if (main.errors.length > 0) return { ok: false, error: main.errors[0] };
+  if (!target) return { ok: false, error: 'nothing to get' };
   const mainPath = main.modules[0].path;
-  if (target.path === mainPath) return { ok: false, error: `can't request explicit version of path in main module` };
   const modern = compareGoVersion(options.toolchain, '1.21') >= 0;
-  const pseudo = modern && (target.path === 'go' || target.path === 'toolchain');
-  if (pseudo) {
-    const refused = goQueryProblem(target, options.toolchain);
-    if (refused) return { ok: false, error: refused };
-  } else if (target.version !== 'none' && !validSemver(target.version)) return { ok: false, error: `${target.path}@${target.version}: not a semantic version (name an exact version such as v1.2.3, or none)` };
-  if (main.excludes.has(keyOf(target))) return { ok: false, error: `${target.path}@${target.version}: excluded by go.mod` };
+  if (all.length > 1 && !modern) return { ok: false, error: 'several modules at once are previewed with Go 1.21 semantics or later' };
+  const seen = new Set<string>();
+  for (const t of all) {
+    if (seen.has(t.path)) return { ok: false, error: `${t.path}: asked for twice` };
+    seen.add(t.path);
+    if (t.path === mainPath) return { ok: false, error: `can't request explicit version of path in main module` };
+    const pseudo = modern && (t.path === 'go' || t.path === 'toolchain');
+    if (pseudo) {
+      const refused = goQueryProblem(t, options.toolchain);
+      if (refused) return { ok: false, error: refused };
+    } else if (t.version !== 'none' && !validSemver(t.version)) return { ok: false, error: `${t.path}@${t.version}: not a semantic version (name an exact version such as v1.2.3, or none)` };
+    if (main.excludes.has(keyOf(t))) return { ok: false, error: `${t.path}@${t.version}: excluded by go.mod` };
+  }
   const mod: BuildOptions = { ...options, mode: 'mod' };
   // go get starts from LoadModGraph: the roots as -mod=mod leaves them (pruned: each at its selected
   // version; unpruned: the near-minimal set of mvs.Req), a go line added where there is none (its
   // unpruned requirements then become pruned roots, every module of the build list)
   const before = await computeBuild(main, io, { ...mod, unprunedRoots: 'rewrite' });
   if (before.error) return { ok: false, error: before.error };
-  if (modern) return whatIfModern(main, io, mod, target, before);
+  if (modern) return whatIfModern(main, io, mod, all, before);
   const summary = summaryFunction(main, io, mod);
   const mainKey: ModuleKey = { path: mainPath, version: '' };
   let pruning = main.pruning;

@@ -34,7 +34,7 @@ export interface Change {
 
 export type WhatIf =
   | {
-    ok: true; target: ModuleKey; before: ListedModule[]; after: ListedModule[]; requirements: Requirement[];
+    ok: true; target: ModuleKey; /** every module asked for (go get p1@v1 p2@v2 …); [target] for one */ targets?: ModuleKey[]; before: ListedModule[]; after: ListedModule[]; requirements: Requirement[];
     /** what go get prints after writing go.mod (reportedChanges), in its order */
     changes: Change[];
     goLine?: { from: string; to: string };
@@ -87,7 +87,9 @@ export function diffLists(before: ListedModule[], after: ListedModule[]): Change
 export interface ReportInput {
   /** the go command emulated is 1.21 or later: the go and toolchain lines are reported too */
   modern: boolean;
-  target: ModuleKey;
+  /** the requested module, or with targets, every one of them */
+  target?: ModuleKey;
+  targets?: ModuleKey[];
   /** the build list go get starts from (the -mod=mod graph) */
   before: ListedModule[];
   /**
@@ -125,9 +127,10 @@ export function reportedChanges(r: ReportInput): Change[] {
   const note = (path: string, from: string, to: string): void => {
     if (from !== to) changes.set(path, { from, to });
   };
-  if (!isPseudo(r.target.path)) {
-    const from = initial.get(r.target.path) ?? '';
-    if (from !== '' || r.target.version !== 'none') note(r.target.path, from, r.target.version);
+  for (const t of r.targets ?? (r.target ? [r.target] : [])) {
+    if (isPseudo(t.path)) continue;
+    const from = initial.get(t.path) ?? '';
+    if (from !== '' || t.version !== 'none') note(t.path, from, t.version);
   }
   for (const q of r.oldRequire) if (!isPseudo(q.path)) note(q.path, q.version, final.get(q.path) ?? '');
   for (const q of r.newRequire) if (!isPseudo(q.path)) note(q.path, initial.get(q.path) ?? '', q.version);

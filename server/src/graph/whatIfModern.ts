@@ -32,7 +32,8 @@ export function goQueryProblem(target: ModuleKey, local: string): string | undef
 }
 
 /** whatIfModern is whatIf for Go ≥ 1.21; `before` is the -mod=mod build go get starts from. */
-export async function whatIfModern(main: MainModuleSet, io: BuildIO, mod: BuildOptions, target: ModuleKey, before: Build): Promise<WhatIf> {
+export async function whatIfModern(main: MainModuleSet, io: BuildIO, mod: BuildOptions, targets: ModuleKey[], before: Build): Promise<WhatIf> {
+  const target = targets[0];
   const local = mod.toolchain;
   const mainKey: ModuleKey = { path: main.modules[0].path, version: '' };
   const summary = summaryFunction(main, io, mod);
@@ -45,10 +46,10 @@ export async function whatIfModern(main: MainModuleSet, io: BuildIO, mod: BuildO
     if (typeof converted === 'string') return { ok: false, error: converted };
     rs = converted;
   }
-  const dropToolchain = target.path === 'toolchain' && target.version === 'none';
-  const mustSelect = dropToolchain ? [] : [target.path === 'toolchain' ? { path: 'toolchain', version: `go${target.version.replace(/^go/, '')}` } : target];
+  const dropToolchain = targets.some((t) => t.path === 'toolchain' && t.version === 'none');
+  const mustSelect = targets.filter((t) => !(t.path === 'toolchain' && t.version === 'none')).map((t) => (t.path === 'toolchain' ? { path: 'toolchain', version: `go${t.version.replace(/^go/, '')}` } : t));
   const res = await editRequirements(rs, mustSelect, edit);
-  if (!res.ok) return { ok: false, error: res.conflicts ? conflictText(res.conflicts, target) : res.error };
+  if (!res.ok) return { ok: false, error: res.conflicts ? conflictText(res.conflicts, targets) : res.error };
   const roots = res.reqs.roots;
   const top = maxRootVersion(roots);
   const goRoot = top.get('go') ?? local;
@@ -57,7 +58,7 @@ export async function whatIfModern(main: MainModuleSet, io: BuildIO, mod: BuildO
 
   const requirements = roots.filter((r) => r.path !== 'go' && r.path !== 'toolchain').map((r) => ({ path: r.path, version: r.version, indirect: !res.reqs.direct.has(r.path) }));
   const toolchain = top.get('toolchain') ?? `go${goRoot}`;
-  const keepToolchain = !dropToolchain && toolchain !== `go${goRoot}` && (compareGoVersion(goFromToolchain(toolchain), '1.21') >= 0 || target.path === 'toolchain');
+  const keepToolchain = !dropToolchain && toolchain !== `go${goRoot}` && (compareGoVersion(goFromToolchain(toolchain), '1.21') >= 0 || targets.some((t) => t.path === 'toolchain'));
   const oldToolchain = main.modules[0].modFile.toolchain?.name ?? '';
   const newToolchain = keepToolchain ? toolchain : '';
 
@@ -74,11 +75,11 @@ export async function whatIfModern(main: MainModuleSet, io: BuildIO, mod: BuildO
   const [b, a] = [listModules(before), listModules(after)];
   // go get reports the go line against the one loadModFile put in memory (the running version where go.mod has none)
   const changes = reportedChanges({
-    modern: true, target, before: b, final: res.changed ? a : b, oldRequire: main.modules[0].modFile.require.map((q) => ({ path: q.mod.path, version: q.mod.version })),
+    modern: true, targets, before: b, final: res.changed ? a : b, oldRequire: main.modules[0].modFile.require.map((q) => ({ path: q.mod.path, version: q.mod.version })),
     newRequire: requirements, goLine: { from: main.goVersion || local, to: goRoot }, toolchainLine: { from: oldToolchain, to: newToolchain },
   });
   return {
-    ok: true, target, before: b, after: a, changes, requirements,
+    ok: true, target, targets, before: b, after: a, changes, requirements,
     goLine: goRoot !== main.goVersion ? { from: main.goVersion, to: goRoot } : undefined,
     toolchainLine: newToolchain !== oldToolchain ? { from: oldToolchain, to: newToolchain } : undefined,
   };
@@ -89,9 +90,12 @@ export async function whatIfModern(main: MainModuleSet, io: BuildIO, mod: BuildO
  * the root at its start, `requires` (`indirectly requires` through more than one step) the version
  * at its end, and `not` the version the query demands — or the error that stopped reading it.
  */
-function conflictText(conflicts: Conflict[], target: ModuleKey): string {
+function conflictText(conflicts: Conflict[], targets: ModuleKey[]): string {
   const show = (m: ModuleKey): string => `${m.path}@${m.version}`;
-  const reason = (m: ModuleKey): string => (m.path === target.path && m.version === target.version ? show(target) : `${show(m)} (matching ${show(target)})`);
+  const reason = (m: ModuleKey): string => {
+    const target = targets.find((t) => t.path === m.path) ?? targets[0];
+    return m.path === target.path && m.version === target.version ? show(target) : `${show(m)} (matching ${show(target)})`;
+  };
   return conflicts.map((c) => {
     const adverb = c.path.length > 2 ? 'indirectly ' : '';
     const last = c.path[c.path.length - 1];

@@ -1,7 +1,8 @@
 /**
  * textDocument/codeAction: the quick fixes of the diagnostics asked about, computed on the current
  * text; and on a require line whose module has a newer release (goModLens.upgrades), "Upgrade to
- * v1.4.2": go get's what-if preview for a client that runs it, else go get's own go.mod edit.
+ * v1.4.2" — and, with two or more, "Upgrade all direct dependencies" (one go get of all of them):
+ * go get's what-if preview for a client that runs it, else go get's own go.mod edit.
  */
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode-languageserver/node';
 import { ModDoc, WorkspaceView } from '../analysis/view';
@@ -38,10 +39,15 @@ async function upgradeActions(ctx: ServerContext, doc: ModDoc, ws: WorkspaceView
   const build = ws.builds.get(doc.file)?.build;
   const [start, end] = [positionToOffset(doc.lines, p.range.start), positionToOffset(doc.lines, p.range.end)];
   const out: CodeAction[] = [];
+  const updateOf = (path: string, required: string) => {
+    const sel = build?.graph.selectedVersion(path);
+    return upgrades.get(`${path}@${sel && sel !== 'none' ? sel : required}`)?.update;
+  };
+  let touched = false;
   for (const r of doc.mod.require) {
     if (r.line.end < start || r.line.start > end) continue;
-    const sel = build?.graph.selectedVersion(r.mod.path);
-    const u = upgrades.get(`${r.mod.path}@${sel && sel !== 'none' ? sel : r.mod.version}`)?.update;
+    touched = true;
+    const u = updateOf(r.mod.path, r.mod.version);
     if (!u) continue;
     if (preview) {
       const title = `Upgrade ${r.mod.path} to ${u.version}: preview go get…`;
@@ -52,6 +58,23 @@ async function upgradeActions(ctx: ServerContext, doc: ModDoc, ws: WorkspaceView
     const answer = whatIfAnswer(doc, await ctx.session().whatIf(main, target), target);
     if (answer.ok && answer.edits.length > 0) {
       out.push({ title: `Upgrade ${r.mod.path} to ${u.version} (as go get does: ${answer.lines.join('; ')})`, kind: CodeActionKind.RefactorRewrite, edit: { changes: { [p.textDocument.uri]: answer.edits } } });
+    }
+  }
+  // every direct requirement with an update, in one go get (its combined preview, or its edit)
+  const all = new Map<string, string>();
+  for (const r of doc.mod.require) {
+    const u = r.indirect ? undefined : updateOf(r.mod.path, r.mod.version);
+    if (u) all.set(r.mod.path, u.version);
+  }
+  if (touched && all.size >= 2) {
+    const targets = [...all].map(([path, version]) => ({ path, version }));
+    const query = targets.map((t) => `${t.path}@${t.version}`).join(' ');
+    if (preview) {
+      const title = `Upgrade all ${targets.length} direct dependencies: preview go get…`;
+      out.push({ title, kind: CodeActionKind.RefactorRewrite, command: { title, command: preview, arguments: [p.textDocument.uri, '', [], '', targets] } });
+    } else {
+      const answer = whatIfAnswer(doc, await ctx.session().whatIf(main, targets), targets);
+      if (answer.ok && answer.edits.length > 0) out.push({ title: `Upgrade all ${targets.length} direct dependencies (go get ${query})`, kind: CodeActionKind.RefactorRewrite, edit: { changes: { [p.textDocument.uri]: answer.edits } } });
     }
   }
   return out;

@@ -20,7 +20,7 @@ export function registerWhatIf(ctx: ServerContext): void {
     const { doc, ws } = await ctx.docFor(p.uri);
     const main = doc && ws && 'mod' in doc ? whatIfMain(doc, ws) : undefined;
     if (!doc || !('mod' in doc) || !main) return { ok: false, error: 'what-if works on the go.mod of a main module in module mode (go get changes that file)', lines: [], edits: [] };
-    const target = { path: p.path, version: p.version };
-    return whatIfAnswer(doc, await ctx.session().whatIf(main, target), target);
+    const targets = p.targets && p.targets.length > 0 ? p.targets.map((t) => ({ path: String(t.path), version: String(t.version) })) : [{ path: p.path, version: p.version }];
+    return whatIfAnswer(doc, await ctx.session().whatIf(main, targets), targets);
   }, { ok: false, error: 'what-if failed (see the go-mod-lens log)', lines: [], edits: [] }));
 }

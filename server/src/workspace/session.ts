@@ -489,8 +489,8 @@ export class Session {
     return [...all].sort(compareSemver);
   }
 
-  /** whatIf: what `go get target` would do in the module-mode main module set `main` (graph/whatIf.ts). */
-  whatIf(main: MainModuleSet, target: ModuleKey): Promise<WhatIf> {
+  /** whatIf: what `go get target` (or several at once) would do in the module-mode main module set `main` (graph/whatIf.ts). */
+  whatIf(main: MainModuleSet, target: ModuleKey | ModuleKey[]): Promise<WhatIf> {
     return whatIf(main, this.buildIO(), { toolchain: this.emulate(), mode: 'mod' }, target);
   }
 

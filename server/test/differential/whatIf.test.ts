@@ -72,7 +72,7 @@ async function goOutcome(oracle: GoOracle, m: Materialized, query: string): Prom
   copyTree(m.src, copy);
   const env = { ...goModuleEnv(m, copy, 'proxy', join(m.root, 'modcache-go')), GOFLAGS: '-mod=mod -modcacherw' };
   const dir = join(copy, m.runDir);
-  const get = await runGo(oracle, ['get', query], dir, env);
+  const get = await runGo(oracle, ['get', ...query.split(' ')], dir, env);
   if (get.status !== 0) return { ok: false, text: get.stderr, require: [] };
   const list = await runGo(oracle, ['list', '-m', 'all'], dir, env);
   if (list.status !== 0) return { ok: false, text: `go list after go get: ${list.stderr}`, require: [] };
@@ -93,9 +93,10 @@ async function ourOutcome(release: string, m: Materialized, query: string): Prom
   const files = new DiskFileSource();
   const project = await loadProject(join(copy, m.runDir), env, diskWorkspaceFs(), files, release, undefined, true);
   if (!project.ok) return { ok: false, text: project.error, require: [] };
-  const at = query.lastIndexOf('@');
+  // one query, or several (go get p1@v1 p2@v2 …)
+  const targets = query.split(' ').map((q) => ({ path: q.slice(0, q.lastIndexOf('@')), version: q.slice(q.lastIndexOf('@') + 1) }));
   const io = { modules: createModuleSource(env, { allowNetwork: false }), files, cache: new Map() };
-  const w = await whatIf(project.main, io, { toolchain: release, mode: 'mod', gotoolchain: env.gotoolchain }, { path: query.slice(0, at), version: query.slice(at + 1) });
+  const w = await whatIf(project.main, io, { toolchain: release, mode: 'mod', gotoolchain: env.gotoolchain }, targets);
   if (!w.ok) return { ok: false, text: w.error, require: [] };
   // the go.mod edit we would apply must leave exactly those requirements
   const goModFile = join(copy, m.runDir, 'go.mod');
@@ -253,6 +254,33 @@ describeEachGo('differential: what-if against go get', function (oracle) {
       assert.equal(go.ok, n.expect === 'ok', `the go oracle changed: ${go.text}`);
       assert.equal(diff, '', `${n.name}: ${diff}\n${describeScenario(n.scenario)}`);
       removeTree(root);
+    });
+  }
+
+  if (compareRelease(oracle.release, '1.21') >= 0) {
+    it(`${Math.ceil(rounds / 2)} random scenarios, each with go get of two or three modules at once (upgrade all)`, async () => {
+      const cases = Array.from({ length: Math.ceil(rounds / 2) }, (_, i) => {
+        const s = generateScenario(scenarioSeed(seed + 5000, i), { workspaceRate: 0, modern: true });
+        const rng = new Rng(scenarioSeed(seed + 7, i));
+        const byPath = new Map<string, string>();
+        for (let k = 0, want = 2 + rng.int(2); k < 12 && byPath.size < want; k++) {
+          const q = queryFor(s, rng);
+          const path = q.slice(0, q.lastIndexOf('@'));
+          if (!byPath.has(path)) byPath.set(path, q);
+        }
+        return { i, s, query: [...byPath.values()].join(' ') };
+      });
+      let goOk = 0;
+      const failures: string[] = [];
+      await mapLimit(cases, 2, async ({ i, s, query }) => {
+        const root = scratchRoot(scratch);
+        const { diff, go } = await compare(oracle, s, query, root);
+        if (go.ok) goOk++;
+        if (diff) failures.push(`scenario ${i} (go get ${query}): ${diff}\n${describeScenario(s)}`);
+        else removeTree(root);
+      });
+      note(`${cases.length} multi-module go get queries against ${oracle.label} (seed ${seed}): ${cases.length - failures.length} identical; go get succeeded on ${goOk}`);
+      assert.equal(failures.length, 0, failures.slice(0, 3).join('\n\n'));
     });
   }
 

@@ -39,6 +39,8 @@ export interface LspClientOptions {
   timeoutMs?: number;
   /** change what the client declares (to play a client that lacks a capability) */
   capabilities?: (declared: ClientCapabilities) => ClientCapabilities;
+  /** initializationOptions (e.g. the commands the client runs) */
+  initializationOptions?: unknown;
 }
 
 /** OpenDocument is the client's copy of a document it opened. */
@@ -169,6 +171,7 @@ export class LspClient {
       rootUri: folders[0]?.uri ?? null,
       workspaceFolders: folders,
       capabilities: (this.opts.capabilities ?? ((c) => c))(clientCapabilities(this.opts.pullDiagnostics !== false)),
+      ...(this.opts.initializationOptions === undefined ? {} : { initializationOptions: this.opts.initializationOptions }),
     });
     if (!result || typeof result !== 'object' || !result.capabilities) {
       throw this.error(`initialize answered without capabilities: ${JSON.stringify(result)}`);

@@ -10,6 +10,7 @@ require (
 	//@hover(at="example.com/a", contains="Newer versions: v1.1.0 is the newest allowed release of example.com/a (what go list -m -u reports); newest patch of this minor version: v1.0.1; next major version: example.com/a/v2 v2.3.0 (another module path: imports change).")
 	example.com/a v1.0.0 //@hint("v1.1.0 available")
 	example.com/b v1.0.0 //@nohint
+	example.com/d v1.0.0 //@hint("v1.0.5 available")
 	//@hover(at="example.com/c", contains="v1.3.0 is the newest allowed release of example.com/c")
 	example.com/c v1.0.0 // indirect
 )
