@@ -103,7 +103,16 @@ export function matchBuild(index: VulnIndex, build: Build): VulnFinding[] {
   const go = goAskedFor(build);
   const goSemver = goTagVersion(go.version);
   if (goSemver !== '') for (const module of GO_MODULES) out.push(...matchOne(index, module, go.version, goSemver, go.chain));
-  for (const m of builtModules(build)) out.push(...matchOne(index, m.path, m.version, m.version, m.chain));
+  // the chain (a walk up the breadth-first tree) is made only for a module some entry names
+  for (const m of listModules(build)) {
+    if (m.main || (m.replace && m.replace.version === '')) continue;
+    const path = m.replace?.path ?? m.path;
+    if (!index.byModule.has(path)) continue;
+    const version = m.replace?.version ?? m.version;
+    const required = { path: m.path, version: m.version };
+    const chain = (build.graph.chainTo(required) ?? [required]).map(showModule);
+    out.push(...matchOne(index, path, version, version, chain));
+  }
   return out;
 }
 
