@@ -24,7 +24,7 @@ import { createModuleSource } from './node/sources';
 import { withModuleFiles } from './node/listFacts';
 import { StoredSummaryCache, summaryStoreFile } from './node/summaryStore';
 import { graphHtml, webviewAssets } from './graphView/html';
-import { loadVulnDb, vulnDbDir } from './node/vulnDb';
+import { fetchVulnDb, loadVulnDb, vulnDbDir } from './node/vulnDb';
 import { builtModules, indexEntries, matchBuild } from './vuln/match';
 import { diskWorkspaceFs } from './node/workspace';
 import { UpgradeQueries } from './graph/upgrades';
@@ -322,8 +322,9 @@ export async function whatIfCommand(args: string[], io: GraphIO): Promise<number
 /**
  * vulnCommand: `vuln [-json] [-db DB] [flags] [DIR]`, the known vulnerabilities of the module
  * versions DIR's build builds (vuln/match.ts), from a vulnerability database on this machine (-db,
- * else GOVULNDB; nothing is fetched). Exit status 1 when there are findings, 0 when none, 2 when the
- * question cannot be answered (no database, a build the go command would stop on).
+ * else GOVULNDB), or served over HTTP(S) with -network (nothing is fetched without it). Exit status 1
+ * when there are findings, 0 when none, 2 when the question cannot be answered (no database, a
+ * database that cannot be read, a build the go command would stop on).
  */
 export async function vulnCommand(args: string[], io: GraphIO): Promise<number> {
   const rest: string[] = [];
@@ -338,10 +339,10 @@ export async function vulnCommand(args: string[], io: GraphIO): Promise<number> 
   const flags = parseFlags(rest);
   if (typeof flags === 'string' || flags.args.length > 1) return usage(io, 'vuln [-json] [-db DB] [-go=VERSION] [-network] [DIR]', flags);
   if (db === '') {
-    io.stderr('go-mod-lens: no vulnerability database: give -db DIR (or set GOVULNDB) to a copy of vuln.go.dev or a directory of OSV files; nothing is fetched\n');
+    io.stderr('go-mod-lens: no vulnerability database: give -db DIR (or set GOVULNDB) to a copy of vuln.go.dev or a directory of OSV files, or -db https://vuln.go.dev with -network\n');
     return 2;
   }
-  const where = vulnDbDir(db, io.cwd);
+  const where = vulnDbDir(db, io.cwd, flags.network);
   if ('error' in where) {
     io.stderr(`go-mod-lens: ${where.error}\n`);
     return 2;
@@ -353,7 +354,12 @@ export async function vulnCommand(args: string[], io: GraphIO): Promise<number> 
     return 2;
   }
   // the entries of the modules built (and the Go distribution's), as govulncheck reads them
-  const loaded = loadVulnDb(where.dir, ['stdlib', 'toolchain', ...builtModules(r.build).map((m) => m.path)]);
+  const wanted = ['stdlib', 'toolchain', ...builtModules(r.build).map((m) => m.path)];
+  const loaded = 'dir' in where ? loadVulnDb(where.dir, wanted) : await fetchVulnDb(where.url, wanted);
+  if (typeof loaded === 'string') {
+    io.stderr(`go-mod-lens: vulnerability database: ${loaded}\n`);
+    return 2;
+  }
   for (const s of loaded.skipped.slice(0, 5)) io.stderr(`go-mod-lens: vulnerability database: skipped ${s}\n`);
   if (loaded.skipped.length > 5) io.stderr(`go-mod-lens: vulnerability database: skipped ${loaded.skipped.length - 5} more files\n`);
   const findings = matchBuild(indexEntries(loaded.entries), r.build);

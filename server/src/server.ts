@@ -31,7 +31,7 @@ import { registerInlayHints } from './lsp/inlayHint';
 import { registerCompletion, registerDefinition, registerDocumentLinks } from './lsp/navigation';
 import { Publisher } from './lsp/publish';
 import { registerWhatIf } from './lsp/whatIf';
-import { loadVulnDb, vulnDbDir } from './node/vulnDb';
+import { RemoteVulnDb, loadVulnDb, vulnDbDir } from './node/vulnDb';
 import { VulnIndex, indexEntries } from './vuln/match';
 
 /** startServer runs the server on a connection (stdio, IPC or a socket, as the process arguments say). */
@@ -41,7 +41,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
 
 class GoModLensServer implements ServerContext {
   readonly documents = new TextDocuments(TextDocument);
-  private vulnDb?: { spec: string; vulns?: VulnIndex };
+  private vulnDb?: { spec: string; vulns?: VulnIndex; remote?: RemoteVulnDb };
   private currentSettings: Settings = mergeSettings(undefined);
   private currentSession: Session;
   private trusted = false;
@@ -119,32 +119,39 @@ class GoModLensServer implements ServerContext {
     const env = resolveGoEnv(raw, readTextFile);
     this.scanner ??= createFeatureScanner((m) => this.log(m));
     const scanner = this.scanner;
+    const network = this.currentSettings?.network ?? false;
+    const vuln = this.vulnSource(network);
     return {
-      env, network: this.currentSettings?.network ?? false, toolchain, gotoolchain: raw.GOTOOLCHAIN ?? '', vulns: this.vulnIndex(), upgrades: (this.currentSettings?.upgrades ?? 'direct') !== 'off',
+      env, network, toolchain, gotoolchain: raw.GOTOOLCHAIN ?? '', vulns: vuln.local, vulnRemote: vuln.remote, upgrades: (this.currentSettings?.upgrades ?? 'direct') !== 'off',
       scanFeatures: scanner, log: (m) => this.log(m), onBackgroundChange: () => this.changed(),
     };
   }
 
   /**
-   * vulnIndex: the vulnerability database the settings (goModLens.vulnDB, else GOVULNDB) name, read
-   * once per value; none when neither names a database on this machine (nothing is fetched).
+   * vulnSource: the vulnerability database the settings (goModLens.vulnDB, else GOVULNDB) name — one
+   * on this machine, read once per value, or, with network access on, a served one whose entries the
+   * session fetches for the modules built; none when neither names one.
    */
-  private vulnIndex(): VulnIndex | undefined {
+  private vulnSource(network: boolean): { local?: VulnIndex; remote?: RemoteVulnDb } {
     const spec = this.currentSettings?.vulnDB || (process.env.GOVULNDB ?? '');
-    if (spec === '') return undefined;
-    if (this.vulnDb?.spec !== spec) {
-      const where = vulnDbDir(spec, process.cwd());
+    if (spec === '') return {};
+    const key = `${network}\0${spec}`;
+    if (this.vulnDb?.spec !== key) {
+      const where = vulnDbDir(spec, process.cwd(), network);
       if ('error' in where) {
         this.log(`go-mod-lens: no vulnerability checks: ${where.error}`);
-        this.vulnDb = { spec };
+        this.vulnDb = { spec: key };
+      } else if ('url' in where) {
+        this.vulnDb = { spec: key, remote: new RemoteVulnDb(where.url) };
+        this.log(`go-mod-lens: vulnerability database ${where.url}: the entries of the modules built are fetched as they appear`);
       } else {
         const t0 = performance.now();
         const db = loadVulnDb(where.dir);
-        this.vulnDb = { spec, vulns: indexEntries(db.entries) };
+        this.vulnDb = { spec: key, vulns: indexEntries(db.entries) };
         this.log(`go-mod-lens: vulnerability database ${where.dir}: ${db.entries.length} entries read in ${Math.round(performance.now() - t0)} ms${db.skipped.length > 0 ? `; ${db.skipped.length} files skipped (${db.skipped[0]})` : ''}`);
       }
     }
-    return this.vulnDb.vulns;
+    return { local: this.vulnDb.vulns, remote: this.vulnDb.remote };
   }
 
   listen(): void {

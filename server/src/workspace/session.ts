@@ -32,6 +32,8 @@ import { Parsed, RecentParses } from './parses';
 import { LineIndex } from '../syntax/text';
 import { VulnIndex } from '../vuln/match';
 import { UpgradeChecks } from './upgrades';
+import { RemoteEntries, VulnFeed } from './vulnFeed';
+import { vulnBuild } from '../analysis/vulnRules';
 import { ModuleSource } from '../graph/source';
 
 export interface SessionOptions {
@@ -51,6 +53,8 @@ export interface SessionOptions {
   vulns?: VulnIndex;
   /** check the requirements for available upgrades (goModLens.upgrades is not off) */
   upgrades?: boolean;
+  /** a served vulnerability database (network access on): its entries are fetched for the modules built */
+  vulnRemote?: RemoteEntries;
 }
 
 export class Session {
@@ -83,6 +87,7 @@ export class Session {
   private last?: { generation: number; view: WorkspaceView };
 
   private readonly upgradeChecks: UpgradeChecks;
+  private vulnFeed?: VulnFeed;
 
   constructor(options: SessionOptions) {
     this.options = options;
@@ -91,6 +96,15 @@ export class Session {
       this.touch();
       this.options.onBackgroundChange?.();
     });
+    this.vulnFeed = this.feedOf(options);
+  }
+
+  /** feedOf: the background fetcher of a served vulnerability database, when the options name one. */
+  private feedOf(options: SessionOptions): VulnFeed | undefined {
+    return options.vulnRemote ? new VulnFeed(options.vulnRemote, () => {
+      this.touch();
+      this.options.onBackgroundChange?.();
+    }, (m) => this.options.log?.(m)) : undefined;
   }
 
   /** upgradeSource: where versions lists come from (the module cache and GOPROXY; the network only when allowed). */
@@ -112,6 +126,7 @@ export class Session {
   /** reconfigure applies new settings (network, toolchain, environment) and recomputes everything. */
   reconfigure(options: SessionOptions): void {
     this.options = options;
+    this.vulnFeed = this.feedOf(options);
     this.cacheFacts = new DiskCacheFacts(options.env.gomodcache);
     this.upgradeChecks.reset();
     this.summaries.clear();
@@ -261,7 +276,8 @@ export class Session {
       toolchain: this.options.toolchain, emulate: this.emulate(), gotoolchain: this.options.gotoolchain,
       features: new Map(this.features), cache: this.cacheFacts,
       hasFile: (p) => this.hasFile(p),
-      vendor, goflagsMod: this.options.env.goflags.mod, vulns: this.options.vulns,
+      vendor, goflagsMod: this.options.env.goflags.mod,
+      vulns: this.options.vulns ?? this.vulnFeed?.index([...builds.values()].map((v) => vulnBuild(v)).filter((b): b is NonNullable<typeof b> => b !== undefined)),
       upgrades: this.options.upgrades ? this.upgradeChecks.view(this.upgradeMains(mods, mainOf, builds)) : undefined,
     };
   }
