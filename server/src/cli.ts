@@ -108,8 +108,8 @@ as govulncheck -scan module reports them: a replaced module is matched as its re
 standard library as the toolchain the main module asks for (toolchain line, else go line). DB (or
 GOVULNDB) is a directory or file:// URL holding a copy of vuln.go.dev (index/, ID/) or a directory
 of OSV files, or with -network a served one (https://vuln.go.dev: the entries of the modules built
-only); nothing is fetched without -network. -json prints {"Findings": [{ID, Aliases, Summary, Module, Version,
-Fixed, Chain}]}. Exit status 1 when there are findings, 0 when none, 2 on error.
+only); nothing is fetched without -network. -json prints {"Findings": [{ID, Aliases, Summary,
+Module, Version, Fixed, Chain}]}. Exit status 1 when there are findings, 0 when none, 2 on error.
 ${graphFlags}`,
   serve: `usage: go-mod-lens serve --stdio | --node-ipc | --socket=PORT
 

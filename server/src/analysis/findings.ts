@@ -66,6 +66,7 @@ export type FixData =
   | { kind: 'add-replace'; target: string; old: { path: string; version: string }; new: { path: string; version: string } }
   | { kind: 'set-go'; target: string; version: string }
   | { kind: 'set-require'; target: string; path: string; version: string }
+  | { kind: 'set-toolchain'; target: string; name: string }
   /** no edit of its own: the client's what-if preview of go get path@version (which applies go get's edit) */
   | { kind: 'preview-go-get'; target: string; path: string; version: string }
   | { kind: 'replace-text'; target: string; start: number; end: number; old: string; text: string; title: string };

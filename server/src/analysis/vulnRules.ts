@@ -65,9 +65,12 @@ export function vulnerableFindings(view: BuildView, ws: WorkspaceView): Finding[
       if (!line) continue;
       const what = g.module === 'stdlib' ? 'the standard library' : 'the go command';
       const asked = f.toolchain ? `toolchain ${f.toolchain.name}` : `go ${f.go?.version}`;
+      // the fix: a toolchain line naming the oldest Go that fixes them all (module mode; go.work keeps its own)
+      const fixes: Finding['fixes'] = g.upgrade !== '' && !main.workspace ? [{ title: `Set toolchain ${g.upgrade}`, data: { kind: 'set-toolchain', target: file, name: g.upgrade } }] : undefined;
       out.push({
         code: 'vulnerable', file, start: line.start, end: line.end, severity: 'information',
         message: `${g.findings.length} known ${g.findings.length === 1 ? 'vulnerability' : 'vulnerabilities'} in ${what} of ${g.version}, the oldest toolchain this ${main.workspace ? 'go.work' : 'go.mod'} lets build it (${asked}); ${fix}: ${list}`,
+        fixes,
       });
       continue;
     }

@@ -5,7 +5,7 @@
  */
 import { CodeAction, CodeActionKind, Diagnostic, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { FixData } from '../analysis/findings';
-import { planAddReplace, planSetGoVersion, planSetRequireVersion } from '../edits/planners';
+import { planAddReplace, planSetGoVersion, planSetRequireVersion, planSetToolchain } from '../edits/planners';
 import { TextEdit, minimalEdit } from '../edits/textEdit';
 import { parseModFile } from '../syntax/modfile';
 import { parseWorkFile } from '../syntax/workfile';
@@ -36,6 +36,12 @@ export function planFix(data: FixData, text: string): TextEdit[] | undefined {
     case 'replace-text': {
       if (text.slice(data.start, data.end) !== data.old) return undefined; // the text moved on since
       return [{ start: data.start, end: data.end, newText: data.text }];
+    }
+    case 'set-toolchain': {
+      if (isWork) return undefined;
+      const f = parseModFile(text, { name: data.target });
+      if (f.errors.length > 0) return undefined;
+      return planSetToolchain(f, data.name);
     }
     case 'preview-go-get':
       return undefined; // a command, not an edit (quickFixes)

@@ -7,6 +7,7 @@ module example.com/vuln
 go 1.21
 
 //@diag(code="vulnerable", severity="information", msg="1 known vulnerability in the standard library of go1.21.3, the oldest toolchain this go.mod lets build it (toolchain go1.21.3); fixed in go1.21.4: GO-2099-0003 (CVE-2099-0003): Header smuggling in net/http")
+//@fix(code="vulnerable", title="Set toolchain go1.21.4", file="go.mod", golden="toolchain-fixed.golden")
 toolchain go1.21.3
 
 require (
