@@ -54,6 +54,7 @@
  *   GML_BENCH_SETTLE_MAX_S     stop waiting for them to settle after this long (default 300)
  *   GML_BENCH_PROFILE=DIR      our server writes a V8 CPU profile there when it exits
  *   GML_BENCH_NODE_ARGS        extra node options for our server, space-separated
+ *   GML_BENCH_UPGRADES         goModLens.upgrades for our server (off, direct, all; default: the setting's default)
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -526,7 +527,7 @@ function oursSpec(cache: string, r: Prepared, o: GoOracle, home: string, edits: 
   return {
     label: 'go-mod-lens', server: 'ours', ...cmd,
     env: { PATH: process.env.PATH, HOME: home, XDG_CACHE_HOME: join(home, '.cache'), XDG_CONFIG_HOME: join(home, '.config'), ...goEnvFor(cache, false), GOFLAGS: '', GOMODLENS_CACHE_DIR: 'off' },
-    folder: r.root, file: join(r.dir, 'go.mod'), settings: { toolchainVersion: o.emulate }, edits,
+    folder: r.root, file: join(r.dir, 'go.mod'), settings: { toolchainVersion: o.emulate, ...(process.env.GML_BENCH_UPGRADES ? { upgrades: process.env.GML_BENCH_UPGRADES } : {}) }, edits,
   };
 }
 

@@ -59,7 +59,15 @@ export interface BuildIO {
   modules: ModuleSource;
   files: FileSource;
   cache?: SummaryCache;
+  /**
+   * the filtered requirement lists of earlier builds, by summary object (a long-lived caller's, the
+   * session's: every build after an edit filters the same cached summaries again)
+   */
+  filtered?: FilteredMemo;
 }
+
+/** FilteredMemo: a summary's requirement list with the go@ requirement added and exclusions dropped, for one set of exclusions. */
+export type FilteredMemo = WeakMap<Summary, { sig: string; pseudo: boolean; result: SummaryResult }>;
 
 /** computeBuild loads the graph of the main module set and selects versions. */
 export async function computeBuild(main: MainModuleSet, io: BuildIO, options: BuildOptions): Promise<Build> {
@@ -180,10 +188,11 @@ export function summaryFunction(main: MainModuleSet, io: BuildIO, options: Build
 function makeSummaryFn(main: MainModuleSet, io: BuildIO, cache: SummaryCache, options: BuildOptions, out: Map<string, Summary>, goVersions: Map<string, string>) {
   const pseudo = compareGoVersion(options.toolchain, '1.21') >= 0;
   const stops = pseudo && options.gotoolchain !== undefined && !switchesToolchain(options.gotoolchain);
+  const excluded = { memo: io.filtered, sig: [...main.excludes].sort().join('\n') };
   return (m: ModuleKey): SummaryResult | Promise<SummaryResult> => {
     if (m.path === 'go' || m.path === 'toolchain') return pseudoSummary(m, pseudo);
     const member = main.isMain(m) ? main.modules.find((x) => x.path === m.path) : undefined;
-    if (member) return keep(m, filtered(memberSummary(member.modFile), main, pseudo));
+    if (member) return keep(m, filtered(memberSummary(member.modFile), main, pseudo, excluded));
     const actual = main.replacement(m);
     const raw = rawSummary(actual ?? m, actual, io, cache);
     const done = (r: SummaryResult): SummaryResult => {
@@ -192,7 +201,7 @@ function makeSummaryFn(main: MainModuleSet, io: BuildIO, cache: SummaryCache, op
       if (r.ok && stops && isTooNew(r.summary.goVersion, options.toolchain, true)) {
         return keep(m, { ok: false, message: tooNewMessage(`module ${show(actual ?? m)}`, r.summary.goVersion, options.toolchain, options.gotoolchain ?? ''), tooNew: true });
       }
-      return keep(m, r.ok ? checked(m, actual, r.summary, main, pseudo) : r);
+      return keep(m, r.ok ? checked(m, actual, r.summary, main, pseudo, excluded) : r);
     };
     return raw instanceof Promise ? raw.then(done) : done(raw);
   };
@@ -263,7 +272,7 @@ function rawSummary(m: ModuleKey, r: Replacement | undefined, io: BuildIO, cache
 }
 
 /** checked applies the module-path checks of versioned go.mod files, the go@ requirement and exclusions. */
-function checked(m: ModuleKey, actual: Replacement | undefined, s: Summary, main: MainModuleSet, pseudo: boolean): SummaryResult {
+function checked(m: ModuleKey, actual: Replacement | undefined, s: Summary, main: MainModuleSet, pseudo: boolean, excluded: Excluded): SummaryResult {
   const versioned = actual === undefined || actual.version !== '';
   if (versioned) {
     if (s.module === '') return { ok: false, message: 'parsing go.mod: missing module line' };
@@ -272,13 +281,27 @@ function checked(m: ModuleKey, actual: Replacement | undefined, s: Summary, main
       return { ok: false, message: `parsing go.mod:\n\tmodule declares its path as: ${s.module}\n\t        but was required as: ${m.path}` };
     }
   }
-  return filtered(s, main, pseudo);
+  return filtered(s, main, pseudo, excluded);
 }
 
-/** filtered: the go@ requirement added (Go ≥ 1.21) and excluded versions dropped. */
-function filtered(s: Summary, main: MainModuleSet, pseudo: boolean): SummaryResult {
+/** Excluded: the build's exclusions as one string, and the caller's memo of filtered lists. */
+interface Excluded {
+  memo?: FilteredMemo;
+  sig: string;
+}
+
+/**
+ * filtered: the go@ requirement added (Go ≥ 1.21) and excluded versions dropped; remembered in the
+ * caller's memo per summary object while the exclusions are the same (loki, an edit: two builds
+ * filter about a thousand cached summaries again).
+ */
+function filtered(s: Summary, main: MainModuleSet, pseudo: boolean, excluded: Excluded): SummaryResult {
+  const hit = excluded.memo?.get(s);
+  if (hit && hit.sig === excluded.sig && hit.pseudo === pseudo) return hit.result;
   let require = s.require;
   if (pseudo && s.goVersion !== '' && compareGoVersion(s.goVersion, '1.21') >= 0) require = [...require, keyedModule('go', s.goVersion)];
   if (main.excludes.size > 0) require = require.filter((r) => !main.excludes.has(keyOf(r)));
-  return { ok: true, summary: require === s.require ? s : { ...s, require } };
+  const result: SummaryResult = { ok: true, summary: require === s.require ? s : { ...s, require } };
+  excluded.memo?.set(s, { sig: excluded.sig, pseudo, result });
+  return result;
 }

@@ -6,7 +6,7 @@
  */
 import { compareGoVersion, goFromToolchain } from '../module/goVersion';
 import { goCompareStrings } from '../module/goString';
-import { compare as semverCompare } from '../module/semver';
+import { VersionOrder, compare as semverCompare } from '../module/semver';
 
 export interface ModuleKey {
   path: string;
@@ -61,6 +61,8 @@ export function compareModules(a: ModuleKey, b: ModuleKey): number {
 export class ModGraph {
   private readonly required = new Map<string, ModuleKey[]>();
   private readonly selected = new Map<string, string>();
+  /** the graph's own memo of version scans: touch compares the same versions once per edge */
+  private readonly order = new VersionOrder();
   /**
    * the breadth-first walk findPath makes, kept once made (chainTo, walkBreadthFirst): the nodes in
    * the order reached, each with the node it was first reached from; and every node, in the order it
@@ -79,7 +81,13 @@ export class ModGraph {
   private touch(m: ModuleKey): void {
     const cur = this.selected.get(m.path);
     if (cur === undefined) this.selected.set(m.path, m.version);
-    else if (cur !== m.version && cmpVersion(m.path, cur, m.version) < 0) this.selected.set(m.path, m.version);
+    else if (cur !== m.version && this.less(m.path, cur, m.version)) this.selected.set(m.path, m.version);
+  }
+
+  /** less: cmpVersion(path, a, b) < 0, semver through the graph's memo */
+  private less(path: string, a: string, b: string): boolean {
+    if (path === 'go' || path === 'toolchain' || a === '' || b === '' || a === 'none' || b === 'none') return cmpVersion(path, a, b) < 0;
+    return this.order.compare(a, b) < 0;
   }
 
   /** require records m's requirement list; a second call for the same node is ignored. */

@@ -233,10 +233,42 @@ export function compare(v: string, w: string): -1 | 0 | 1 {
   const bw = boundsOf(w);
   if (bv === undefined) return bw === undefined ? 0 : -1;
   if (bw === undefined) return 1;
+  return compareBounded(v, bv, w, bw);
+}
+
+/** compareBounded orders two valid versions whose parts' ends are known. */
+function compareBounded(v: string, bv: Bounds, w: string, bw: Bounds): -1 | 0 | 1 {
   return compareNumbers(v, 1, bv.e1, w, 1, bw.e1) ||
     compareNumbers(v, bv.e1 + 1, bv.e2, w, bw.e1 + 1, bw.e2) ||
     compareNumbers(v, bv.e2 + 1, bv.e3, w, bw.e2 + 1, bw.e3) ||
     comparePrerelease(v, bv.e3, bv.pre, w, bw.e3, bw.pre);
+}
+
+/**
+ * VersionOrder is compare with each version's scan remembered: for a loop that compares the same
+ * few thousand versions over and over (a module graph's selection, one per graph). Its owner
+ * decides how long it lives.
+ */
+export class VersionOrder {
+  private readonly bounds = new Map<string, Bounds | null>();
+
+  private of(v: string): Bounds | undefined {
+    let b = this.bounds.get(v);
+    if (b === undefined) {
+      b = boundsOf(v) ?? null;
+      this.bounds.set(v, b);
+    }
+    return b ?? undefined;
+  }
+
+  compare(v: string, w: string): -1 | 0 | 1 {
+    if (v === w) return 0;
+    const bv = this.of(v);
+    const bw = this.of(w);
+    if (bv === undefined) return bw === undefined ? 0 : -1;
+    if (bw === undefined) return 1;
+    return compareBounded(v, bv, w, bw);
+  }
 }
 
 /**

@@ -7,7 +7,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { BuildView, FeatureNeed, ModDoc, SumDoc, VendorFacts, WorkDoc, WorkspaceView } from '../analysis/view';
 import { sameItems } from '../analysis/analyze';
-import { BuildIO, SummaryCache, computeBuild } from '../graph/buildList';
+import { BuildIO, FilteredMemo, SummaryCache, computeBuild } from '../graph/buildList';
 import { MainModuleSet } from '../graph/mainModules';
 import { goSumFiles } from '../graph/consistency';
 import { ModuleKey } from '../graph/mvs';
@@ -67,6 +67,8 @@ export class Session {
   private readonly works = new RecentParses<WorkDoc>();
   private readonly sums = new Map<string, Parsed<SumDoc>>();
   private readonly summaries: SummaryCache = new Map();
+  /** filtered requirement lists by summary (graph/buildList.ts FilteredMemo), kept with the summaries */
+  private readonly filteredLists: FilteredMemo = new WeakMap();
   private readonly mainParses = new Map<string, Parsed<ModFile>>();
   private readonly builds = new Map<string, BuildState>();
   /** vendor/modules.txt of each module directory with a vendor directory, by the text it was parsed from */
@@ -512,7 +514,7 @@ export class Session {
 
   /** buildIO: where builds read module go.mod files (cache, and the proxy when allowed), workspace files, and remembered summaries. */
   private buildIO(): BuildIO {
-    return { modules: createModuleSource(this.options.env, { allowNetwork: this.options.network }), files: this.stamped, cache: this.summaries };
+    return { modules: createModuleSource(this.options.env, { allowNetwork: this.options.network }), files: this.stamped, cache: this.summaries, filtered: this.filteredLists };
   }
 
   /** missingMessage: workspace/messages.ts's wording, with this session's network setting. */
