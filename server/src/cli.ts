@@ -17,6 +17,7 @@ import { encodeGoUtf8 } from './syntax/text';
 import { parseWorkFile } from './syntax/workfile';
 import { readGoText } from './node/files';
 import { graphCommand, listCommand, vulnCommand, whatIfCommand, whyCommand } from './cliGraph';
+import { checkCommand } from './cliCheck';
 import { LATEST_GO, compareGoVersion, isValidGoVersion } from './module/goVersion';
 
 export interface CliIO {
@@ -39,6 +40,7 @@ commands:
   why [DIR] MODULE           the requirement chains that make MODULE's version the selected one
   what-if [DIR] PATH@VERSION the change go get PATH@VERSION would make to the build list (-json: and go.mod)
   vuln [-db DB] [DIR]        known vulnerabilities of the modules built, from a local Go vulnerability database
+  check [DIR…]               every diagnostic of the editor, for CI (text, json, github, sarif; exit 1 on errors)
   serve --stdio              run the language server over stdin/stdout (also --node-ipc, --socket=PORT)
   version                    print go-mod-lens's version (also --version)
 
@@ -111,6 +113,16 @@ of OSV files, or with -network a served one (https://vuln.go.dev: the entries of
 only); nothing is fetched without -network. -json prints {"Findings": [{ID, Aliases, Summary,
 Module, Version, Fixed, Chain}]}. Exit status 1 when there are findings, 0 when none, 2 on error.
 ${graphFlags}`,
+  check: `usage: go-mod-lens check [--format text|json|github|sarif] [--severity CODE=LEVEL]… [--fail-on LEVEL|none] [-network] [DIR…]
+
+Every diagnostic the language server would show, for every go.mod, go.work and go.sum under the
+directories (default .): text (FILE:LINE:COL: level code: message), json, github (workflow commands
+that annotate a pull request) or sarif (SARIF 2.1.0, with fixes where there is a quick fix).
+Severities: --severity CODE=LEVEL (error, warning, information, hint, off), else .go-mod-lens.json in
+the current directory ({"diagnostics": {"severity": {CODE: LEVEL}}}), else each code's default.
+Exit status 1 when a finding is at or above --fail-on (default error; none never fails), 0 otherwise,
+2 on usage errors.
+`,
   serve: `usage: go-mod-lens serve --stdio | --node-ipc | --socket=PORT
 
 Runs the language server (go.mod, go.work, go.sum) over the given transport.
@@ -169,6 +181,7 @@ export async function runCli(args: string[], io: CliIO): Promise<number> {
       case 'why': return await whyCommand(rest, io);
       case 'what-if': return await whatIfCommand(rest, io);
       case 'vuln': return await vulnCommand(rest, io);
+      case 'check': return await checkCommand(rest, { ...io, stderrIsTTY: process.stderr.isTTY === true });
       case 'serve': return serveCommand(rest, io);
       case 'help': case '-h': case '-help': case '--help':
         io.stdout(usage);

@@ -1,0 +1,239 @@
+/**
+ * `go-mod-lens check [DIR…]` (issue 18): every diagnostic the language server would publish, over
+ * every go.mod, go.work and go.sum under the directories — the same session and rules, severities from
+ * `--severity code=level`, else `.go-mod-lens.json` in the current directory, else the defaults — as
+ * text (`FILE:LINE:COL: level code: message`), JSON, GitHub workflow commands or SARIF 2.1.0. Exit
+ * status 1 when a finding is at or above `--fail-on` (default error), 0 otherwise, 2 on usage errors.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyzeWorkspace } from './analysis/analyze';
+import { Finding, FindingCode, Severity, defaultSeverity, findingCodes } from './analysis/findings';
+import { WorkspaceView } from './analysis/view';
+import { planFix } from './features/codeActions';
+import { createFeatureScanner } from './node/featureScan';
+import { readTextFile, resolveGoEnv } from './node/goEnv';
+import { LineIndex } from './syntax/text';
+import { Session } from './workspace/session';
+
+interface CheckIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** whether stderr is a terminal (a progress line is shown then) */
+  stderrIsTTY?: boolean;
+}
+
+type Level = Severity | 'off';
+const LEVELS: Level[] = ['hint', 'information', 'warning', 'error'];
+const rank = (l: Level): number => LEVELS.indexOf(l);
+const isLevel = (x: unknown): x is Level => x === 'off' || LEVELS.includes(x as Level);
+
+const usageText = 'check [--format text|json|github|sarif] [--severity CODE=LEVEL]… [--fail-on LEVEL|none] [-network] [DIR…]';
+
+/** CheckedFinding: a finding with its severity chosen and its span as 1-based lines and columns (UTF-16). */
+interface CheckedFinding {
+  file: string;
+  level: Severity;
+  code: FindingCode;
+  message: string;
+  start: { line: number; column: number };
+  end: { line: number; column: number };
+  finding: Finding;
+}
+
+export async function checkCommand(args: string[], io: CheckIO): Promise<number> {
+  let format = 'text';
+  let failOn: Level | 'none' = 'error';
+  let network = false;
+  const severity: Record<string, Level> = {};
+  const dirs: string[] = [];
+  const usage = (why: string): number => {
+    io.stderr(`go-mod-lens: ${why}\nusage: go-mod-lens ${usageText}\n`);
+    return 2;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const m = /^--?(format|severity|fail-on)(?:=(.*))?$/.exec(args[i]);
+    if (/^--?network$/.test(args[i])) network = true;
+    else if (m) {
+      const value = m[2] ?? args[++i];
+      if (value === undefined) return usage(`flag --${m[1]} needs a value`);
+      if (m[1] === 'format') {
+        if (!['text', 'json', 'github', 'sarif'].includes(value)) return usage(`unknown format ${JSON.stringify(value)}`);
+        format = value;
+      } else if (m[1] === 'fail-on') {
+        if (value !== 'none' && !isLevel(value)) return usage(`--fail-on takes error, warning, information, hint or none, not ${JSON.stringify(value)}`);
+        failOn = value;
+      } else {
+        const kv = /^([a-z-]+)=([a-z]+)$/.exec(value);
+        if (!kv || !(findingCodes as readonly string[]).includes(kv[1]) || !isLevel(kv[2])) return usage(`--severity takes CODE=LEVEL (a diagnostic code, and error, warning, information, hint or off), not ${JSON.stringify(value)}`);
+        severity[kv[1]] = kv[2];
+      }
+    } else if (args[i].startsWith('-')) return usage(`unknown flag ${args[i]}`);
+    else dirs.push(args[i]);
+  }
+  if (dirs.length === 0) dirs.push('.');
+  const roots: string[] = [];
+  for (const d of dirs) {
+    const abs = resolve(io.cwd, d);
+    if (!statSync(abs, { throwIfNoEntry: false })?.isDirectory()) return usage(`${d} is not a directory`);
+    roots.push(abs);
+  }
+  // the repository's settings, which the command line overrides
+  const config = readConfig(resolve(io.cwd, '.go-mod-lens.json'));
+  if (typeof config === 'string') return usage(config);
+  const chosen: Record<string, Level> = { ...config.severity, ...severity };
+
+  const env = resolveGoEnv(io.env, readTextFile);
+  const session = new Session({ env, network, gotoolchain: io.env.GOTOOLCHAIN ?? '', scanFeatures: createFeatureScanner(() => undefined) });
+  session.setFolders(roots);
+  let ws: WorkspaceView = await session.view();
+  if (io.stderrIsTTY) io.stderr(`go-mod-lens: checking ${ws.mods.size} go.mod, ${ws.works.size} go.work and ${ws.sums.size} go.sum files…\r`);
+  for (const file of ws.mods.keys()) await session.ensureFeatures(file);
+  ws = await session.view();
+  const byFile = analyzeWorkspace(ws, { missingMessage: (missing, own) => session.missingMessage(missing, own).replace(/goModLens\.network/g, '-network') });
+  if (io.stderrIsTTY) io.stderr(' '.repeat(80) + '\r');
+
+  const inRoots = (f: string): boolean => roots.some((r) => f === r || f.startsWith(r.endsWith(sep) ? r : r + sep));
+  const out: CheckedFinding[] = [];
+  for (const [file, list] of [...byFile].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    if (!inRoots(file)) continue;
+    const text = textOf(ws, file);
+    const lines = new LineIndex(text);
+    for (const f of list) {
+      const level = chosen[f.code] ?? f.severity ?? defaultSeverity[f.code];
+      if (level === 'off') continue;
+      const at = (o: number) => {
+        const p = lines.offsetToLsp(Math.max(0, Math.min(o, text.length)));
+        return { line: p.line + 1, column: p.character + 1 };
+      };
+      out.push({ file, level, code: f.code, message: f.message, start: at(f.start), end: at(Math.max(f.start, f.end)), finding: f });
+    }
+  }
+  out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start.line - b.start.line || a.start.column - b.start.column));
+
+  const shown = (file: string): string => {
+    const rel = relative(io.cwd, file);
+    return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel.split(sep).join('/');
+  };
+  if (format === 'text') {
+    for (const f of out) io.stdout(`${shown(f.file)}:${f.start.line}:${f.start.column}: ${f.level} ${f.code}: ${f.message.replace(/\n/g, '\n\t')}\n`);
+  } else if (format === 'json') {
+    io.stdout(JSON.stringify(out.map((f) => ({ file: shown(f.file), line: f.start.line, column: f.start.column, endLine: f.end.line, endColumn: f.end.column, severity: f.level, code: f.code, message: f.message, fixes: f.finding.fixes?.map((x) => x.title) })), null, '\t') + '\n');
+  } else if (format === 'github') {
+    const prop = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
+    const data = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    const command = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' } as const;
+    for (const f of out) io.stdout(`::${command[f.level]} file=${prop(shown(f.file))},line=${f.start.line},col=${f.start.column},endLine=${f.end.line},endColumn=${f.end.column},title=${prop(`go-mod-lens ${f.code}`)}::${data(f.message)}\n`);
+  } else {
+    io.stdout(JSON.stringify(sarif(out, io.cwd, shown, ws), null, 2) + '\n');
+  }
+  const failing = failOn === 'none' ? 0 : out.filter((f) => rank(f.level) >= rank(failOn as Level)).length;
+  return failing > 0 ? 1 : 0;
+}
+
+/** readConfig: `.go-mod-lens.json` ({"diagnostics": {"severity": {CODE: LEVEL}}}); none when absent, a string when malformed. */
+function readConfig(file: string): { severity: Record<string, Level> } | string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return { severity: {} };
+  }
+  try {
+    const raw = JSON.parse(text) as { diagnostics?: { severity?: Record<string, unknown> } };
+    const severity: Record<string, Level> = {};
+    for (const [k, v] of Object.entries(raw?.diagnostics?.severity ?? {})) {
+      if (!(findingCodes as readonly string[]).includes(k) || !isLevel(v)) return `${file}: diagnostics.severity.${k}: not a diagnostic code with error, warning, information, hint or off`;
+      severity[k] = v;
+    }
+    return { severity };
+  } catch (e) {
+    return `${file}: ${(e as Error).message}`;
+  }
+}
+
+function textOf(ws: WorkspaceView, file: string): string {
+  return (ws.mods.get(file) ?? ws.works.get(file) ?? ws.sums.get(file))?.text ?? readTextFile(file) ?? '';
+}
+
+/** help: one line per code for SARIF rules (README.md's table says more). */
+const help: Record<FindingCode, string> = {
+  'syntax': 'The file does not parse as the go command parses it.',
+  'replace-ineffective': "A dependency's replace directive, which the go command ignores outside the main module.",
+  'replace-missing': 'A module the build uses is replaced by a workspace go.mod but not by the main module.',
+  'replace-unused': 'A replace directive for a module the module graph never reaches.',
+  'replace-dir-missing': 'A replacement directory that does not exist or has no go.mod.',
+  'go-below-dependency': 'The go line is below a dependency\'s go line.',
+  'go-below-features': 'The go line is below what the module\'s own .go files use.',
+  'go-above-toolchain': 'The go line is above the local toolchain.',
+  'pseudo-version': 'A pseudo-version, decoded (commit time and revision).',
+  'pseudo-version-invalid': 'A version that the go command reads as a malformed pseudo-version.',
+  'version-raised': 'MVS selects a higher version than the requirement names.',
+  'not-tidy': 'go list -m all stops here: updates to go.mod needed.',
+  'major-version': 'A version whose major does not match the module path.',
+  'module-missing': 'A go.mod the build needs is not in the module cache.',
+  'excluded': 'The required version is excluded.',
+  'retracted': 'The required version is retracted by its author.',
+  'deprecated': 'The module is deprecated by its author.',
+  'work-use-missing': 'A go.work use directory without go.mod.',
+  'work-replace-conflict': 'Workspace members replace a module differently.',
+  'sum-malformed': 'A go.sum line without three fields.',
+  'sum-missing': 'go.sum lacks checksums the build needs.',
+  'sum-mismatch': 'A go.sum checksum that differs from the module cache.',
+  'build-error': 'The go command stops on this build.',
+  'file-unreadable': 'The file is there but cannot be read.',
+  'vendor-inconsistent': 'vendor/modules.txt does not match go.mod.',
+  'vulnerable': 'A module version with a known vulnerability.',
+};
+
+/** sarif: the findings as a SARIF 2.1.0 log — one rule per code, physical locations, fixes where a quick fix exists. */
+function sarif(out: CheckedFinding[], cwd: string, shown: (file: string) => string, ws: WorkspaceView): unknown {
+  const codes = [...new Set(out.map((f) => f.code))].sort();
+  const level = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
+  const location = (file: string, s: { line: number; column: number }, e: { line: number; column: number }) => ({
+    physicalLocation: { artifactLocation: { uri: encodeURI(shown(file)), uriBaseId: 'SRCROOT' }, region: { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column } },
+  });
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'go-mod-lens', version: '0.1.0', informationUri: 'https://github.com/go-mod-lens/go-mod-lens',
+          rules: codes.map((c) => ({ id: c, shortDescription: { text: help[c] }, help: { text: `${help[c]} See the diagnostic codes in go-mod-lens's README.` }, defaultConfiguration: { level: level[(defaultSeverity[c] === 'off' ? 'hint' : defaultSeverity[c])] } })),
+        },
+      },
+      originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd.endsWith(sep) ? cwd : cwd + sep).href } },
+      results: out.map((f) => {
+        const fixes = (f.finding.fixes ?? []).flatMap((fix) => {
+          const text = textOf(ws, fix.data.target);
+          const edits = planFix(fix.data, text);
+          if (!edits || edits.length === 0) return [];
+          const lines = new LineIndex(text);
+          const pos = (o: number) => {
+            const p = lines.offsetToLsp(o);
+            return { line: p.line + 1, column: p.character + 1 };
+          };
+          return [{
+            description: { text: fix.title },
+            artifactChanges: [{
+              artifactLocation: { uri: encodeURI(shown(fix.data.target)), uriBaseId: 'SRCROOT' },
+              replacements: edits.map((e) => {
+                const [s, en] = [pos(e.start), pos(e.end)];
+                return { deletedRegion: { startLine: s.line, startColumn: s.column, endLine: en.line, endColumn: en.column }, insertedContent: { text: e.newText } };
+              }),
+            }],
+          }];
+        });
+        return {
+          ruleId: f.code, ruleIndex: codes.indexOf(f.code), level: level[f.level], message: { text: f.message },
+          locations: [location(f.file, f.start, f.end)],
+          ...(fixes.length > 0 ? { fixes } : {}),
+        };
+      }),
+    }],
+  };
+}
