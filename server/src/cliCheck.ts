@@ -9,7 +9,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeWorkspace } from './analysis/analyze';
-import { Finding, FindingCode, Severity, defaultSeverity, findingCodes } from './analysis/findings';
+import { Finding, FindingCode, Severity, chosenSeverity, defaultSeverity, findingCodes } from './analysis/findings';
 import { WorkspaceView } from './analysis/view';
 import { planFix } from './features/codeActions';
 import { createFeatureScanner } from './node/featureScan';
@@ -103,7 +103,7 @@ export async function checkCommand(args: string[], io: CheckIO): Promise<number>
     const text = textOf(ws, file);
     const lines = new LineIndex(text);
     for (const f of list) {
-      const level = chosen[f.code] ?? f.severity ?? defaultSeverity[f.code];
+      const level = chosenSeverity(f, chosen);
       if (level === 'off') continue;
       const at = (o: number) => {
         const p = lines.offsetToLsp(Math.max(0, Math.min(o, text.length)));

@@ -22,6 +22,11 @@ export type FindingCode = (typeof findingCodes)[number];
  * computed but not published unless a setting gives them a severity (pseudo-version: the inlay hint
  * and the hover already decode every pseudo-version, a diagnostic on each would only repeat them).
  */
+/** chosenSeverity: a finding's severity as the user's choice (per code), else the rule's, else the code's default decides. */
+export function chosenSeverity(f: Finding, chosen: Partial<Record<string, Severity | 'off'>>): Severity | 'off' {
+  return chosen[f.code] ?? f.severity ?? defaultSeverity[f.code];
+}
+
 export const defaultSeverity: Record<FindingCode, Severity | 'off'> = {
   'syntax': 'error',
   'replace-ineffective': 'warning',

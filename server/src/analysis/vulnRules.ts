@@ -10,7 +10,8 @@
 import { Build } from '../graph/buildList';
 import { MainModule } from '../graph/mainModules';
 import { compare } from '../module/semver';
-import { VulnFinding, matchBuild } from '../vuln/match';
+import { VulnFinding, chainPath, matchBuild } from '../vuln/match';
+import { semverOf } from '../vuln/osv';
 import { memberFile } from './buildRules';
 import { Finding } from './findings';
 import { BuildView, WorkspaceView } from './view';
@@ -41,12 +42,10 @@ export function groupFindings(found: VulnFinding[]): VulnGroup[] {
     if (!g) groups.set(f.Module, (g = { module: f.Module, version: f.Version, chain: f.Chain, findings: [], upgrade: '', unfixed: 0 }));
     g.findings.push(f);
     if (f.Fixed === '') g.unfixed++;
-    else if (g.upgrade === '' || compare(semverOfFix(f.Fixed), semverOfFix(g.upgrade)) > 0) g.upgrade = f.Fixed;
+    else if (g.upgrade === '' || compare(semverOf(f.Fixed), semverOf(g.upgrade)) > 0) g.upgrade = f.Fixed;
   }
   return [...groups.values()];
 }
-
-const semverOfFix = (v: string): string => (v.startsWith('go') ? 'v' + v.slice(2) : v);
 
 /** vulnerableFindings: the `vulnerable` findings of one build. */
 export function vulnerableFindings(view: BuildView, ws: WorkspaceView): Finding[] {
@@ -77,11 +76,11 @@ export function vulnerableFindings(view: BuildView, ws: WorkspaceView): Finding[
     const root = g.chain[0];
     const member: MainModule | undefined = main.modules.find((m) => m.path === root);
     if (!member || g.chain.length < 2) continue;
-    const direct = g.chain[1].replace(/@[^@]*$/, '');
+    const direct = chainPath(g.chain[1]);
     const req = member.modFile.require.find((r) => r.mod.path === direct);
     if (!req) continue;
     const own = g.chain.length === 2;
-    const path = g.chain[g.chain.length - 1].replace(/@[^@]*$/, '');
+    const path = chainPath(g.chain[g.chain.length - 1]);
     const through = own ? '' : `, required through ${g.chain.slice(1).join(' → ')}`;
     const built = path === g.module ? `${g.module}@${g.version}` : `${path}, built as ${g.module}@${g.version}`;
     const fixes: Finding['fixes'] = [];

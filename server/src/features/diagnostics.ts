@@ -4,7 +4,7 @@
  */
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
 import { URI } from './uri';
-import { Finding, defaultSeverity } from '../analysis/findings';
+import { Finding, chosenSeverity } from '../analysis/findings';
 import { Settings } from '../protocol';
 import { spanToRange } from './positions';
 import { LineIndex } from '../syntax/text';
@@ -21,7 +21,7 @@ export interface DiagnosticData {
  * the current text of another file (for related spans).
  */
 export function findingToDiagnostic(f: Finding, lines: LineIndex, settings: Settings, linesOf: (file: string) => LineIndex | undefined): Diagnostic | undefined {
-  const chosen = settings.diagnostics.severity[f.code] ?? f.severity ?? defaultSeverity[f.code];
+  const chosen = chosenSeverity(f, settings.diagnostics.severity);
   if (chosen === 'off') return undefined;
   const d: Diagnostic = {
     range: spanToRange(lines, f.start, f.end), severity: severities[chosen], code: f.code, source: 'go-mod-lens', message: f.message,

@@ -55,6 +55,15 @@ export function selectionTooltip(view: BuildView, path: string): MarkupContent |
   return b ? { kind: MarkupKind.Markdown, value: explainChainText(b, path) } : undefined;
 }
 
+/**
+ * upgradeOf: what the upgrade checks found for one requirement of doc, looked up as the session keys
+ * them (workspace/session.ts upgradeMains): by the version the build selects, else the one required.
+ */
+export function upgradeOf(ws: WorkspaceView, doc: ModDoc, build: Build | undefined, path: string, required: string): ModuleUpgradeFacts | undefined {
+  const sel = build?.graph.selectedVersion(path);
+  return ws.upgrades?.get(doc.file)?.get(`${path}@${sel && sel !== 'none' ? sel : required}`);
+}
+
 /** upgradeText: the newer versions of a requirement, as the hint's tooltip and the hover say them. */
 export function upgradeText(path: string, u: ModuleUpgradeFacts): string {
   const parts: string[] = [];

@@ -16,7 +16,7 @@ import { Line, LineBlock, Token } from '../syntax/ast';
 import { ModFile } from '../syntax/modfile';
 import { WorkFile } from '../syntax/workfile';
 import { modDirectiveDocs, sumDoc } from './directiveDocs';
-import { buildViewOf, explainChainText, explainingBuild, upgradeText } from './explain';
+import { buildViewOf, explainChainText, explainingBuild, upgradeOf, upgradeText } from './explain';
 import { mdCode, mdText } from './markdown';
 import { spanToRange } from './positions';
 import { goLineVulnText, requireVulnText } from './vulnHover';
@@ -107,8 +107,7 @@ function requireHover(doc: ModDoc, ws: WorkspaceView | undefined, path: string, 
   } else if (view?.error) {
     out.push(`No build list: ${mdText(view.error)}`);
   }
-  const sel = b?.graph.selectedVersion(path);
-  const upgrade = ws?.upgrades?.get(doc.file)?.get(`${path}@${sel && sel !== 'none' ? sel : version}`);
+  const upgrade = ws ? upgradeOf(ws, doc, b, path, version) : undefined;
   const newer = upgrade ? upgradeText(path, upgrade) : '';
   if (newer !== '') out.push(newer);
   const vulns = ws ? requireVulnText(doc, ws, view, path) : undefined;

@@ -10,7 +10,7 @@ import { cmpVersion } from '../graph/mvs';
 import { ModFile } from '../syntax/modfile';
 import { WorkFile } from '../syntax/workfile';
 import { Settings } from '../protocol';
-import { buildViewOf, selectionTooltip, upgradeText } from './explain';
+import { buildViewOf, selectionTooltip, upgradeOf, upgradeText } from './explain';
 import { mdText } from './markdown';
 import { offsetToPosition } from './positions';
 
@@ -66,12 +66,10 @@ export function inlayHintsFor(doc: ModDoc | WorkDoc, ws: WorkspaceView | undefin
       } });
     }
   }
-  const upgrades = ws?.upgrades?.get(doc.file);
-  if (upgrades && 'mod' in doc && settings.upgrades !== 'off') {
+  if (ws?.upgrades?.has(doc.file) && 'mod' in doc && settings.upgrades !== 'off') {
     for (const r of doc.mod.require) {
       if (!within(r.versionToken.end) || (settings.upgrades === 'direct' && r.indirect)) continue;
-      const sel = view?.build?.graph.selectedVersion(r.mod.path);
-      const u = upgrades.get(`${r.mod.path}@${sel && sel !== 'none' ? sel : r.mod.version}`);
+      const u = upgradeOf(ws, doc, view?.build, r.mod.path, r.mod.version);
       if (!u?.update) continue;
       out.push({ offset: r.versionToken.end, order: 2, hint: {
         position: offsetToPosition(doc.lines, r.versionToken.end), label: `${u.update.version} available`, paddingLeft: true,

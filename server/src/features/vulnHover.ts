@@ -6,10 +6,8 @@
  */
 import { BuildView, ModDoc, WorkDoc, WorkspaceView } from '../analysis/view';
 import { VulnGroup, groupFindings, vulnBuild } from '../analysis/vulnRules';
-import { matchBuild } from '../vuln/match';
+import { chainPath as pathOf, matchBuild } from '../vuln/match';
 import { mdCode, mdText } from './markdown';
-
-const pathOf = (chainItem: string): string => chainItem.replace(/@[^@]*$/, '');
 
 /** vulnGroups: the vulnerable modules of a build view (none without a database or a complete build). */
 function vulnGroups(ws: WorkspaceView, view: BuildView | undefined): VulnGroup[] {

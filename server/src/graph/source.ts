@@ -4,6 +4,9 @@
  * Methods may answer synchronously (disk, memory) or with a promise (network).
  */
 
+import { compare, isValid } from '../module/semver';
+import { isPseudoVersion } from '../module/pseudo';
+
 export type MaybePromise<T> = T | Promise<T>;
 
 /** FetchResult is a go.mod (or .info/list) text, or why it could not be had. */
@@ -55,4 +58,12 @@ export interface UnreadableFile {
 /** unreadableMessage is files' reason why absPath did not read, or Go's message for a missing file. */
 export function unreadableMessage(files: FileSource, absPath: string): string {
   return files.readError?.(absPath)?.message ?? `open ${absPath}: no such file or directory`;
+}
+
+/**
+ * listedVersions: the versions of an `@v/list` text as modfetch's proxyRepo.Versions keeps them —
+ * the first field of each line, valid semver, no pseudo-versions (a proxy may list some) — sorted.
+ */
+export function listedVersions(text: string): string[] {
+  return text.split('\n').map((l) => l.trim().split(/\s+/)[0] ?? '').filter((v) => isValid(v) && !isPseudoVersion(v)).sort(compare);
 }

@@ -9,12 +9,12 @@
  * (the module cache or a file:// GOPROXY offline; an HTTP(S) proxy only with network access). A
  * query answers once per UpgradeQueries object, which its caller owns (one `list -u` run).
  */
-import { compare, isValid, majorMinor, prerelease } from '../module/semver';
+import { isValid, majorMinor, prerelease } from '../module/semver';
 import { splitPathVersion } from '../module/modulePath';
 import { isPseudoVersion, pseudoVersionTime } from '../module/pseudo';
 import { MainModuleSet } from './mainModules';
 import { cmpVersion } from './mvs';
-import { FetchResult, ModuleSource } from './source';
+import { FetchResult, ModuleSource, listedVersions } from './source';
 import { revInfoTime } from './moduleInfo';
 import { Summary, summarizeGoMod } from './summary';
 
@@ -75,9 +75,7 @@ export class UpgradeQueries {
         const got = this.source.versions ? await this.source.versions(path) : undefined;
         if (!got) return noMatch<{ tagged: string[]; lines: string[] }>();
         if (!got.ok) return failure<{ tagged: string[]; lines: string[] }>(got);
-        const lines = got.text.split('\n');
-        const tagged = lines.map((l) => l.trim().split(/\s+/)[0] ?? '').filter((v) => isValid(v) && !isPseudoVersion(v)).sort(compare);
-        return { ok: true, value: { tagged, lines } };
+        return { ok: true, value: { tagged: listedVersions(got.text), lines: got.text.split('\n') } };
       })();
       this.lists.set(path, p);
     }
@@ -241,8 +239,7 @@ export async function nextMajor(source: ModuleSource, path: string): Promise<Upd
   }
   const got = source.versions ? await source.versions(next) : undefined;
   if (!got?.ok) return undefined;
-  const tagged = got.text.split('\n').map((l) => l.trim().split(/\s+/)[0] ?? '').filter((v) => isValid(v) && !isPseudoVersion(v) && prerelease(v) === '').sort(compare);
-  const v = tagged.at(-1);
+  const v = listedVersions(got.text).filter((x) => prerelease(x) === '').at(-1);
   return v ? { path: next, version: v, time: '' } : undefined;
 }
 

@@ -6,6 +6,7 @@
 import { BuildIO } from './buildList';
 import { ListedModule } from './listing';
 import { SummaryFn } from './load';
+import { listedVersions } from './source';
 import { MainModuleSet } from './mainModules';
 import { ModuleKey, cmpVersion } from './mvs';
 import { compareGoVersion } from '../module/goVersion';
@@ -52,8 +53,7 @@ export type WhatIf =
 export async function allowedVersions(path: string, io: BuildIO, main: MainModuleSet, summary: SummaryFn): Promise<string[] | string> {
   const r = await io.modules.versions?.(path);
   if (r && !r.ok && r.kind === 'error') return r.message.startsWith(`module ${path}: `) ? r.message : `${path}: ${r.message}`; // go: module P: reading …: 403 Forbidden
-  // modfetch's proxyRepo.Versions: the first field of each line, valid semver, no pseudo-versions (a proxy may list some)
-  const served = r?.ok ? r.text.split('\n').map((l) => l.trim().split(/\s+/)[0]).filter((v) => !isPseudoVersion(v)) : [];
+  const served = r?.ok ? listedVersions(r.text) : [];
   // modload's replacementRepo: the versions a main module replaces (not pseudo-versions) exist too
   const replaced = [...main.modules.flatMap((m) => m.modFile.replace), ...(main.workspace?.work.replace ?? [])]
     .filter((x) => x.old.path === path && x.old.version !== '' && !isPseudoVersion(x.old.version)).map((x) => x.old.version);

@@ -11,6 +11,7 @@ import { DiagnosticData } from '../features/diagnostics';
 import { positionToOffset } from '../features/positions';
 import { URI } from '../features/uri';
 import { whatIfAnswer, whatIfMain } from '../features/whatIfLens';
+import { upgradeOf } from '../features/explain';
 import { Commands } from '../protocol';
 import { ServerContext } from './context';
 
@@ -33,16 +34,12 @@ export function registerCodeActions(ctx: ServerContext): void {
 
 /** upgradeActions: "Upgrade to …" for the require lines in the range whose module has an update. */
 async function upgradeActions(ctx: ServerContext, doc: ModDoc, ws: WorkspaceView, p: CodeActionParams, preview: string | undefined): Promise<CodeAction[]> {
-  const upgrades = ws.upgrades?.get(doc.file);
   const main = whatIfMain(doc, ws);
-  if (!upgrades || !main) return [];
+  if (!ws.upgrades?.has(doc.file) || !main) return [];
   const build = ws.builds.get(doc.file)?.build;
   const [start, end] = [positionToOffset(doc.lines, p.range.start), positionToOffset(doc.lines, p.range.end)];
   const out: CodeAction[] = [];
-  const updateOf = (path: string, required: string) => {
-    const sel = build?.graph.selectedVersion(path);
-    return upgrades.get(`${path}@${sel && sel !== 'none' ? sel : required}`)?.update;
-  };
+  const updateOf = (path: string, required: string) => upgradeOf(ws, doc, build, path, required)?.update;
   let touched = false;
   for (const r of doc.mod.require) {
     if (r.line.end < start || r.line.start > end) continue;

@@ -54,15 +54,8 @@ export function loadVulnDb(dir: string, modules?: Iterable<string>): LoadedVulnD
   if (v1 && wanted) {
     const ids = new Set<string>();
     try {
-      const index = JSON.parse(new TextDecoder().decode(readRegularFile(join(dir, 'index', 'modules.json')))) as unknown;
-      for (const m of Array.isArray(index) ? index : []) {
-        const path = (m as { path?: unknown }).path;
-        if (typeof path !== 'string' || !wanted.has(path)) continue;
-        for (const v of (m as { vulns?: unknown }).vulns as unknown[] ?? []) {
-          const id = (v as { id?: unknown }).id;
-          if (typeof id === 'string' && /^[A-Za-z0-9._-]+$/.test(id)) ids.add(id);
-        }
-      }
+      const index = modulesIndex(JSON.parse(new TextDecoder().decode(readRegularFile(join(dir, 'index', 'modules.json')))));
+      for (const m of wanted) for (const id of index.get(m) ?? []) ids.add(id);
       names = [...ids].sort().map((id) => `${id}.json`);
     } catch (e) {
       skipped.push(`index/modules.json: ${(e as Error).message}; every entry read instead`);
@@ -86,6 +79,22 @@ export function loadVulnDb(dir: string, modules?: Iterable<string>): LoadedVulnD
     else entries.push(entry);
   }
   return { dir, layout: v1 ? 'v1' : 'osv-directory', entries, skipped };
+}
+
+/**
+ * modulesIndex reads index/modules.json ([{"path", "vulns": [{"id", …}]}]) into the ids of each
+ * module; ids that could not name a file (anything but letters, digits, `.`, `_`, `-`) are left out.
+ */
+function modulesIndex(list: unknown): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const m of Array.isArray(list) ? list : []) {
+    const path = (m as { path?: unknown }).path;
+    if (typeof path !== 'string') continue;
+    const vulns = (m as { vulns?: unknown }).vulns;
+    const ids = (Array.isArray(vulns) ? vulns : []).map((v) => (v as { id?: unknown }).id).filter((id): id is string => typeof id === 'string' && /^[A-Za-z0-9._-]+$/.test(id));
+    out.set(path, [...(out.get(path) ?? []), ...ids]);
+  }
+  return out;
 }
 
 /** MAX_INDEX_BYTES / MAX_ENTRY_BYTES: how much a served index or entry may take, uncompressed. */
@@ -135,15 +144,7 @@ export class RemoteVulnDb {
         return got;
       }
       try {
-        const out = new Map<string, string[]>();
-        const list = JSON.parse(got.text) as unknown;
-        for (const m of Array.isArray(list) ? list : []) {
-          const path = (m as { path?: unknown }).path;
-          if (typeof path !== 'string') continue;
-          const ids = (((m as { vulns?: unknown }).vulns as unknown[] | undefined) ?? []).map((v) => (v as { id?: unknown }).id).filter((id): id is string => typeof id === 'string' && /^[A-Za-z0-9._-]+$/.test(id));
-          out.set(path, [...(out.get(path) ?? []), ...ids]);
-        }
-        return out;
+        return modulesIndex(JSON.parse(got.text));
       } catch (e) {
         return `${this.root}/index/modules.json.gz: ${(e as Error).message}`;
       }

@@ -49,6 +49,11 @@ export interface BuiltModule {
   chain: string[];
 }
 
+/** chainPath: the module path of one chain item (`path@version`, or `path` for a main module). */
+export function chainPath(item: string): string {
+  return item.replace(/@[^@]*$/, '');
+}
+
 /** VulnFinding is one (entry, module) pair; the field names are those `vuln -json` prints. */
 export interface VulnFinding {
   ID: string;

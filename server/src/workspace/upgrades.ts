@@ -84,9 +84,4 @@ export class UpgradeChecks {
       if (this.queue.size > 0) this.drain();
     });
   }
-
-  /** settled: resolves when the background checks queued so far are done (tests). */
-  async settled(): Promise<void> {
-    while (this.running) await this.running;
-  }
 }
