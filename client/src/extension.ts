@@ -61,7 +61,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const watcher = vscode.workspace.createFileSystemWatcher('**/{go.mod,go.work,go.sum,go.work.sum,*.go}');
+  const watcher = vscode.workspace.createFileSystemWatcher('**/{go.mod,go.work,go.sum,go.work.sum,*.go,.go-mod-lens.json}');
   context.subscriptions.push(watcher);
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),

@@ -113,13 +113,14 @@ of OSV files, or with -network a served one (https://vuln.go.dev: the entries of
 only); nothing is fetched without -network. -json prints {"Findings": [{ID, Aliases, Summary,
 Module, Version, Fixed, Chain}]}. Exit status 1 when there are findings, 0 when none, 2 on error.
 ${graphFlags}`,
-  check: `usage: go-mod-lens check [--format text|json|github|sarif] [--severity CODE=LEVEL]… [--fail-on LEVEL|none] [-network] [DIR…]
+  check: `usage: go-mod-lens check [--format text|json|github|sarif] [--severity CODE=LEVEL]… [--fail-on LEVEL|none] [--db DB] [-network] [DIR…]
 
 Every diagnostic the language server would show, for every go.mod, go.work and go.sum under the
 directories (default .): text (FILE:LINE:COL: level code: message), json, github (workflow commands
 that annotate a pull request) or sarif (SARIF 2.1.0, with fixes where there is a quick fix).
 Severities: --severity CODE=LEVEL (error, warning, information, hint, off), else .go-mod-lens.json in
 the current directory ({"diagnostics": {"severity": {CODE: LEVEL}}}), else each code's default.
+The vulnerable diagnostic needs a vulnerability database: --db DB, else GOVULNDB (as vuln takes it).
 Exit status 1 when a finding is at or above --fail-on (default error; none never fails), 0 otherwise,
 2 on usage errors.
 `,

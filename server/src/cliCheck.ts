@@ -10,12 +10,15 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeWorkspace } from './analysis/analyze';
 import { Finding, FindingCode, Severity, chosenSeverity, defaultSeverity, findingCodes } from './analysis/findings';
+import { Level, RepoConfig, isLevel, parseRepoConfig } from './analysis/repoConfig';
 import { WorkspaceView } from './analysis/view';
 import { planFix } from './features/codeActions';
 import { createFeatureScanner } from './node/featureScan';
 import { readTextFile, resolveGoEnv } from './node/goEnv';
 import { LineIndex } from './syntax/text';
 import { Session } from './workspace/session';
+import { RemoteVulnDb, loadVulnDb, vulnDbDir } from './node/vulnDb';
+import { VulnIndex, indexEntries } from './vuln/match';
 
 interface CheckIO {
   stdout: (s: string) => void;
@@ -26,12 +29,10 @@ interface CheckIO {
   stderrIsTTY?: boolean;
 }
 
-type Level = Severity | 'off';
 const LEVELS: Level[] = ['hint', 'information', 'warning', 'error'];
 const rank = (l: Level): number => LEVELS.indexOf(l);
-const isLevel = (x: unknown): x is Level => x === 'off' || LEVELS.includes(x as Level);
 
-const usageText = 'check [--format text|json|github|sarif] [--severity CODE=LEVEL]… [--fail-on LEVEL|none] [-network] [DIR…]';
+const usageText = 'check [--format text|json|github|sarif] [--severity CODE=LEVEL]… [--fail-on LEVEL|none] [--db DB] [-network] [DIR…]';
 
 /** CheckedFinding: a finding with its severity chosen and its span as 1-based lines and columns (UTF-16). */
 interface CheckedFinding {
@@ -48,6 +49,7 @@ export async function checkCommand(args: string[], io: CheckIO): Promise<number>
   let format = 'text';
   let failOn: Level | 'none' = 'error';
   let network = false;
+  let db = io.env.GOVULNDB ?? '';
   const severity: Record<string, Level> = {};
   const dirs: string[] = [];
   const usage = (why: string): number => {
@@ -55,17 +57,18 @@ export async function checkCommand(args: string[], io: CheckIO): Promise<number>
     return 2;
   };
   for (let i = 0; i < args.length; i++) {
-    const m = /^--?(format|severity|fail-on)(?:=(.*))?$/.exec(args[i]);
+    const m = /^--?(format|severity|fail-on|db)(?:=(.*))?$/.exec(args[i]);
     if (/^--?network$/.test(args[i])) network = true;
     else if (m) {
       const value = m[2] ?? args[++i];
       if (value === undefined) return usage(`flag --${m[1]} needs a value`);
-      if (m[1] === 'format') {
+      if (m[1] === 'db') db = value;
+      else if (m[1] === 'format') {
         if (!['text', 'json', 'github', 'sarif'].includes(value)) return usage(`unknown format ${JSON.stringify(value)}`);
         format = value;
       } else if (m[1] === 'fail-on') {
-        if (value !== 'none' && !isLevel(value)) return usage(`--fail-on takes error, warning, information, hint or none, not ${JSON.stringify(value)}`);
-        failOn = value;
+        if (value !== 'none' && !(LEVELS as string[]).includes(value)) return usage(`--fail-on takes error, warning, information, hint or none, not ${JSON.stringify(value)}`);
+        failOn = value as Level | 'none';
       } else {
         const kv = /^([a-z-]+)=([a-z]+)$/.exec(value);
         if (!kv || !(findingCodes as readonly string[]).includes(kv[1]) || !isLevel(kv[2])) return usage(`--severity takes CODE=LEVEL (a diagnostic code, and error, warning, information, hint or off), not ${JSON.stringify(value)}`);
@@ -86,10 +89,16 @@ export async function checkCommand(args: string[], io: CheckIO): Promise<number>
   if (typeof config === 'string') return usage(config);
   const chosen: Record<string, Level> = { ...config.severity, ...severity };
 
+  const vulns = vulnOptions(db, io.cwd, network);
+  if (typeof vulns === 'string') {
+    io.stderr(`go-mod-lens: ${vulns}\n`);
+    return 2;
+  }
   const env = resolveGoEnv(io.env, readTextFile);
-  const session = new Session({ env, network, gotoolchain: io.env.GOTOOLCHAIN ?? '', scanFeatures: createFeatureScanner(() => undefined) });
+  const session = new Session({ env, network, gotoolchain: io.env.GOTOOLCHAIN ?? '', scanFeatures: createFeatureScanner(() => undefined), ...vulns });
   session.setFolders(roots);
   let ws: WorkspaceView = await session.view();
+  await session.vulnSettled();
   if (io.stderrIsTTY) io.stderr(`go-mod-lens: checking ${ws.mods.size} go.mod, ${ws.works.size} go.work and ${ws.sums.size} go.sum files…\r`);
   for (const file of ws.mods.keys()) await session.ensureFeatures(file);
   ws = await session.view();
@@ -134,25 +143,29 @@ export async function checkCommand(args: string[], io: CheckIO): Promise<number>
   return failing > 0 ? 1 : 0;
 }
 
-/** readConfig: `.go-mod-lens.json` ({"diagnostics": {"severity": {CODE: LEVEL}}}); none when absent, a string when malformed. */
-function readConfig(file: string): { severity: Record<string, Level> } | string {
+/**
+ * vulnOptions: the vulnerability database DB (-db, else GOVULNDB) names, as the session takes it —
+ * read now when it is on this machine, fetched for the modules built when it is served (-network);
+ * none when DB is empty; a string when it cannot be used.
+ */
+export function vulnOptions(db: string, cwd: string, network: boolean): { vulns?: VulnIndex; vulnRemote?: RemoteVulnDb } | string {
+  if (db === '') return {};
+  const where = vulnDbDir(db, cwd, network);
+  if ('error' in where) return `vulnerability database: ${where.error}`;
+  if ('url' in where) return { vulnRemote: new RemoteVulnDb(where.url) };
+  const loaded = loadVulnDb(where.dir);
+  return { vulns: indexEntries(loaded.entries) };
+}
+
+/** readConfig: the repository's `.go-mod-lens.json` (analysis/repoConfig.ts); none when absent, a string when malformed. */
+function readConfig(file: string): RepoConfig | string {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
     return { severity: {} };
   }
-  try {
-    const raw = JSON.parse(text) as { diagnostics?: { severity?: Record<string, unknown> } };
-    const severity: Record<string, Level> = {};
-    for (const [k, v] of Object.entries(raw?.diagnostics?.severity ?? {})) {
-      if (!(findingCodes as readonly string[]).includes(k) || !isLevel(v)) return `${file}: diagnostics.severity.${k}: not a diagnostic code with error, warning, information, hint or off`;
-      severity[k] = v;
-    }
-    return { severity };
-  } catch (e) {
-    return `${file}: ${(e as Error).message}`;
-  }
+  return parseRepoConfig(text, file);
 }
 
 function textOf(ws: WorkspaceView, file: string): string {

@@ -32,6 +32,7 @@ import { registerCompletion, registerDefinition, registerDocumentLinks } from '.
 import { Publisher } from './lsp/publish';
 import { registerWhatIf } from './lsp/whatIf';
 import { RemoteVulnDb, loadVulnDb, vulnDbDir } from './node/vulnDb';
+import { RepoConfigs } from './node/repoConfigs';
 import { VulnIndex, indexEntries } from './vuln/match';
 
 /** startServer runs the server on a connection (stdio, IPC or a socket, as the process arguments say). */
@@ -58,6 +59,8 @@ class GoModLensServer implements ServerContext {
   private phase: 'new' | 'running' | 'shutdown' = 'new';
   private folders: string[] = [];
   private readonly findings: Findings;
+  /** the .go-mod-lens.json of each folder: severities under the user's settings */
+  private readonly repoConfigs = new RepoConfigs((m) => this.log(m));
   private readonly publisher: Publisher;
   private readonly reports = new PullReports();
   /** settles once the configuration has been read; requests wait for it so that none sees a half-configured session */
@@ -68,7 +71,7 @@ class GoModLensServer implements ServerContext {
   constructor(readonly connection: Connection) {
     this.currentSession = new Session(this.sessionOptions());
     this.readyPromise = new Promise((resolve) => (this.markReady = resolve));
-    this.findings = new Findings({ session: () => this.currentSession, settings: () => this.currentSettings, documents: this.documents, ready: () => this.readyPromise, log: (m) => this.log(m) });
+    this.findings = new Findings({ session: () => this.currentSession, settings: () => this.currentSettings, repoSeverity: (file) => this.repoConfigs.severityFor(file), documents: this.documents, ready: () => this.readyPromise, log: (m) => this.log(m) });
     this.publisher = new Publisher({
       connection, documents: this.documents, findings: this.findings, session: () => this.currentSession, ready: () => this.readyPromise,
       pull: () => ({ pull: this.pull, refreshSupport: this.refreshSupport }), safe: (name, f, fallback) => this.safe(name, f, fallback),
@@ -166,6 +169,11 @@ class GoModLensServer implements ServerContext {
       for (const ch of p.changes) {
         const path = URI.toPath(ch.uri);
         if (!path) continue;
+        if (this.repoConfigs.isConfigFile(path)) {
+          this.repoConfigs.load(this.folders);
+          this.publisher.settingsChanged();
+          continue;
+        }
         if (this.documents.get(ch.uri) && ch.type === FileChangeType.Changed) continue; // the buffer wins
         this.currentSession.fileChanged(path, ch.type === FileChangeType.Created ? 'created' : ch.type === FileChangeType.Deleted ? 'deleted' : 'changed');
       }
@@ -214,6 +222,7 @@ class GoModLensServer implements ServerContext {
     }
     this.currentSession.reconfigure(this.sessionOptions());
     this.currentSession.setFolders(this.folders);
+    this.repoConfigs.load(this.folders);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -238,6 +247,7 @@ class GoModLensServer implements ServerContext {
         watchers: [
           { globPattern: '**/{go.mod,go.work,go.sum,go.work.sum}', kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete },
           { globPattern: '**/vendor/modules.txt', kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete },
+          { globPattern: '**/.go-mod-lens.json', kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete },
           { globPattern: '**/*.go' },
         ],
       }).catch(() => undefined);
@@ -250,6 +260,8 @@ class GoModLensServer implements ServerContext {
         if (p) this.folders.push(p);
       }
       this.currentSession.setFolders(this.folders);
+      this.repoConfigs.load(this.folders);
+      this.publisher.settingsChanged();
       this.changed();
     });
     await this.loadConfiguration();

@@ -25,6 +25,8 @@ const OUTSIDE_ENTRIES = 16;
 export interface FindingsDeps {
   session(): Session;
   settings(): Settings;
+  /** the severities the repository's .go-mod-lens.json sets for a file (the settings win over them) */
+  repoSeverity?(file: string): Settings['diagnostics']['severity'];
   readonly documents: TextDocuments<TextDocument>;
   ready(): Promise<void>;
   log(message: string): void;
@@ -84,12 +86,21 @@ export class Findings {
 
   /** toDiagnostics converts the findings of a file whose text is `text` (related spans in other files read their current text). */
   toDiagnostics(findings: Finding[], text: string, textOf: (file: string) => string | undefined = (x) => this.textOf(x)): Diagnostic[] {
-    const settings = this.deps.settings();
+    const user = this.deps.settings();
+    // the repository's severities under the user's: one Settings per distinct config object
+    const merged = new Map<object, Settings>();
+    const settingsOf = (f: Finding): Settings => {
+      const repo = this.deps.repoSeverity?.(f.file);
+      if (!repo || Object.keys(repo).length === 0) return user;
+      let s = merged.get(repo);
+      if (!s) merged.set(repo, (s = { ...user, diagnostics: { ...user.diagnostics, severity: { ...repo, ...user.diagnostics.severity } } }));
+      return s;
+    };
     const linesOf = (file: string): LineIndex | undefined => {
       const t = textOf(file);
       return t === undefined ? undefined : this.lines.of(t);
     };
-    return findings.map((f) => findingToDiagnostic(f, this.lines.of(text), settings, linesOf)).filter((d): d is Diagnostic => d !== undefined);
+    return findings.map((f) => findingToDiagnostic(f, this.lines.of(text), settingsOf(f), linesOf)).filter((d): d is Diagnostic => d !== undefined);
   }
 
   /** standalone: a file outside every folder's model (or not a file at all): parse-level checks only. */

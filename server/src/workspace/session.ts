@@ -465,6 +465,11 @@ export class Session {
     });
   }
 
+  /** vulnSettled: resolves when the served vulnerability database's fetches asked for so far are done (the CLI waits for them). */
+  async vulnSettled(): Promise<void> {
+    await this.vulnFeed?.settled();
+  }
+
   /**
    * ensureFeatures scans the module of one go.mod now (if its answer is unknown or stale), so that a
    * diagnostics request for that file includes go-below-features without waiting for the others.

@@ -58,6 +58,22 @@ describe('go-mod-lens check', function () {
     assert.ok(g.some((l) => /^::error file=ws\/go\.sum,line=3,.*::malformed go\.sum:%0A/.test(l)), 'newlines are escaped');
   });
 
+  it('vulnerable: from --db (a directory of OSV files), as the editor reads GOVULNDB', () => {
+    const osv = join(dir, 'osv');
+    mkdirSync(osv, { recursive: true });
+    writeFileSync(join(osv, 'GO-2099-0001.json'), JSON.stringify({
+      schema_version: '1.3.1', id: 'GO-2099-0001', modified: '2099-01-01T00:00:00Z', summary: 'Made-up flaw in example.com/fine',
+      affected: [{ package: { name: 'example.com/fine', ecosystem: 'Go' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '1.0.1' }] }] }],
+    }));
+    const r = check(['--db', osv, '--fail-on', 'none', 'ws']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^ws\/go\.mod:13:2: \w+ vulnerable: .*GO-2099-0001/m, r.stdout);
+    assert.doesNotMatch(check(['--fail-on', 'none', 'ws']).stdout, /vulnerable/, 'no database, no vulnerability check');
+    const bad = check(['--db', join(dir, 'no-such-db'), 'ws']);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /vulnerability database/);
+  });
+
   it('usage errors exit 2', () => {
     for (const args of [['--format', 'xml'], ['--severity', 'nope=error'], ['--fail-on', 'loud'], ['--bogus'], ['missing-dir']]) {
       const r = check(args);

@@ -96,6 +96,27 @@ describe('LSP lifecycle and capabilities (issue 20)', function () {
     await c.shutdown();
   });
 
+  it("honours the repository's .go-mod-lens.json under the user's settings, and reads it again when it changes (issue 18)", async () => {
+    const folder = join(root, 'cfg');
+    putFile(join(folder, 'go.mod'), 'module example.com/cfg\n\ngo 1.21\n\nrequir example.com/x v1.0.0\n');
+    putFile(join(folder, 'sub/go.mod'), 'module example.com/cfg/sub\n\ngo 1.21\n\nrequir example.com/x v1.0.0\n');
+    putFile(join(folder, '.go-mod-lens.json'), '{"diagnostics": {"severity": {"syntax": "warning", "go-above-toolchain": "off"}}}\n');
+    const c = track(await LspClient.start(options({ folders: [folder], settings: { diagnostics: { severity: { 'go-above-toolchain': 'information' } }, toolchainVersion: '1.20.0' }, pullDiagnostics: true })));
+    const levels = async (file: string): Promise<[unknown, unknown][]> => (await c.pullDiagnostics(join(folder, file))).map((d): [unknown, unknown] => [d.code, d.severity]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    // the config's warning (2) for both files under the folder; the user's setting wins where both speak
+    assert.deepEqual(await levels('go.mod'), [['go-above-toolchain', 3], ['syntax', 2]]);
+    assert.deepEqual(await levels('sub/go.mod'), [['go-above-toolchain', 3], ['syntax', 2]]);
+    putFile(join(folder, '.go-mod-lens.json'), '{"diagnostics": {"severity": {"syntax": "off"}}}\n');
+    await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(join(folder, '.go-mod-lens.json')), type: 2 }] });
+    assert.deepEqual(await levels('go.mod'), [['go-above-toolchain', 3]]);
+    // a malformed config is logged and ignored: the defaults again (error, 1)
+    putFile(join(folder, '.go-mod-lens.json'), '{"diagnostics": {"severity": {"no-such-code": "off"}}}\n');
+    await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(join(folder, '.go-mod-lens.json')), type: 2 }] });
+    assert.deepEqual(await levels('go.mod'), [['go-above-toolchain', 3], ['syntax', 1]]);
+    assert.ok(c.logs.some((l) => l.message.includes('unknown diagnostic code "no-such-code"')), c.logs.map((l) => l.message).join('\n'));
+    await c.shutdown();
+  });
+
   it('publishes the errors of a go.mod open in the editor but not on disk, and follows its edits (push client)', async () => {
     const c = track(await LspClient.start(options({ pullDiagnostics: false })));
     const file = join(root, 'ws/sub/go.mod');
