@@ -18,6 +18,7 @@ import { parseWorkFile } from './syntax/workfile';
 import { readGoText } from './node/files';
 import { graphCommand, listCommand, vulnCommand, whatIfCommand, whyCommand } from './cliGraph';
 import { checkCommand } from './cliCheck';
+import { diffCommand } from './cliDiff';
 import { LATEST_GO, compareGoVersion, isValidGoVersion } from './module/goVersion';
 
 export interface CliIO {
@@ -41,6 +42,7 @@ commands:
   what-if [DIR] PATH@VERSION the change go get PATH@VERSION would make to the build list (-json: and go.mod)
   vuln [-db DB] [DIR]        known vulnerabilities of the modules built, from a local Go vulnerability database
   check [DIR…]               every diagnostic of the editor, for CI (text, json, github, sarif; exit 1 on errors)
+  diff OLD NEW | --base REV  what a go.mod change does to the build list and the diagnostics (text, markdown, json)
   serve --stdio              run the language server over stdin/stdout (also --node-ipc, --socket=PORT)
   version                    print go-mod-lens's version (also --version)
 
@@ -124,6 +126,20 @@ The vulnerable diagnostic needs a vulnerability database: --db DB, else GOVULNDB
 Exit status 1 when a finding is at or above --fail-on (default error; none never fails), 0 otherwise,
 2 on usage errors.
 `,
+  diff: `usage: go-mod-lens diff [--format text|markdown|json] [--fail-on LEVEL|none] [--db DB] [flags] (OLD NEW [DIR] | --base REV [DIR])
+
+What a change does to the build: the build list of OLD and of NEW compared in go get's words
+(upgraded, downgraded, added, removed; replaced when only the replacement changes), each module with
+the requirement that moves it (the go.mod line that names it, else the module that requires the new
+version — or required the old one — and the changed go.mod line heading that chain), the go and
+toolchain lines, and the diagnostics that appear or go away (as check reports them; --db or GOVULNDB
+for vulnerable, .go-mod-lens.json and --severity for severities).
+OLD and NEW are go.mod files, directories, or git revisions of the repository holding DIR (default .),
+read with git from its object store (nothing is checked out). --base REV compares REV with DIR as it
+is on disk. --format markdown writes a pull-request comment; json one object. Exit status 1 when a new
+finding is at or above --fail-on (default none) or a side cannot be built, 2 on usage errors.
+${graphFlags}  -mod=readonly       the requirements as written instead of re-rooted (-mod=mod, the default)
+`,
   serve: `usage: go-mod-lens serve --stdio | --node-ipc | --socket=PORT
 
 Runs the language server (go.mod, go.work, go.sum) over the given transport.
@@ -182,6 +198,7 @@ export async function runCli(args: string[], io: CliIO): Promise<number> {
       case 'why': return await whyCommand(rest, io);
       case 'what-if': return await whatIfCommand(rest, io);
       case 'vuln': return await vulnCommand(rest, io);
+      case 'diff': return await diffCommand(rest, io);
       case 'check': return await checkCommand(rest, { ...io, stderrIsTTY: process.stderr.isTTY === true });
       case 'serve': return serveCommand(rest, io);
       case 'help': case '-h': case '-help': case '--help':

@@ -35,7 +35,7 @@ const rank = (l: Level): number => LEVELS.indexOf(l);
 const usageText = 'check [--format text|json|github|sarif] [--severity CODE=LEVEL]… [--fail-on LEVEL|none] [--db DB] [-network] [DIR…]';
 
 /** CheckedFinding: a finding with its severity chosen and its span as 1-based lines and columns (UTF-16). */
-interface CheckedFinding {
+export interface CheckedFinding {
   file: string;
   level: Severity;
   code: FindingCode;
@@ -94,34 +94,7 @@ export async function checkCommand(args: string[], io: CheckIO): Promise<number>
     io.stderr(`go-mod-lens: ${vulns}\n`);
     return 2;
   }
-  const env = resolveGoEnv(io.env, readTextFile);
-  const session = new Session({ env, network, gotoolchain: io.env.GOTOOLCHAIN ?? '', scanFeatures: createFeatureScanner(() => undefined), ...vulns });
-  session.setFolders(roots);
-  let ws: WorkspaceView = await session.view();
-  await session.vulnSettled();
-  if (io.stderrIsTTY) io.stderr(`go-mod-lens: checking ${ws.mods.size} go.mod, ${ws.works.size} go.work and ${ws.sums.size} go.sum files…\r`);
-  for (const file of ws.mods.keys()) await session.ensureFeatures(file);
-  ws = await session.view();
-  const byFile = analyzeWorkspace(ws, { missingMessage: (missing, own) => session.missingMessage(missing, own).replace(/goModLens\.network/g, '-network') });
-  if (io.stderrIsTTY) io.stderr(' '.repeat(80) + '\r');
-
-  const inRoots = (f: string): boolean => roots.some((r) => f === r || f.startsWith(r.endsWith(sep) ? r : r + sep));
-  const out: CheckedFinding[] = [];
-  for (const [file, list] of [...byFile].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
-    if (!inRoots(file)) continue;
-    const text = textOf(ws, file);
-    const lines = new LineIndex(text);
-    for (const f of list) {
-      const level = chosenSeverity(f, chosen);
-      if (level === 'off') continue;
-      const at = (o: number) => {
-        const p = lines.offsetToLsp(Math.max(0, Math.min(o, text.length)));
-        return { line: p.line + 1, column: p.character + 1 };
-      };
-      out.push({ file, level, code: f.code, message: f.message, start: at(f.start), end: at(Math.max(f.start, f.end)), finding: f });
-    }
-  }
-  out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start.line - b.start.line || a.start.column - b.start.column));
+  const { findings: out, textOf: texts } = await collectFindings(roots, { env: io.env, network, severity: chosen, ...vulns }, io.stderrIsTTY ? (m) => io.stderr(m) : undefined);
 
   const shown = (file: string): string => {
     const rel = relative(io.cwd, file);
@@ -137,10 +110,61 @@ export async function checkCommand(args: string[], io: CheckIO): Promise<number>
     const command = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' } as const;
     for (const f of out) io.stdout(`::${command[f.level]} file=${prop(shown(f.file))},line=${f.start.line},col=${f.start.column},endLine=${f.end.line},endColumn=${f.end.column},title=${prop(`go-mod-lens ${f.code}`)}::${data(f.message)}\n`);
   } else {
-    io.stdout(JSON.stringify(sarif(out, io.cwd, shown, ws), null, 2) + '\n');
+    io.stdout(JSON.stringify(sarif(out, io.cwd, shown, texts), null, 2) + '\n');
   }
   const failing = failOn === 'none' ? 0 : out.filter((f) => rank(f.level) >= rank(failOn as Level)).length;
   return failing > 0 ? 1 : 0;
+}
+
+/** What collectFindings needs: the environment, network access, the severities chosen, a vulnerability database. */
+export interface FindingsOptions {
+  env: Record<string, string | undefined>;
+  network: boolean;
+  severity: Record<string, Level>;
+  vulns?: VulnIndex;
+  vulnRemote?: RemoteVulnDb;
+  /** scan the modules' .go files for the language features they use (go-below-features); default on */
+  scanGoFiles?: boolean;
+}
+
+/**
+ * collectFindings: every diagnostic the server would publish for the go.mod, go.work and go.sum
+ * files under `roots`, with its severity chosen (`off` ones left out), sorted by file and position;
+ * `progress` gets a progress line (ending in \r) while it runs.
+ */
+export async function collectFindings(roots: string[], o: FindingsOptions, progress?: (line: string) => void): Promise<{ findings: CheckedFinding[]; textOf: (file: string) => string }> {
+  const env = resolveGoEnv(o.env, readTextFile);
+  const session = new Session({
+    env, network: o.network, gotoolchain: o.env.GOTOOLCHAIN ?? '', vulns: o.vulns, vulnRemote: o.vulnRemote,
+    scanFeatures: o.scanGoFiles === false ? undefined : createFeatureScanner(() => undefined),
+  });
+  session.setFolders(roots);
+  let ws: WorkspaceView = await session.view();
+  await session.vulnSettled();
+  progress?.(`go-mod-lens: checking ${ws.mods.size} go.mod, ${ws.works.size} go.work and ${ws.sums.size} go.sum files…\r`);
+  if (o.scanGoFiles !== false) for (const file of ws.mods.keys()) await session.ensureFeatures(file);
+  ws = await session.view();
+  const byFile = analyzeWorkspace(ws, { missingMessage: (missing, own) => session.missingMessage(missing, own).replace(/goModLens\.network/g, '-network') });
+  progress?.(' '.repeat(80) + '\r');
+
+  const inRoots = (f: string): boolean => roots.some((r) => f === r || f.startsWith(r.endsWith(sep) ? r : r + sep));
+  const out: CheckedFinding[] = [];
+  for (const [file, list] of byFile) {
+    if (!inRoots(file)) continue;
+    const text = textOf(ws, file);
+    const lines = new LineIndex(text);
+    for (const f of list) {
+      const level = chosenSeverity(f, o.severity);
+      if (level === 'off') continue;
+      const at = (off: number) => {
+        const p = lines.offsetToLsp(Math.max(0, Math.min(off, text.length)));
+        return { line: p.line + 1, column: p.character + 1 };
+      };
+      out.push({ file, level, code: f.code, message: f.message, start: at(f.start), end: at(Math.max(f.start, f.end)), finding: f });
+    }
+  }
+  out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start.line - b.start.line || a.start.column - b.start.column));
+  return { findings: out, textOf: (file) => textOf(ws, file) };
 }
 
 /**
@@ -203,7 +227,7 @@ const help: Record<FindingCode, string> = {
 };
 
 /** sarif: the findings as a SARIF 2.1.0 log — one rule per code, physical locations, fixes where a quick fix exists. */
-function sarif(out: CheckedFinding[], cwd: string, shown: (file: string) => string, ws: WorkspaceView): unknown {
+function sarif(out: CheckedFinding[], cwd: string, shown: (file: string) => string, texts: (file: string) => string): unknown {
   const codes = [...new Set(out.map((f) => f.code))].sort();
   const level = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
   const location = (file: string, s: { line: number; column: number }, e: { line: number; column: number }) => ({
@@ -222,7 +246,7 @@ function sarif(out: CheckedFinding[], cwd: string, shown: (file: string) => stri
       originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd.endsWith(sep) ? cwd : cwd + sep).href } },
       results: out.map((f) => {
         const fixes = (f.finding.fixes ?? []).flatMap((fix) => {
-          const text = textOf(ws, fix.data.target);
+          const text = texts(fix.data.target);
           const edits = planFix(fix.data, text);
           if (!edits || edits.length === 0) return [];
           const lines = new LineIndex(text);

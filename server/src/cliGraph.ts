@@ -44,7 +44,7 @@ export interface GraphIO {
   env: Record<string, string | undefined>;
 }
 
-interface Flags {
+export interface Flags {
   json: boolean;
   /** -u: available updates, retractions and deprecations (list only) */
   u: boolean;
@@ -56,7 +56,7 @@ interface Flags {
   args: string[];
 }
 
-function parseFlags(args: string[]): Flags | string {
+export function parseFlags(args: string[]): Flags | string {
   const f: Flags = { json: false, u: false, toolchain: LATEST_GO, mode: 'mod', network: false, cache: true, args: [] };
   for (const a of args) {
     const m = /^--?([a-z]+)(?:=(.*))?$/.exec(a);
@@ -77,7 +77,7 @@ function parseFlags(args: string[]): Flags | string {
 }
 
 /** Built: a build, what it was read from, and where `.info` files come from (remembered in the summary index). */
-interface Built {
+export interface Built {
   build: Build;
   bio: BuildIO;
   info: ModuleSource;
@@ -99,7 +99,7 @@ function missingAdvice(absent: readonly Failure[], gomodcache: string, network: 
  * error, unless `incompleteOk` and the only problem is go.mod files this machine lacks (the graph
  * view shows them as missing).
  */
-async function build(dir: string, io: GraphIO, flags: Flags, rootsNeeded = false, incompleteOk = false): Promise<Built | string> {
+export async function buildDir(dir: string, io: GraphIO, flags: Flags, rootsNeeded = false, incompleteOk = false): Promise<Built | string> {
   const at = statSync(resolve(io.cwd, dir), { throwIfNoEntry: false });
   if (!at) return `go-mod-lens: directory ${dir} does not exist`;
   if (!at.isDirectory()) return `go-mod-lens: ${dir} is not a directory (give the directory of a go.mod or go.work)`;
@@ -134,7 +134,7 @@ async function build(dir: string, io: GraphIO, flags: Flags, rootsNeeded = false
 export async function listCommand(args: string[], io: GraphIO): Promise<number> {
   const flags = parseFlags(args);
   if (typeof flags === 'string' || flags.args.length > 1) return usage(io, 'list [-json] [-go=VERSION] [-mod=mod|readonly] [-network] [DIR]', flags);
-  const r = await build(flags.args[0] ?? '.', io, flags);
+  const r = await buildDir(flags.args[0] ?? '.', io, flags);
   if (typeof r === 'string') return fail(io, r);
   const listed = listModules(r.build);
   // go list -m queries each module's .info (graph/moduleInfo.ts); without -e a failure prints no list.
@@ -207,7 +207,7 @@ export async function graphCommand(args: string[], io: GraphIO): Promise<number>
     // like why: the requirements as written (read-only) unless -mod=mod is asked for, so the chains explain
     const out = resolve(io.cwd, html);
     if (statSync(out, { throwIfNoEntry: false })?.isDirectory()) return fail(io, `go-mod-lens: ${html} is a directory; graph --html writes one HTML file (e.g. graph --html module-graph.html)`);
-    const r = await build(flags.args[0] ?? '.', io, { ...flags, mode: rest.some((a) => /^--?mod=mod$/.test(a)) ? 'mod' : 'readonly' }, false, true);
+    const r = await buildDir(flags.args[0] ?? '.', io, { ...flags, mode: rest.some((a) => /^--?mod=mod$/.test(a)) ? 'mod' : 'readonly' }, false, true);
     if (typeof r === 'string') return fail(io, r);
     const assets = webviewAssets();
     if (typeof assets === 'string') return fail(io, assets);
@@ -218,7 +218,7 @@ export async function graphCommand(args: string[], io: GraphIO): Promise<number>
     flushSummaryIndex();
     return 0;
   }
-  const r = await build(flags.args[0] ?? '.', io, flags, true);
+  const r = await buildDir(flags.args[0] ?? '.', io, flags, true);
   if (typeof r === 'string') return fail(io, r);
   io.stdout(graphLines(r.build).map((l) => l + '\n').join(''));
   return done(io, r.build);
@@ -229,7 +229,7 @@ export async function whyCommand(args: string[], io: GraphIO): Promise<number> {
   const flags = parseFlags(args);
   if (typeof flags === 'string' || flags.args.length < 1 || flags.args.length > 2) return usage(io, 'why [-go=VERSION] [-mod=mod|readonly] [DIR] MODULE', flags);
   const [dir, path] = flags.args.length === 2 ? flags.args : ['.', flags.args[0]];
-  const r = await build(dir, io, { ...flags, mode: args.some((a) => /^--?mod=mod$/.test(a)) ? 'mod' : 'readonly' }, false, true);
+  const r = await buildDir(dir, io, { ...flags, mode: args.some((a) => /^--?mod=mod$/.test(a)) ? 'mod' : 'readonly' }, false, true);
   if (typeof r === 'string') return fail(io, r);
   const s = explainSelection(r.build, path);
   flushSummaryIndex();
@@ -297,7 +297,7 @@ export async function whatIfCommand(args: string[], io: GraphIO): Promise<number
   const [dir, query] = flags.args.length === 2 ? flags.args : ['.', flags.args[0]];
   const at = query.lastIndexOf('@');
   if (at <= 0) return usage(io, shape, `${query}: want PATH@VERSION`);
-  const r = await build(dir, io, { ...flags, mode: 'mod' });
+  const r = await buildDir(dir, io, { ...flags, mode: 'mod' });
   if (typeof r === 'string') return fail(io, r);
   const w = await whatIf(r.build.main, r.bio, { toolchain: flags.toolchain, mode: 'mod', gotoolchain: r.env.gotoolchain }, { path: query.slice(0, at), version: query.slice(at + 1) });
   flushSummaryIndex();
@@ -347,7 +347,7 @@ export async function vulnCommand(args: string[], io: GraphIO): Promise<number> 
     io.stderr(`go-mod-lens: ${where.error}\n`);
     return 2;
   }
-  const r = await build(flags.args[0] ?? '.', io, { ...flags, mode: 'readonly' });
+  const r = await buildDir(flags.args[0] ?? '.', io, { ...flags, mode: 'readonly' });
   flushSummaryIndex();
   if (typeof r === 'string') {
     fail(io, r);

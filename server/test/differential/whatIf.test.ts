@@ -30,10 +30,10 @@ import { describeEachGo } from '../oracle/suites';
 import { note } from '../support/notes';
 import { scratchRoot } from '../oracle/modgraph/differential';
 import { generateScenario, scenarioSeed } from '../oracle/modgraph/generate';
-import { Materialized, copyTree, materialize, removeTree } from '../oracle/modgraph/materialize';
+import { Materialized, copyTree, removeTree } from '../oracle/modgraph/materialize';
 import { goModuleEnv } from '../oracle/modgraph/runGoOracle';
-import { Scenario, describeScenario, escapeModulePath, goModText } from '../oracle/modgraph/scenario';
-import { writeModuleZip } from '../oracle/modgraph/zip';
+import { Scenario, describeScenario } from '../oracle/modgraph/scenario';
+import { materializeWithZips } from '../oracle/modgraph/zip';
 
 const rounds = Number(process.env.GML_WHATIF_ROUNDS ?? 120);
 const seed = Number(process.env.GML_FUZZ_SEED ?? 7);
@@ -51,16 +51,6 @@ interface Outcome {
   toolchain?: string;
   /** the change lines go get prints (without `go: `), ours from changeLines */
   lines?: string[];
-}
-
-/** withZips materializes s and adds a module zip for every version its proxy serves. */
-function withZips(s: Scenario, root: string): Materialized {
-  const m = materialize(s, root);
-  for (const v of s.modules) {
-    const dir = join(m.proxy, escapeModulePath(v.path), '@v');
-    writeModuleZip(join(dir, `${escapeModulePath(v.version)}.zip`), v.path, v.version, goModText(v.declares === undefined ? v.path : v.declares, v, '../local'));
-  }
-  return m;
 }
 
 function requireLines(goModText: string): string[] {
@@ -115,7 +105,7 @@ async function ourOutcome(release: string, m: Materialized, query: string): Prom
 
 /** compare returns '' when go and we agree, else what differs. */
 async function compare(oracle: GoOracle, s: Scenario, query: string, root: string): Promise<{ diff: string; go: Outcome; ours: Outcome }> {
-  const m = withZips(s, root);
+  const m = materializeWithZips(s, root);
   const [go, ours] = [await goOutcome(oracle, m, query), await ourOutcome(oracle.emulate, m, query)];
   let diff = '';
   if (go.ok !== ours.ok) diff = `go ${go.ok ? 'succeeded' : 'failed'}, we ${ours.ok ? 'succeeded' : 'failed'}\ngo: ${go.text}\nours: ${ours.text}`;

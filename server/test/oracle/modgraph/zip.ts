@@ -5,6 +5,9 @@
  * version; `go mod tidy` reads the packages in them.
  */
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Materialized, materialize } from './materialize';
+import { Scenario, escapeModulePath, goModText } from './scenario';
 
 const table = (() => {
   const t = new Uint32Array(256);
@@ -63,4 +66,14 @@ export function writeModuleZip(file: string, path: string, version: string, goMo
   end.writeUInt32LE(centralSize, 12);
   end.writeUInt32LE(offset, 16);
   writeFileSync(file, Buffer.concat([...locals, ...centrals, end]));
+}
+
+/** materializeWithZips materializes s and adds a module zip for every version its proxy serves (go get downloads them). */
+export function materializeWithZips(s: Scenario, root: string): Materialized {
+  const m = materialize(s, root);
+  for (const v of s.modules) {
+    const dir = join(m.proxy, escapeModulePath(v.path), '@v');
+    writeModuleZip(join(dir, `${escapeModulePath(v.version)}.zip`), v.path, v.version, goModText(v.declares === undefined ? v.path : v.declares, v, '../local'));
+  }
+  return m;
 }

@@ -1,0 +1,162 @@
+/**
+ * go-mod-lens diff (issue 18) through the command line: a git repository whose go.mod changes the
+ * way a dependency-update pull request does, compared at revisions (--base, two revisions, a
+ * subdirectory), as two directories and as two go.mod files; the text, Markdown and JSON forms; the
+ * findings that appear (a vulnerable version, from an OSV directory); exit statuses. The modules
+ * come from a file:// GOPROXY written by the test (no network, no go command needed).
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../oracle/env';
+import { putFile } from '../support/files';
+
+describe('go-mod-lens diff', function () {
+  this.timeout(120000);
+  let root = '';
+  let repo = '';
+  const env = () => ({
+    PATH: process.env.PATH, HOME: root, GOPROXY: `file://${join(root, 'proxy')}`, GOMODCACHE: join(root, 'modcache'), GOFLAGS: '-mod=mod',
+    GOENV: 'off', GOWORK: 'off', GOTOOLCHAIN: 'local', GOMODLENS_CACHE_DIR: 'off', GOVULNDB: '', GIT_CONFIG_NOSYSTEM: '1',
+  });
+  // the repository has no go.sum: sum-missing (which changes with every change) is turned off but where a test looks at it
+  const run = (args: string[], cwd = repo, quiet = true) => spawnSync(process.execPath, [join(repoRoot, 'bin/go-mod-lens.js'), 'diff', ...(quiet ? ['--severity', 'sum-missing=off'] : []), ...args], { cwd, env: env(), encoding: 'utf8' });
+  const git = (...args: string[]) => {
+    const r = spawnSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, env: env(), encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout.trim();
+  };
+  const mod = (path: string, version: string, body = '') => {
+    putFile(join(root, 'proxy', path, '@v', `${version}.mod`), `module ${path}\n\ngo 1.21\n${body}`);
+    putFile(join(root, 'proxy', path, '@v', `${version}.info`), JSON.stringify({ Version: version, Time: '2024-01-01T00:00:00Z' }));
+  };
+  const goMod = (requires: string[], go = '1.21') => `module example.com/app\n\ngo ${go}\n\nrequire (\n${requires.map((r) => `\t${r}\n`).join('')})\n`;
+
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'gml-diff-'));
+    // the mission's world: b v1.0.0 requires a v1.1.0; c requires a v1.3.0; b v1.1.0 also requires x
+    mod('example.com/a', 'v1.1.0');
+    mod('example.com/a', 'v1.3.0');
+    mod('example.com/b', 'v1.0.0', 'require example.com/a v1.1.0\n');
+    mod('example.com/b', 'v1.1.0', 'require (\n\texample.com/a v1.1.0\n\texample.com/x v1.2.0\n)\n');
+    mod('example.com/c', 'v1.0.0', 'require example.com/a v1.3.0\n');
+    mod('example.com/x', 'v1.2.0');
+    repo = join(root, 'repo');
+    mkdirSync(repo);
+    git('init', '-q', '-b', 'main');
+    putFile(join(repo, 'go.mod'), goMod(['example.com/b v1.0.0']));
+    putFile(join(repo, 'tools/go.mod'), 'module example.com/app/tools\n\ngo 1.21\n\nrequire example.com/c v1.0.0\n');
+    git('add', '.');
+    git('commit', '-qm', 'one');
+    // the pull request: b upgraded, c added, the go line raised
+    putFile(join(repo, 'go.mod'), goMod(['example.com/b v1.1.0', 'example.com/c v1.0.0'], '1.22'));
+    git('commit', '-qam', 'two');
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  const expected = [
+    'upgraded go 1.21 => 1.22',
+    'upgraded example.com/a v1.1.0 => v1.3.0',
+    '\trequired by example.com/c@v1.0.0; go.mod: require example.com/c v1.0.0 added',
+    'upgraded example.com/b v1.0.0 => v1.1.0',
+    '\tgo.mod: require example.com/b v1.0.0 => v1.1.0',
+    'added example.com/c v1.0.0',
+    '\tgo.mod: require example.com/c v1.0.0 added',
+    'added example.com/x v1.2.0',
+    '\trequired by example.com/b@v1.1.0; go.mod: require example.com/b v1.0.0 => v1.1.0',
+  ];
+
+  it('two revisions: every module that moves, in go get\'s words, with the requirement that moves it', () => {
+    const r = run(['HEAD~1', 'HEAD']);
+    assert.equal(r.status, 0, r.stderr);
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.match(lines[0], /^# HEAD~1 \([0-9a-f]{12}\) => HEAD \([0-9a-f]{12}\)$/);
+    assert.deepEqual(lines.slice(1, -1), expected);
+    assert.match(lines.at(-1) ?? '', /^4 modules change in the build list \(2 upgraded, 2 added\); 0 new findings, 0 resolved\.$/);
+  });
+
+  it('--base REV against the working tree, and a subdirectory of the repository (DIR)', () => {
+    putFile(join(repo, 'go.mod'), goMod(['example.com/b v1.1.0', 'example.com/c v1.0.0'], '1.22').replace('example.com/b v1.1.0', 'example.com/b v1.0.0'));
+    try {
+      const r = run(['--base', 'HEAD']);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /^# HEAD \([0-9a-f]{12}\) => the working tree\n/);
+      assert.deepEqual(r.stdout.trimEnd().split('\n').slice(1, -1), ['downgraded example.com/b v1.1.0 => v1.0.0', '\tgo.mod: require example.com/b v1.1.0 => v1.0.0', 'removed example.com/x v1.2.0', '\twas required by example.com/b@v1.1.0; go.mod: require example.com/b v1.1.0 => v1.0.0']);
+    } finally {
+      git('checkout', '-q', '--', 'go.mod');
+    }
+    const tools = run(['HEAD~1', 'HEAD', 'tools']);
+    assert.equal(tools.status, 0, tools.stderr);
+    assert.match(tools.stdout, /^the build list does not change; 0 new findings, 0 resolved\.$/m);
+    // --base from inside the subdirectory: the same
+    assert.equal(run(['--base', 'HEAD~1'], join(repo, 'tools')).status, 0);
+  });
+
+  it('two directories, and two go.mod files (one not named go.mod)', () => {
+    const [a, b] = [join(root, 'dirs/old'), join(root, 'dirs/new')];
+    putFile(join(a, 'go.mod'), goMod(['example.com/b v1.0.0']));
+    putFile(join(b, 'go.mod'), goMod(['example.com/b v1.1.0', 'example.com/c v1.0.0'], '1.22'));
+    const dirs = run([a, b], root);
+    assert.equal(dirs.status, 0, dirs.stderr);
+    assert.deepEqual(dirs.stdout.trimEnd().split('\n').slice(1, -1), expected);
+    putFile(join(root, 'dirs/go.mod.orig'), goMod(['example.com/b v1.0.0']));
+    const files = run(['dirs/go.mod.orig', 'dirs/new/go.mod'], root);
+    assert.equal(files.status, 0, files.stderr);
+    assert.deepEqual(files.stdout.trimEnd().split('\n').slice(1, -1), expected);
+  });
+
+  it('markdown for a pull-request comment, and json', () => {
+    const md = run(['--format', 'markdown', 'HEAD~1', 'HEAD']).stdout;
+    assert.match(md, /^### go-mod-lens: 4 modules change in the build list \(2 upgraded, 2 added\)\n/);
+    assert.match(md, /^\| Module \| Before \| After \| Change \| Why \|$/m);
+    assert.ok(md.includes('| `example.com/x` |  | v1.2.0 | added | required by `example.com/b@v1.1.0`; go.mod: `require example.com/b v1.0.0 => v1.1.0` |'), md);
+    assert.match(md, /<details><summary>Requirement chains of the modules no go.mod line names<\/summary>/);
+    const j = JSON.parse(run(['--format', 'json', 'HEAD~1', 'HEAD']).stdout) as { GoLine: unknown; Changes: { Path: string; Kind: string; Direct: boolean; RequiredBy: string[]; Root?: { Path: string } }[] };
+    assert.deepEqual(j.GoLine, { From: '1.21', To: '1.22' });
+    const a = j.Changes.find((c) => c.Path === 'example.com/a');
+    assert.deepEqual([a?.Kind, a?.Direct, a?.RequiredBy, a?.Root?.Path], ['upgraded', false, ['example.com/app', 'example.com/c@v1.0.0', 'example.com/a@v1.3.0'], 'example.com/c']);
+  });
+
+  it('findings that appear: a version with a known vulnerability (--db), and --fail-on', () => {
+    const osv = join(root, 'osv');
+    mkdirSync(osv, { recursive: true });
+    writeFileSync(join(osv, 'GO-2099-0002.json'), JSON.stringify({
+      schema_version: '1.3.1', id: 'GO-2099-0002', modified: '2099-01-01T00:00:00Z', summary: 'Made-up flaw in x v1.2.0',
+      affected: [{ package: { name: 'example.com/x', ecosystem: 'Go' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '1.2.0' }, { fixed: '1.2.1' }] }] }],
+    }));
+    const r = run(['--db', osv, 'HEAD~1', 'HEAD']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^new findings:\n\tgo\.mod:\d+:\d+: \w+ vulnerable: .*GO-2099-0002/m);
+    assert.match(r.stdout, /1 new finding, 0 resolved\.$/m);
+    assert.equal(run(['--db', osv, '--fail-on', 'information', 'HEAD~1', 'HEAD']).status, 1, 'a new finding at or above --fail-on fails');
+    assert.equal(run(['--db', osv, '--fail-on', 'information', 'HEAD', 'HEAD']).status, 0, 'no change, nothing new');
+    // a finding on the same thing with another message has changed (go.sum lacks other checksums now)
+    const all = run(['HEAD~1', 'HEAD'], repo, false);
+    assert.match(all.stdout, /^changed findings:\n\tgo\.mod:1:1: warning sum-missing: .*lacks 2 checksums.*\n\t\t\(was: .*lacks 1 checksum /m);
+    assert.match(all.stdout, /0 new findings, 0 resolved, 1 changed\.$/m);
+  });
+
+  it('usage errors exit 2, a side that does not build exits 1 and names it', () => {
+    for (const args of [[], ['HEAD'], ['--format', 'xml', 'HEAD~1', 'HEAD'], ['no-such-rev', 'HEAD'], ['--base', 'HEAD', 'a', 'b']]) {
+      const r = run(args);
+      assert.equal(r.status, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
+      assert.match(r.stderr, /usage: go-mod-lens diff/);
+    }
+    assert.match(run(['no-such-rev', 'HEAD']).stderr, /no-such-rev is neither a file nor a directory, nor a revision/);
+    const outside = mkdtempSync(join(tmpdir(), 'gml-diff-nogit-'));
+    try {
+      cpSync(join(repo, 'go.mod'), join(outside, 'go.mod'));
+      const r = run(['--base', 'HEAD'], outside);
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /not in a git repository/);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+    putFile(join(root, 'bad/go.mod'), 'module example.com/bad\n\ngo 1.21\n\nrequire example.com/missing v1.0.0\n');
+    const bad = run(['dirs/old', 'bad'], root);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /^go-mod-lens: bad: .*example\.com\/missing/);
+  });
+});
