@@ -57,6 +57,10 @@ export async function checkCommand(args: string[], io: CheckIO): Promise<number>
     return 2;
   };
   for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--') {
+      dirs.push(...args.slice(i + 1)); // what follows is directories, whatever their names
+      break;
+    }
     const m = /^--?(format|severity|fail-on|db)(?:=(.*))?$/.exec(args[i]);
     if (/^--?network$/.test(args[i])) network = true;
     else if (m) {

@@ -60,6 +60,9 @@ export async function diffCommand(args: string[], io: GraphIO): Promise<number> 
     io.stderr(`go-mod-lens: ${why}\nusage: go-mod-lens ${shape}\n`);
     return 2;
   };
+  const dashes = args.indexOf('--');
+  const positional = dashes < 0 ? [] : args.slice(dashes + 1); // after --: operands, whatever their names
+  if (dashes >= 0) args = args.slice(0, dashes);
   for (let i = 0; i < args.length; i++) {
     const m = /^--?(format|base|fail-on|db|severity)(?:=(.*))?$/.exec(args[i]);
     if (!m) {
@@ -85,7 +88,7 @@ export async function diffCommand(args: string[], io: GraphIO): Promise<number> 
   const flags = parseFlags(rest);
   if (typeof flags === 'string') return usage(flags);
   if (flags.json) format = 'json';
-  const operands = flags.args;
+  const operands = [...flags.args, ...positional];
   if (base !== undefined ? operands.length > 1 : operands.length < 2 || operands.length > 3) {
     return usage(base !== undefined ? 'with --base, give at most one DIR' : 'give OLD and NEW (go.mod files, directories or git revisions), or --base REV');
   }

@@ -2,8 +2,8 @@
  * go-mod-lens diff (issue 18) through the command line: a git repository whose go.mod changes the
  * way a dependency-update pull request does, compared at revisions (--base, two revisions, a
  * subdirectory), as two directories and as two go.mod files; the text, Markdown and JSON forms; the
- * findings that appear (a vulnerable version, from an OSV directory); exit statuses. The modules
- * come from a file:// GOPROXY written by the test (no network, no go command needed).
+ * findings that appear (a vulnerable version, from an OSV directory); exit statuses. The world is
+ * support/updateWorld.ts (a file:// GOPROXY: no network, no go command needed).
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -12,47 +12,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../oracle/env';
 import { putFile } from '../support/files';
+import { UpdateWorld, makeUpdateWorld } from '../support/updateWorld';
 
 describe('go-mod-lens diff', function () {
   this.timeout(120000);
   let root = '';
   let repo = '';
-  const env = () => ({
-    PATH: process.env.PATH, HOME: root, GOPROXY: `file://${join(root, 'proxy')}`, GOMODCACHE: join(root, 'modcache'), GOFLAGS: '-mod=mod',
-    GOENV: 'off', GOWORK: 'off', GOTOOLCHAIN: 'local', GOMODLENS_CACHE_DIR: 'off', GOVULNDB: '', GIT_CONFIG_NOSYSTEM: '1',
-  });
+  let world: UpdateWorld;
   // the repository has no go.sum: sum-missing (which changes with every change) is turned off but where a test looks at it
-  const run = (args: string[], cwd = repo, quiet = true) => spawnSync(process.execPath, [join(repoRoot, 'bin/go-mod-lens.js'), 'diff', ...(quiet ? ['--severity', 'sum-missing=off'] : []), ...args], { cwd, env: env(), encoding: 'utf8' });
-  const git = (...args: string[]) => {
-    const r = spawnSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, env: env(), encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-    return r.stdout.trim();
-  };
-  const mod = (path: string, version: string, body = '') => {
-    putFile(join(root, 'proxy', path, '@v', `${version}.mod`), `module ${path}\n\ngo 1.21\n${body}`);
-    putFile(join(root, 'proxy', path, '@v', `${version}.info`), JSON.stringify({ Version: version, Time: '2024-01-01T00:00:00Z' }));
-  };
-  const goMod = (requires: string[], go = '1.21') => `module example.com/app\n\ngo ${go}\n\nrequire (\n${requires.map((r) => `\t${r}\n`).join('')})\n`;
+  const run = (args: string[], cwd = repo, quiet = true) => spawnSync(process.execPath, [join(repoRoot, 'bin/go-mod-lens.js'), 'diff', ...(quiet ? ['--severity', 'sum-missing=off'] : []), ...args], { cwd, env: world.env, encoding: 'utf8' });
+  const git = (...args: string[]) => world.git(...args);
+  const goMod = (requires: string[], go = '1.21') => world.goMod(requires, go);
 
   before(() => {
     root = mkdtempSync(join(tmpdir(), 'gml-diff-'));
-    // the mission's world: b v1.0.0 requires a v1.1.0; c requires a v1.3.0; b v1.1.0 also requires x
-    mod('example.com/a', 'v1.1.0');
-    mod('example.com/a', 'v1.3.0');
-    mod('example.com/b', 'v1.0.0', 'require example.com/a v1.1.0\n');
-    mod('example.com/b', 'v1.1.0', 'require (\n\texample.com/a v1.1.0\n\texample.com/x v1.2.0\n)\n');
-    mod('example.com/c', 'v1.0.0', 'require example.com/a v1.3.0\n');
-    mod('example.com/x', 'v1.2.0');
-    repo = join(root, 'repo');
-    mkdirSync(repo);
-    git('init', '-q', '-b', 'main');
-    putFile(join(repo, 'go.mod'), goMod(['example.com/b v1.0.0']));
-    putFile(join(repo, 'tools/go.mod'), 'module example.com/app/tools\n\ngo 1.21\n\nrequire example.com/c v1.0.0\n');
-    git('add', '.');
-    git('commit', '-qm', 'one');
-    // the pull request: b upgraded, c added, the go line raised
-    putFile(join(repo, 'go.mod'), goMod(['example.com/b v1.1.0', 'example.com/c v1.0.0'], '1.22'));
-    git('commit', '-qam', 'two');
+    world = makeUpdateWorld(root);
+    repo = world.repo;
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
