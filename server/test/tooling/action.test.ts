@@ -10,16 +10,17 @@
  * job failing on findings at or above fail-on — and passing with fail-on none.
  */
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { repoRoot } from '../oracle/env';
 import { makeUpdateWorld, UpdateWorld } from '../support/updateWorld';
 import { putFile } from '../support/files';
+import { note } from '../support/notes';
 
 interface Step { id?: string; name?: string; uses?: string; run?: string; shell?: string; if?: string; env?: Record<string, string>; with?: Record<string, string>; 'working-directory'?: string; 'continue-on-error'?: boolean }
 interface Action { name: string; inputs: Record<string, { description: string; default?: string }>; outputs: Record<string, { value: string }>; runs: { using: string; steps: Step[] } }
@@ -199,6 +200,43 @@ describe('the GitHub Action (action.yml)', function () {
     const ids = new Set(action.runs.steps.map((s) => s.id).filter(Boolean));
     for (const [, id] of text.matchAll(/steps\.([\w-]+)\.outputs/g)) assert.ok(ids.has(id), `step ${id} exists`);
     for (const s of action.runs.steps) if (s.run) assert.doesNotMatch(s.run, /\$\{\{/, `${s.name}: inputs reach scripts through env, never spliced into the script`);
+  });
+
+  it("README's workflow passes actionlint (its inputs checked against action.yml), the run scripts shellcheck", function () {
+    const tools = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'go-mod-lens-tools', 'actionlint-1.7.12');
+    const actionlint = join(tools, 'actionlint');
+    if (!existsSync(actionlint)) {
+      const r = spawnSync('go', ['install', 'github.com/rhysd/actionlint/cmd/actionlint@v1.7.12'], { env: { ...process.env, GOBIN: tools, GOFLAGS: '-modcacherw' }, encoding: 'utf8' });
+      if (r.status !== 0) {
+        note(`skipped actionlint: go install github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 failed: ${(r.stderr || String(r.error)).trim().split('\n').pop()}`);
+      }
+    }
+    const dir = join(root, 'lint');
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const workflow = /```yaml\n(# \.github\/workflows\/go-mod\.yml\n[\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(workflow, 'README has the workflow example');
+    putFile(join(dir, '.github/workflows/go-mod.yml'), workflow.replace(/go-mod-lens\/go-mod-lens@v[\d.]+/, './'));
+    putFile(join(dir, 'action.yml'), readFileSync(join(repoRoot, 'action.yml')));
+    spawnSync('git', ['init', '-q', dir]);
+    let checked = 0;
+    if (existsSync(actionlint)) {
+      const r = spawnSync(actionlint, ['-shellcheck=', '-pyflakes='], { cwd: dir, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+      checked++;
+    }
+    if (spawnSync('shellcheck', ['--version']).status === 0) {
+      for (const [i, step] of action.runs.steps.entries()) {
+        if (!step.run) continue;
+        const script = join(dir, `step-${i}.sh`);
+        writeFileSync(script, `#!/usr/bin/env bash\n${step.run}`);
+        const r = spawnSync('shellcheck', ['-s', 'bash', script], { encoding: 'utf8' });
+        assert.equal(r.status, 0, `${step.name}: ${r.stdout}`);
+      }
+      const hook = spawnSync('shellcheck', [join(repoRoot, 'scripts/pre-commit-hook.sh')], { encoding: 'utf8' });
+      assert.equal(hook.status, 0, hook.stdout);
+      checked++;
+    } else note('skipped shellcheck: not installed (.ci/run installs it)');
+    if (checked === 0) this.skip();
   });
 
   it('on a pull request: annotations, SARIF, the comparison in the summary and in one comment; fails on findings', async () => {
