@@ -17,6 +17,7 @@ import { createFeatureScanner } from './node/featureScan';
 import { readTextFile, resolveGoEnv } from './node/goEnv';
 import { LineIndex } from './syntax/text';
 import { Session } from './workspace/session';
+import { SummaryCache } from './graph/buildList';
 import { RemoteVulnDb, loadVulnDb, vulnDbDir } from './node/vulnDb';
 import { VulnIndex, indexEntries } from './vuln/match';
 
@@ -129,6 +130,8 @@ export interface FindingsOptions {
   vulnRemote?: RemoteVulnDb;
   /** scan the modules' .go files for the language features they use (go-below-features); default on */
   scanGoFiles?: boolean;
+  /** go.mod summaries shared with the caller's own builds */
+  summaries?: SummaryCache;
 }
 
 /**
@@ -139,7 +142,7 @@ export interface FindingsOptions {
 export async function collectFindings(roots: string[], o: FindingsOptions, progress?: (line: string) => void): Promise<{ findings: CheckedFinding[]; textOf: (file: string) => string }> {
   const env = resolveGoEnv(o.env, readTextFile);
   const session = new Session({
-    env, network: o.network, gotoolchain: o.env.GOTOOLCHAIN ?? '', vulns: o.vulns, vulnRemote: o.vulnRemote,
+    env, network: o.network, gotoolchain: o.env.GOTOOLCHAIN ?? '', vulns: o.vulns, vulnRemote: o.vulnRemote, summaries: o.summaries,
     scanFeatures: o.scanGoFiles === false ? undefined : createFeatureScanner(() => undefined),
   });
   session.setFolders(roots);

@@ -13,6 +13,7 @@ import { Level, isLevel, parseRepoConfig } from './analysis/repoConfig';
 import { findingCodes } from './analysis/findings';
 import { BuildDiff, MovedModule, changeHead, changeReason, changeVerb, diffBuilds, rootText } from './graph/buildDiff';
 import { showModule } from './graph/mvs';
+import { SummaryCache } from './graph/buildList';
 import { CheckedFinding, collectFindings, vulnOptions } from './cliCheck';
 import { GraphIO, buildDir, flushSummaryIndex, parseFlags } from './cliGraph';
 import { pathInRepository, repositoryOf, resolveRevision, snapshotRevision } from './node/gitSnapshot';
@@ -109,21 +110,24 @@ export async function diffCommand(args: string[], io: GraphIO): Promise<number> 
     if (typeof sides === 'string') return usage(sides);
     const [before, after] = sides;
     const builds = [];
+    // one store of go.mod summaries for both sides' builds and diagnostics: most go.mod files are the same
+    let summaries: SummaryCache | undefined;
     for (const side of [before, after]) {
       // rootsNeeded: the roots go rewrites an unpruned go.mod to (-mod=mod), so that the chains are edges of go mod graph
-      const b = await buildDir(side.dir, io, flags, flags.mode === 'mod');
+      const b = await buildDir(side.dir, io, flags, flags.mode === 'mod', false, summaries);
       if (typeof b === 'string') {
         io.stderr(`go-mod-lens: ${side.label}: ${b.replace(/^go-mod-lens: /, '')}\n`);
         return 1;
       }
       builds.push(b);
+      summaries ??= b.bio.cache;
     }
     flushSummaryIndex();
     const diff = diffBuilds(builds[0].build, builds[1].build);
     const chosen = { ...config.severity, ...severity };
     const found = [];
     for (const side of [before, after]) {
-      const { findings, textOf: texts } = await collectFindings([side.dir], { env: io.env, network: flags.network, severity: chosen, scanGoFiles: false, ...vulns });
+      const { findings, textOf: texts } = await collectFindings([side.dir], { env: io.env, network: flags.network, severity: chosen, scanGoFiles: false, summaries, ...vulns });
       found.push(findings.map((f) => relativeFinding(f, side, texts(f.file))));
     }
     const result: DiffResult = { old: before, new: after, diff, findings: compareFindings(found[0], found[1]) };

@@ -99,7 +99,7 @@ function missingAdvice(absent: readonly Failure[], gomodcache: string, network: 
  * error, unless `incompleteOk` and the only problem is go.mod files this machine lacks (the graph
  * view shows them as missing).
  */
-export async function buildDir(dir: string, io: GraphIO, flags: Flags, rootsNeeded = false, incompleteOk = false): Promise<Built | string> {
+export async function buildDir(dir: string, io: GraphIO, flags: Flags, rootsNeeded = false, incompleteOk = false, reuse?: SummaryCache): Promise<Built | string> {
   const at = statSync(resolve(io.cwd, dir), { throwIfNoEntry: false });
   if (!at) return `go-mod-lens: directory ${dir} does not exist`;
   if (!at.isDirectory()) return `go-mod-lens: ${dir} is not a directory (give the directory of a go.mod or go.work)`;
@@ -108,12 +108,12 @@ export async function buildDir(dir: string, io: GraphIO, flags: Flags, rootsNeed
   const project = await loadProject(resolve(io.cwd, dir), env, diskWorkspaceFs(), files, flags.toolchain, undefined, true);
   if (!project.ok) return project.error;
   const store = flags.cache ? summaryStoreFile(io.env, `${env.gomodcache}\0${env.goproxy}`) : undefined;
-  const cache: SummaryCache = store ? new StoredSummaryCache(store) : new Map();
+  const cache: SummaryCache = reuse ?? (store ? new StoredSummaryCache(store) : new Map());
   const bio: BuildIO = { modules: createModuleSource(env, { allowNetwork: flags.network }), files, cache };
   const b = await computeBuild(project.main, bio, {
     toolchain: flags.toolchain, mode: project.main.workspace ? 'readonly' : flags.mode, unprunedRoots: rootsNeeded ? 'rewrite' : 'skip', gotoolchain: env.gotoolchain,
   });
-  if (cache instanceof StoredSummaryCache) pendingSaves.push(() => cache.save());
+  if (cache instanceof StoredSummaryCache && cache !== reuse) pendingSaves.push(() => cache.save());
   if (flags.mode === 'mod') {
     for (const m of b.main.droppedRoots) io.stderr(`go: dropping requirement on excluded version ${m.path} ${m.version}\n`);
   }

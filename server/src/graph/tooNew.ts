@@ -21,9 +21,15 @@ export function tooNewMessage(what: string, goVersion: string, local: string, go
   return `${what} requires go >= ${goVersion} (running go ${local}${explain})`;
 }
 
-/** isTooNew: go line v (≥ 1.21 where `strict`) is above the running go command's version `local`. */
+/**
+ * isTooNew: go line v (≥ 1.21 where `strict`) is above the running go command's version `local`.
+ * A `local` of 1.21 or later given as a language version only (`1.26`: the CLI's default, or
+ * -go=1.26) stands for every release of that line, whose go commands all build a module asking for
+ * 1.26.N: only a higher language version is too new.
+ */
 export function isTooNew(v: string, local: string, strict = false): boolean {
   if (v === '' || (strict && compareGoVersion(v, '1.21') < 0)) return false;
+  if (/^1\.\d+$/.test(local) && compareGoVersion(local, '1.21') >= 0) return compareGoVersion(/^1\.\d+/.exec(v)?.[0] ?? v, local) > 0;
   return compareGoVersion(v, local) > 0;
 }
 

@@ -55,6 +55,8 @@ export interface SessionOptions {
   upgrades?: boolean;
   /** a served vulnerability database (network access on): its entries are fetched for the modules built */
   vulnRemote?: RemoteEntries;
+  /** go.mod summaries to start from and add to, shared with a caller that builds the same graphs (the CLI's diff) */
+  summaries?: SummaryCache;
 }
 
 export class Session {
@@ -66,7 +68,7 @@ export class Session {
   private readonly mods = new RecentParses<ModDoc>();
   private readonly works = new RecentParses<WorkDoc>();
   private readonly sums = new Map<string, Parsed<SumDoc>>();
-  private readonly summaries: SummaryCache = new Map();
+  private readonly summaries: SummaryCache;
   /** filtered requirement lists by summary (graph/buildList.ts FilteredMemo), kept with the summaries */
   private readonly filteredLists: FilteredMemo = new WeakMap();
   private readonly mainParses = new Map<string, Parsed<ModFile>>();
@@ -93,6 +95,7 @@ export class Session {
 
   constructor(options: SessionOptions) {
     this.options = options;
+    this.summaries = options.summaries ?? new Map();
     this.cacheFacts = new DiskCacheFacts(options.env.gomodcache);
     this.upgradeChecks = new UpgradeChecks(() => this.upgradeSource(), () => {
       this.touch();
