@@ -274,12 +274,17 @@ function cachedLatest(ws: WorkspaceView, path: string, memo?: RuleMemo): string 
   let known = memo?.latest.get(ws.cache);
   if (memo && !known) memo.latest.set(ws.cache, (known = new Map()));
   if (known?.has(path)) return known.get(path);
-  const latest = latestOf(ws.cache.versions(path), (v) => {
+  const latest = latestInCache(ws, path);
+  known?.set(path, latest);
+  return latest;
+}
+
+/** latestInCache: the version of path the go command calls latest, from the versions the module cache knows (its go.mod carries the retractions). */
+export function latestInCache(ws: WorkspaceView, path: string): string | undefined {
+  return latestOf(ws.cache.versions(path), (v) => {
     const g = ws.cache.goMod(path, v);
     return g ? !isLegacyGoMod(g) : undefined;
   });
-  known?.set(path, latest);
-  return latest;
 }
 
 /** lifecycleFindings: retracted and deprecated requirements, from the latest version's go.mod in the cache. */

@@ -7,10 +7,10 @@
 import { Build } from '../graph/buildList';
 import { ModuleKey, keyOf, showModule } from '../graph/mvs';
 import { selectionSetters } from '../graph/why';
-import { GraphEdge, GraphModel, GraphNode, Why } from './model';
+import { GraphEdge, GraphModel, GraphNode, NodeHealth, Why } from './model';
 
-/** graphModel is the view model of a build (see GraphModel). */
-export function graphModel(build: Build): GraphModel {
+/** graphModel is the view model of a build (see GraphModel), with the health marks of its nodes (by id) when known. */
+export function graphModel(build: Build, health: Record<string, NodeHealth> = {}): GraphModel {
   const g = build.graph;
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
@@ -19,6 +19,9 @@ export function graphModel(build: Build): GraphModel {
   const parent: Record<string, string> = {};
   g.walkBreadthFirst((m, from) => {
     const node = nodeOf(build, m);
+    const h = health[node.id];
+    if (h?.vulnerable && h.vulnerable.length > 0) node.vulnerable = h.vulnerable;
+    if (h?.retracted !== undefined) node.retracted = h.retracted;
     nodes.push(node);
     if (from) parent[node.id] = showModule(from);
     for (const r of g.requiredBy(m) ?? []) {

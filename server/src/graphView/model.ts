@@ -21,6 +21,16 @@ export interface GraphNode {
   loaded: boolean;
   /** the go / toolchain pseudo-modules (Go ≥ 1.21) */
   pseudo?: boolean;
+  /** known vulnerabilities of the version built (`ID: summary`), when a vulnerability database is set */
+  vulnerable?: string[];
+  /** retracted by its author (the rationale, '' when none given), as the module cache's latest go.mod says */
+  retracted?: string;
+}
+
+/** NodeHealth: what the dependency-health checks say about a node (features/graphHealth.ts). */
+export interface NodeHealth {
+  vulnerable?: string[];
+  retracted?: string;
 }
 
 /** GraphEdge is a requirement `from` requires `to`; pruned: `to`'s go.mod is not read (graph pruning), so its requirements are not followed. */

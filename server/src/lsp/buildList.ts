@@ -5,6 +5,7 @@
  */
 import { buildOf, explainingBuild } from '../features/explain';
 import { graphModel } from '../graphView/fromBuild';
+import { graphHealth } from '../features/graphHealth';
 import { listLines, listModules } from '../graph/listing';
 import { explainSelection, selectionText } from '../graph/why';
 import { BuildListResult, Requests } from '../protocol';
@@ -25,7 +26,7 @@ export function registerBuildList(ctx: ServerContext): void {
     const { ws, doc } = await ctx.docFor(p.uri);
     const view = doc && ws ? buildOf(ws, ownerFile(doc)) : undefined;
     const b = view?.readonly ?? view?.build;
-    return b ? graphModel(b) : { error: view?.error ?? 'no go.mod or go.work here' };
+    return b && ws ? graphModel(b, graphHealth(ws, b)) : { error: view?.error ?? 'no go.mod or go.work here' };
   }, { error: 'the graph could not be computed' }));
 }
 
