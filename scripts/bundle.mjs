@@ -12,7 +12,7 @@ await build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.
 await build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' });
 await build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
 
-// The module graph view's page (server/src/graphView/webview): one script (sigma and graphology to draw), carrying the layout
+// The module graph view's page (server/src/graphView/webview): one script (SVG drawing), carrying the layout
 // worker's bundle as a string (the page starts it from a blob: URL, so the same script works in a
 // VS Code webview and inlined in `graph --html`), and its stylesheet.
 const web = { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: true, logLevel: 'warning' };

@@ -1,8 +1,11 @@
 /**
  * The module graph view, end to end: in code-server (Go Mod Lens: Show Module Graph on mvs-example,
  * select example.com/a, check the highlighted chain main → c@v1.0.0 → a@v1.3.0), on a generated
- * 2,000-module graph (time from the command to the drawn layout, target < 2 s), and the same page
- * exported by `go-mod-lens graph --html` and opened in headless Chromium.
+ * 2,000-module graph (time from the command to the first drawing, target < 1 s; the clustered
+ * overview), and the same page exported by `go-mod-lens graph --html` and opened in headless
+ * Chromium (keyboard, SVG and PNG export, light, dark and forced-colours themes). On every drawing:
+ * no two drawn label boxes intersect, and every label lies inside the graph pane (never under the
+ * side panel).
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -17,7 +20,7 @@ import { waitFor, Workbench } from '../src/workbench';
 
 const CLI = join(repoRoot, 'bin', 'go-mod-lens.js');
 const CHAIN_A = [['example.com/main', 'example.com/c@v1.0.0', 'example.com/a@v1.3.0']];
-const OPEN_BUDGET_MS = 2000;
+const OPEN_BUDGET_MS = 1000;
 
 /** writeBigGraph writes a main module and a module cache of n module paths (1–3 versions, unpruned go 1.16 so every go.mod is read). */
 function writeBigGraph(root: string, n: number): { folder: string; modcache: string } {
@@ -64,6 +67,43 @@ async function findGraphFrame(page: Page): Promise<Frame | undefined> {
   return undefined;
 }
 
+/**
+ * labels: the drawn label boxes inside the graph pane, how many pairs intersect, and how many reach
+ * outside the pane (under the side panel or off the edge).
+ */
+async function labels(frame: Frame): Promise<{ drawn: number; overlaps: string[]; outside: string[]; texts: string[] }> {
+  return frame.evaluate(() => {
+    const pane = (document.getElementById('gml-graph') as HTMLElement).getBoundingClientRect();
+    const all = [...document.querySelectorAll('#gml-graph text.gml-label')].map((e) => ({ text: e.textContent ?? '', r: e.getBoundingClientRect() }));
+    const seen = all.filter(({ r }) => r.right > pane.left && r.left < pane.right && r.bottom > pane.top && r.top < pane.bottom);
+    const overlaps: string[] = [];
+    for (let i = 0; i < seen.length; i++) {
+      for (let j = i + 1; j < seen.length; j++) {
+        const [a, b] = [seen[i].r, seen[j].r];
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) overlaps.push(`${seen[i].text} × ${seen[j].text}`);
+      }
+    }
+    const outside = all.filter(({ r }) => r.left < pane.left - 0.5 || r.right > pane.right + 0.5 || r.top < pane.top - 0.5 || r.bottom > pane.bottom + 0.5).map((x) => x.text);
+    return { drawn: seen.length, overlaps, outside, texts: seen.map((x) => x.text) };
+  });
+}
+
+/** readable: after fitting, every label drawn, none overlapping, all inside the pane. */
+async function assertReadable(frame: Frame, what: string): Promise<number> {
+  const l = await labels(frame);
+  assert.ok(l.drawn > 0, `${what}: labels drawn`);
+  assert.deepEqual(l.overlaps, [], `${what}: label boxes intersect`);
+  assert.deepEqual(l.outside, [], `${what}: labels outside the graph pane`);
+  return l.drawn;
+}
+
+/** relayout runs an action and waits for the drawing it causes. */
+async function relayout(frame: Frame, action: () => Promise<unknown>): Promise<Record<string, string>> {
+  const before = (await status(frame)).layout;
+  await action();
+  return waitFor('the new drawing', () => status(frame), (x) => x.layout !== before, 60_000);
+}
+
 async function status(frame: Frame): Promise<Record<string, string>> {
   return frame.locator('#gml-status').evaluate((e) => ({ ...(e as HTMLElement).dataset }) as Record<string, string>);
 }
@@ -99,6 +139,9 @@ describe('module graph view', function () {
     const frame = await graphFrame(wb.page);
     await waitFor('the drawn layout', () => status(frame), (x) => x.ready !== undefined);
     assert.equal(await wb.activeTabTitle(), 'Module Graph (example.com/main)');
+    // the first view: the main module and its direct requirements, every label drawn, none cut off or overlapping
+    await assertReadable(frame, 'mvs-example, first view');
+    assert.deepEqual((await labels(frame)).texts.sort(), ['example.com/a@v1.3.0', 'example.com/b@v1.0.0', 'example.com/c@v1.0.0', 'example.com/main']);
     const { selected, chains } = await selectBySearch(frame, 'example.com/a');
     assert.equal(selected, 'example.com/a@v1.3.0');
     assert.deepEqual(chains, CHAIN_A);
@@ -110,10 +153,11 @@ describe('module graph view', function () {
     assert.deepEqual(lost.chains, CHAIN_A);
     assert.match(await frame.locator('#gml-details').innerText(), /Not selected: a higher requirement wins, MVS selects example\.com\/a@v1\.3\.0/);
     await selectBySearch(frame, 'example.com/a');
+    await assertReadable(frame, 'mvs-example, a selected');
     await wb.screenshot('graph-view-mvs-chain');
   });
 
-  it('code-server: opens a 2,000-module graph (command to drawn layout, timed against the 2 s target)', async function () {
+  it('code-server: opens a 2,000-module graph (command to first drawing, timed against the 1 s target), readable, with its overview', async function () {
     this.timeout(300_000);
     const big = writeBigGraph(join(s.tmp, 'big-graph'), 2000);
     await wb.openFolder(big.folder);
@@ -127,9 +171,15 @@ describe('module graph view', function () {
     const nodes = await frame.locator('#gml-summary').innerText();
     // from the command's handler (the extension host) to the page's first drawing; `ms` adds the palette typing
     const opened = Number(st.readyAt) - Number(st.invoked);
-    timings.push(`code-server: ${nodes} (${count}): command → drawn layout ${opened} ms, target < ${OPEN_BUDGET_MS} ms: ${opened < OPEN_BUDGET_MS ? 'met' : 'MISSED'}; ${ms} ms with the command palette typed; server answered after ${Number(st.answered) - Number(st.invoked)} ms, page started after ${Number(st.origin) - Number(st.invoked)} ms, page marks ${st.marks}, drawn at ${st.ready} ms of the page (layout in ${st.worker === 'yes' ? 'a worker' : 'the page'}: ${st.layoutMs} ms)`);
-    await wb.screenshot('graph-view-2000-modules');
+    timings.push(`code-server: ${nodes} (${count}): command → drawn layout ${opened} ms, target < ${OPEN_BUDGET_MS} ms: ${opened < OPEN_BUDGET_MS ? 'met' : 'MISSED'}; ${ms} ms with the command palette typed; server answered after ${Number(st.answered) - Number(st.invoked)} ms, page started after ${Number(st.origin) - Number(st.invoked)} ms, page marks ${st.marks}, drawn at ${st.ready} ms of the page (layout in ${st.worker === 'yes' ? 'a worker' : 'the page'}: ${st.layoutMs} ms, round trip with the worker's start ${st.roundTripMs} ms)`);
     assert.equal(st.worker, 'yes', 'the layout ran in a Web Worker');
+    await assertReadable(frame, '2,000 modules, first view');
+    await wb.screenshot('graph-view-2000-modules');
+    const ov = await relayout(frame, () => frame.locator('#gml-overview').click());
+    assert.equal(ov.mode, 'overview');
+    const boxes = await assertReadable(frame, '2,000 modules, overview');
+    timings.push(`code-server: the 2,000-module overview: ${boxes} boxes drawn, laid out in ${ov.layoutMs} ms`);
+    await wb.screenshot('graph-view-2000-overview');
     // speed is measured, not asserted (a loaded CI machine must not fail the suite): the figure is printed against the target
   });
 
@@ -177,6 +227,30 @@ describe('module graph view', function () {
       const { chains } = await selectBySearch(frame, 'example.com/a');
       assert.deepEqual(chains, CHAIN_A);
       await wb.screenshot('graph-html-mvs-chain', page.locator('body'));
+      // the keyboard: Escape goes back (no selection), Home goes to the main module, an arrow to a requirement, Enter focuses it
+      await relayout(frame, () => page.locator('#gml-graph').press('Escape'));
+      assert.equal((await status(frame)).selected, undefined);
+      await page.locator('#gml-graph').press('Home');
+      assert.equal((await status(frame)).cursor, 'example.com/main');
+      await page.locator('#gml-graph').press('ArrowRight');
+      const cursor = (await status(frame)).cursor;
+      assert.match(cursor, /^example\.com\/[abc]@/);
+      await relayout(frame, () => page.locator('#gml-graph').press('Enter'));
+      assert.equal((await status(frame)).selected, cursor);
+      // SVG and PNG of the view, saved by the browser
+      for (const [button, check] of [['#gml-svg', (b: Buffer) => /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/.test(b.toString('utf8')) && b.toString('utf8').includes('example.com/main')], ['#gml-png', (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))]] as const) {
+        const [download] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()]);
+        const file = join(dir(), download.suggestedFilename());
+        await download.saveAs(file);
+        assert.ok(check(readFileSync(file)), `${button}: ${download.suggestedFilename()}`);
+      }
+      // themes: the reader's dark scheme and forced colours (high contrast), as VS Code's themes are its variables
+      for (const [name, media] of [['light', { colorScheme: 'light' }], ['dark', { colorScheme: 'dark' }], ['high-contrast', { forcedColors: 'active' }]] as const) {
+        await page.emulateMedia(media);
+        await page.waitForTimeout(100);
+        await assertReadable(frame, `theme ${name}`);
+        await wb.screenshot(`graph-html-theme-${name}`, page.locator('body'));
+      }
       assert.deepEqual(requests.filter((u) => !u.startsWith('blob:')), [`${base}/mvs.html`], 'the page loads nothing else');
       await page.close();
     });
@@ -200,7 +274,7 @@ describe('module graph view', function () {
       await page.close();
     });
 
-    it('opens a 2,000-module export (navigation to drawn layout, timed against the 2 s target)', async function () {
+    it('opens a 2,000-module export (navigation to first drawing, timed against the 1 s target)', async function () {
       this.timeout(120_000);
       const big = writeBigGraph(join(s.tmp, 'big-html'), 2000);
       exportHtml(big.folder, big.modcache, 'big.html');
@@ -210,10 +284,12 @@ describe('module graph view', function () {
       const st = await waitFor('the drawn layout', () => status(page.mainFrame()), (x) => x.ready !== undefined, 60_000);
       const ms = Date.now() - t0;
       const nodes = await page.locator('#gml-summary').innerText();
-      timings.push(`graph --html: ${nodes}: navigation → drawn layout ${ms} ms, target < ${OPEN_BUDGET_MS} ms: ${ms < OPEN_BUDGET_MS ? 'met' : 'MISSED'} (page says ${st.ready} ms; layout ${st.layoutMs} ms in ${st.worker === 'yes' ? 'a worker' : 'the page'})`);
+      timings.push(`graph --html: ${nodes}: navigation → drawn layout ${ms} ms, target < ${OPEN_BUDGET_MS} ms: ${ms < OPEN_BUDGET_MS ? 'met' : 'MISSED'} (page says ${st.ready} ms; layout ${st.layoutMs} ms in ${st.worker === 'yes' ? 'a worker' : 'the page'}, round trip with the worker's start ${st.roundTripMs} ms)`);
+      await assertReadable(page.mainFrame(), 'graph --html, 2,000 modules');
       const { selected, chains } = await selectBySearch(page.mainFrame(), 'example.com/g1999');
       assert.equal(selected.split('@')[0], 'example.com/g1999');
       assert.ok(chains.length > 0 && chains.every((c) => c[0] === 'example.com/big' && c[c.length - 1] === selected), JSON.stringify(chains));
+      await assertReadable(page.mainFrame(), 'graph --html, 2,000 modules, g1999 selected');
       await wb.screenshot('graph-html-2000-modules', page.locator('body'));
       await page.close();
     });

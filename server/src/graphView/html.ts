@@ -1,6 +1,6 @@
 /**
  * html: `go-mod-lens graph --html OUT [DIR]` — the module graph view as one self-contained
- * HTML file: the page script (sigma, and its d3-hierarchy layout worker) and stylesheet built by
+ * HTML file: the page script (SVG drawing, and its elkjs layout worker) and stylesheet built by
  * scripts/bundle.mjs into dist/webview, and the model, all inlined; a Content-Security-Policy that
  * allows only those inline scripts (by nonce), inline styles and a blob: worker — no network.
  */

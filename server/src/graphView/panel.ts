@@ -29,6 +29,7 @@ export async function showModuleGraph(context: vscode.ExtensionContext, client: 
       enableScripts: true, localResourceRoots: [root], retainContextWhenHidden: true, // a large graph is laid out once
     });
     panel.onDidDispose(() => (panel = undefined), undefined, context.subscriptions);
+    panel.webview.onDidReceiveMessage((m: unknown) => void saveExport(m), undefined, context.subscriptions);
   }
   panel.webview.html = pageHtml(panel.webview, root, model, `${invoked} ${answered}`);
 }
@@ -47,4 +48,19 @@ function pageHtml(webview: vscode.Webview, root: vscode.Uri, model: unknown, inv
     model,
     bodyAttributes: `data-invoked="${invoked}"`,
   });
+}
+
+/** saveExport: the page's SVG or PNG of the current view (base64), saved where the user says. */
+async function saveExport(m: unknown): Promise<void> {
+  const msg = m as { type?: string; format?: string; name?: string; data?: string };
+  if (msg.type !== 'export' || (msg.format !== 'svg' && msg.format !== 'png') || typeof msg.data !== 'string') return;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: folder ? vscode.Uri.joinPath(folder, `module-graph.${msg.format}`) : undefined,
+    filters: msg.format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
+    title: 'Save the module graph view',
+  });
+  if (!target) return;
+  await vscode.workspace.fs.writeFile(target, Buffer.from(msg.data, 'base64'));
+  void vscode.window.showInformationMessage(`Go Mod Lens: saved ${target.fsPath}`);
 }

@@ -25,11 +25,13 @@ function link(id: string, select: (id: string) => void): HTMLElement {
 }
 
 function legend(panel: HTMLElement, model: GraphModel): void {
-  panel.append(el('h2', 'Module graph'), el('p', 'Click a module (or search its path and press Enter) to see why its version is selected. Double-click collapses or expands what it requires; scroll to zoom, drag to pan.'));
+  panel.append(el('h2', 'Module graph'), el('p', 'The main module and its direct requirements first: Overview shows the whole graph (clustered by module path when large; click a cluster to open it). Click a module (or search its path and press Enter) to see why its version is selected; double-click or + shows what it requires. Keys: arrows move between modules, Home goes to the main module, Enter focuses, Escape goes back, + expands. Scroll zooms, drag pans; SVG and PNG save the view.'));
   const items: [string, string][] = [
-    ['sel', 'selected by MVS'], ['lost', 'a lower version that lost (small, grey)'], ['main', 'main module'],
+    ['sel', 'selected by MVS'], ['lost', 'cards behind a box: lower versions of that module that lost'], ['main', 'main module'],
     ['replaced', 'replaced (⇒ the replacement)'], ['missing', '⚠ go.mod missing: the graph is incomplete there'],
-    ['pruned', 'thin grey arrow: pruned requirement, its go.mod is not read'], ['hl', 'the chain that explains the focused module'],
+    ['pruned', 'dashed: pruned requirement, its go.mod is not read'], ['lower', 'dotted: a requirement on a lower version that lost'],
+    ['hl', 'the chain that explains the focused module'], ['cluster', 'a cluster of modules (overview)'],
+    ['vulnerable', '[vulnerable]: known vulnerabilities (goModLens.vulnDB); [retracted]: retracted by its author'],
   ];
   const ul = el('ul', undefined, 'gml-legend');
   for (const [cls, text] of items) {
@@ -55,6 +57,13 @@ export function renderDetails(panel: HTMLElement, model: GraphModel, n: GraphNod
     panel.append(p);
   }
   if (n.replacement) panel.append(el('p', `Replaced by ${n.replacement}.`));
+  if (n.vulnerable) {
+    panel.append(el('h3', 'Known vulnerabilities'));
+    const ul = el('ul', undefined, 'gml-warn');
+    for (const v of n.vulnerable) ul.append(el('li', v));
+    panel.append(ul);
+  }
+  if (n.retracted !== undefined) panel.append(el('p', `Retracted by its author${n.retracted ? `: ${n.retracted}` : ''}.`, 'gml-warn'));
   if (n.missing) panel.append(el('p', `⚠ go.mod not available: ${n.missing}`, 'gml-warn'));
   else if (!n.loaded && !n.main) panel.append(el('p', 'Its go.mod is not read (graph pruning): its own requirements do not count here.'));
   if (chains.length > 0) {

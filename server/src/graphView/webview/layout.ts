@@ -1,53 +1,68 @@
 /**
- * layout: positions for the module graph view, from d3-hierarchy's tidy tree (Reingold–Tilford) over
- * the breadth-first tree of the graph — each module under the module it is first reached from, so
- * columns are shortest requirement depths from the main module(s), left to right, and every module
- * sits next to the start of its shortest chain. Linear in the number of modules; it runs in a Web
- * Worker (layoutWorker.ts) so the page stays responsive.
+ * layout: the layered (Sugiyama) drawing of what the view shows, by the Eclipse Layout Kernel
+ * (elkjs): left to right from the main module(s), boxes sized to their labels and never
+ * overlapping, edges routed orthogonally around the boxes. It runs in a Web Worker
+ * (layoutWorker.ts) so the page stays responsive. elkjs was chosen over dagre for its edge routing
+ * (dagre leaves edges as straight segments between dummy nodes) and its maintained layered
+ * algorithm with layer constraints (the main module first); over d3-hierarchy, which lays out trees
+ * only and drew the requirement graph's cross edges as a band over the labels.
  */
-import { stratify, tree } from 'd3-hierarchy';
+import ELK, { ElkNode } from 'elkjs/lib/elk.bundled.js';
 
 export interface LayoutInput {
-  nodes: { id: string; width: number }[];
-  /** [child, parent] for every node that has a parent in the breadth-first tree */
-  parent: [string, string][];
+  nodes: { id: string; width: number; height: number; first?: boolean }[];
+  edges: { id: string; from: string; to: string }[];
+  /** wrap a drawing wider than this aspect ratio (width / height) into rows, as the pane is shaped */
+  wrapTo?: number;
 }
 
 export interface LayoutOutput {
-  /** x, y per node, in the order of LayoutInput.nodes */
-  positions: Float64Array;
+  /** top-left corner of each node, by id */
+  nodes: Record<string, { x: number; y: number }>;
+  /** each edge as a polyline (start, bends, end) */
+  edges: Record<string, { x: number; y: number }[]>;
+  width: number;
+  height: number;
   ms: number;
 }
 
-const ROW = 26; // vertical distance between two neighbouring modules of one column
-const GAP = 90; // horizontal gap between columns
-const TOP = '\u0000'; // a virtual root above the main module(s)
+const options: Record<string, string> = {
+  'elk.algorithm': 'layered',
+  'elk.direction': 'RIGHT',
+  'elk.edgeRouting': 'ORTHOGONAL',
+  'elk.spacing.nodeNode': '8',
+  'elk.spacing.edgeNode': '6',
+  'elk.spacing.edgeEdge': '4',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '40',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '10',
+  'elk.layered.spacing.edgeEdgeBetweenLayers': '4',
+  'elk.layered.thoroughness': '3',
+  'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  'elk.padding': '[top=12,left=12,bottom=12,right=12]',
+};
 
-interface Row {
-  id: string;
-  parentId: string | undefined;
+/** newLayouter: an ELK instance (its caller keeps one: the library sets itself up once per thread). */
+export function newLayouter(): InstanceType<typeof ELK> {
+  return new ELK();
 }
 
-/** layoutGraph runs the tree layout; roots are the nodes without a parent. */
-export function layoutGraph(input: LayoutInput): LayoutOutput {
+/** layoutGraph lays the view out with `elk`; a node marked `first` (a main module) is put in the first layer. */
+export async function layoutGraph(input: LayoutInput, elk: InstanceType<typeof ELK>): Promise<LayoutOutput> {
   const t0 = performance.now();
-  const parentOf = new Map(input.parent);
-  const rows: Row[] = [{ id: TOP, parentId: undefined }, ...input.nodes.map((n) => ({ id: n.id, parentId: parentOf.get(n.id) ?? TOP }))];
-  const widest = Math.min(420, Math.max(120, ...input.nodes.map((n) => n.width)));
-  const column = widest + GAP;
-  const positions = new Float64Array(input.nodes.length * 2);
-  const index = new Map(input.nodes.map((n, i) => [n.id, i]));
-  try {
-    const root = stratify<Row>().id((r) => r.id).parentId((r) => r.parentId)(rows);
-    tree<Row>().nodeSize([ROW, column])(root);
-    root.each((d) => {
-      const i = index.get(d.data.id);
-      if (i === undefined) return;
-      positions[2 * i] = (d.depth - 1) * column; // d3: y grows with depth, x across a level
-      positions[2 * i + 1] = d.x ?? 0;
-    });
-  } catch {
-    input.nodes.forEach((_, i) => (positions[2 * i + 1] = i * ROW)); // not a tree (cannot happen with breadth-first parents): one column
+  const wrap: Record<string, string> = input.wrapTo ? { 'elk.layered.wrapping.strategy': 'MULTI_EDGE', 'elk.aspectRatio': input.wrapTo.toFixed(2) } : {};
+  const request: ElkNode = {
+    id: 'root', layoutOptions: { ...options, ...wrap },
+    children: input.nodes.map((n) => ({ id: n.id, width: n.width, height: n.height, layoutOptions: n.first ? { 'elk.layered.layering.layerConstraint': 'FIRST' } : undefined })),
+    edges: input.edges.map((e) => ({ id: e.id, sources: [e.from], targets: [e.to] })),
+  };
+  const graph: ElkNode = await elk.layout(request);
+  const nodes: LayoutOutput['nodes'] = {};
+  for (const c of graph.children ?? []) nodes[c.id] = { x: c.x ?? 0, y: c.y ?? 0 };
+  const edges: LayoutOutput['edges'] = {};
+  for (const e of graph.edges ?? []) {
+    const s = e.sections?.[0];
+    if (s) edges[e.id] = [s.startPoint, ...(s.bendPoints ?? []), s.endPoint].map((p) => ({ x: p.x, y: p.y }));
   }
-  return { positions, ms: performance.now() - t0 };
+  return { nodes, edges, width: graph.width ?? 0, height: graph.height ?? 0, ms: performance.now() - t0 };
 }

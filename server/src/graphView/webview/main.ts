@@ -1,23 +1,33 @@
 /**
- * main: the page of the module graph view (VS Code webview and `graph --html`). It reads the
- * model from the page (<script type="application/json" id="gml-model">), lays it out in a Web
- * Worker (layout.ts, d3-hierarchy's tree; on the page's thread only if a worker cannot start),
- * draws it with sigma (WebGL, so thousands of modules draw in one pass),
- * and handles search, selection (the chains that explain a version), collapse/expand and fit.
- * For tests, #gml-status carries data-ready (ms from navigation to the first drawn layout; with
+ * main: the page of the module graph view (VS Code webview and `graph --html`). It reads the model
+ * from the page (<script type="application/json" id="gml-model">), decides what to show
+ * (view.ts: the main module and its direct requirements first; the whole graph as an overview),
+ * lays that out in a Web Worker (layout.ts, elkjs' layered algorithm) and draws it as SVG: one box
+ * per module stack, its label inside, so no two labels can overlap. A click selects (the chains
+ * that set the version, the lower requirements that lost; the rest dimmed), a double click or the
+ * box's ＋ expands what it requires; the keyboard moves between neighbours (arrows), focuses
+ * (Enter) and goes back (Escape); the view exports as SVG and PNG.
+ * For tests, #gml-status carries data-ready (ms from navigation to the first drawing; with
  * data-readyAt and data-invoked, epoch ms of that drawing and of the command that opened the view),
- * data-selected (a node id) and data-chains (the highlighted chains, JSON).
+ * data-selected (a node id), data-chains (the highlighted chains, JSON), data-mode, data-drawn (the
+ * number of drawn boxes) and data-layout (incremented after each drawing).
  */
-import Graph from 'graphology';
-import Sigma from 'sigma';
 import { renderDetails } from './details';
-import { LayoutInput, LayoutOutput, layoutGraph } from './layout';
-import { GraphModel, GraphNode, chainsOf } from '../model';
+import type { LayoutInput, LayoutOutput } from './layout';
+import { ModelIndex, ViewState, VisibleGraph, indexModel, stackOf, visibleGraph } from './view';
+import { GraphModel } from '../model';
 
 /** the bundled source of layoutWorker.ts, inserted by scripts/bundle.mjs */
 declare const GML_LAYOUT_WORKER: string;
+/** VS Code's webview API, present only in a webview */
+declare const acquireVsCodeApi: undefined | (() => { postMessage(m: unknown): void });
 
+const SVG = 'http://www.w3.org/2000/svg';
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+const BOX_H = 22;
+const PAD = 8;
+/** the offset of each card of a stack (a lower version) behind the box */
+const CARD = 4;
 
 /** skeleton builds the page's controls (the HTML shells only carry the CSP, the model and the scripts). */
 function skeleton(): void {
@@ -25,26 +35,25 @@ function skeleton(): void {
   bar.id = 'gml-toolbar';
   bar.innerHTML = [
     '<input type="search" id="gml-search" placeholder="Search module path… (Enter: select)" aria-label="Search module path">',
+    '<button id="gml-focus" title="The main module, its direct requirements and what you expanded">Focus</button>',
+    '<button id="gml-overview" title="The whole graph (clustered by module path when large)">Overview</button>',
     '<button id="gml-fit" title="Fit the graph to the view">Fit</button>',
-    '<button id="gml-collapse" title="Collapse or expand what the selected module requires (or double-click it)">Collapse/expand</button>',
-    '<button id="gml-collapse-all" title="Show only the main module\'s requirements">Collapse all</button>',
-    '<button id="gml-expand-all">Expand all</button>',
-    '<label><input type="checkbox" id="gml-lost" checked> lower versions</label>',
+    '<button id="gml-svg" title="Save the current view as SVG">SVG</button>',
+    '<button id="gml-png" title="Save the current view as PNG">PNG</button>',
     '<label><input type="checkbox" id="gml-pseudo"> go/toolchain</label>',
     '<span id="gml-summary"></span><span id="gml-count"></span><span id="gml-incomplete"></span>',
   ].join(' ');
   const body = document.createElement('div');
   body.id = 'gml-body';
-  body.innerHTML = '<div id="gml-graph"></div><aside id="gml-details"></aside>';
+  body.innerHTML = '<div id="gml-graph" tabindex="0" role="application" aria-label="Module graph: arrows move between modules, Home goes to the main module, Enter focuses, Escape goes back"></div><aside id="gml-details"></aside>';
   const st = document.createElement('div');
   st.id = 'gml-status';
   st.hidden = true;
   document.body.append(bar, body, st);
 }
 
-/** the layout worker, built from its bundled source (CSP: worker-src blob:) and started first: it
- * loads its own copy of the layout library while this thread reads the model */
-const early: Worker | undefined = (() => {
+/** the layout worker, built from its bundled source (CSP: worker-src blob:) and started first */
+const worker: Worker | undefined = (() => {
   try {
     return new Worker(URL.createObjectURL(new Blob([GML_LAYOUT_WORKER], { type: 'text/javascript' })));
   } catch {
@@ -55,148 +64,328 @@ const early: Worker | undefined = (() => {
 skeleton();
 const status = $('gml-status');
 const model = JSON.parse($('gml-model').textContent ?? '{}') as GraphModel;
-const byId = new Map(model.nodes.map((n) => [n.id, n]));
-const out = new Map<string, string[]>();
-for (const e of model.edges) (out.get(e.from) ?? out.set(e.from, []).get(e.from) as string[]).push(e.to);
-const selectedOf = new Map(model.nodes.filter((n) => n.selected).map((n) => [n.path, n.id]));
-const collapsed = new Set<string>();
-/** what the reducers draw differently: hidden nodes, the highlighted chain(s), search matches, collapsed nodes */
-const view = { hidden: new Set<string>(), hl: new Set<string>(), hlEdges: new Set<string>(), match: new Set<string>(), focus: '' };
-const graph = new Graph({ type: 'directed', multi: true, allowSelfLoops: true });
-let renderer: Sigma | undefined;
+const ix: ModelIndex = indexModel(model);
+const vscodeApi = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : undefined;
 
-const labelOf = (n: GraphNode): string => (n.missing ? '⚠ ' : '') + n.id + (n.replacement ? ` ⇒ ${n.replacement}` : '');
-const widthOf = (n: GraphNode): number => 14 + labelOf(n).length * 6.6;
+let state: ViewState = { mode: 'focus', expanded: [], openClusters: [], pseudo: false };
+const history: ViewState[] = [];
+let drawn: { graph: VisibleGraph; placed: LayoutOutput } | undefined;
+let cursor: string | undefined;
+let viewBox = { x: 0, y: 0, w: 100, h: 100 };
+let seq = 0;
+let layouts = 0;
 
-/** colours are the theme's (VS Code CSS variables, with fallbacks in page.css for the HTML export) */
-function colour(name: string): string {
-  return getComputedStyle(document.body).getPropertyValue(`--gml-${name}`).trim() || '#888';
-}
+/** measure: the width of a label in the page's font (a canvas measures text without laying it out). */
+const measure = (() => {
+  const ctx = document.createElement('canvas').getContext('2d');
+  return (text: string): number => {
+    if (!ctx) return text.length * 7;
+    ctx.font = `12px ${getComputedStyle(document.body).getPropertyValue('--gml-font').trim() || 'monospace'}`;
+    return ctx.measureText(text).width;
+  };
+})();
 
-let palette: Record<string, string> = {};
-function readPalette(): void {
-  palette = Object.fromEntries(['fg', 'bg', 'node', 'border', 'edge', 'selected', 'main', 'replaced', 'missing', 'chain', 'match', 'font'].map((k) => [k, colour(k)]));
-}
-
-/** the node's own look: main, missing, replaced, selected or a lower version that lost */
-function nodeLook(n: GraphNode): { color: string; size: number } {
-  if (n.main) return { color: palette.main, size: 9 };
-  if (n.missing) return { color: palette.missing, size: 6 };
-  if (n.replacement) return { color: palette.replaced, size: 6 };
-  return n.selected ? { color: palette.selected, size: 5 } : { color: palette.border, size: 3 };
-}
-
-function addElements(positions: Float64Array): void {
-  model.nodes.forEach((n, i) => {
-    graph.addNode(n.id, { x: positions[2 * i], y: -positions[2 * i + 1], label: labelOf(n), ...nodeLook(n) });
-  });
-  model.edges.forEach((e, i) => {
-    if (graph.hasNode(e.from) && graph.hasNode(e.to)) graph.addDirectedEdgeWithKey(`e${i}`, e.from, e.to, { size: e.pruned ? 0.5 : 1, pruned: e.pruned });
-  });
-}
-
-/** layout runs layoutGraph in the worker started with the page (or on this thread if none started). */
+/** layout runs layoutGraph in the worker; only the latest request's answer counts. */
 function layout(input: LayoutInput): Promise<LayoutOutput> {
-  if (!early) {
-    status.dataset.worker = 'none';
-    return Promise.resolve(layoutGraph(input));
-  }
-  const worker = early;
+  const mine = ++seq;
+  // the layout library is bundled into the worker only (1.6 MB): a page that cannot start a worker says so
+  if (!worker) return Promise.reject(new Error('the layout worker could not start (worker-src blob: refused?)'));
   status.dataset.worker = 'yes';
-  return new Promise((resolve) => {
-    worker.onmessage = (e: MessageEvent<LayoutOutput>) => {
-      worker.terminate();
-      resolve(e.data);
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const w = worker;
+    const onMessage = (e: MessageEvent<{ seq: number; out?: LayoutOutput; error?: string }>): void => {
+      if (e.data.seq !== mine) return;
+      w.removeEventListener('message', onMessage);
+      // the round trip: the layout, and for the first one the worker's start (it compiles the layout library)
+      status.dataset.roundTripMs = String(Math.round(performance.now() - t0));
+      if (e.data.out) resolve(e.data.out);
+      else reject(new Error(e.data.error ?? 'layout failed'));
     };
-    worker.onerror = (e) => {
-      worker.terminate();
-      status.dataset.worker = `failed: ${e.message}`;
-      resolve(layoutGraph(input));
-    };
-    worker.postMessage(input);
+    w.addEventListener('message', onMessage);
+    w.postMessage({ seq: mine, input });
   });
 }
 
-/** hiddenNodes: the nodes not reachable from the main modules without crossing a collapsed node or a filtered one. */
-function hiddenNodes(): Set<string> {
-  const showLost = ($('gml-lost') as HTMLInputElement).checked;
-  const showPseudo = ($('gml-pseudo') as HTMLInputElement).checked;
-  const keep = (n: GraphNode | undefined): boolean => !!n && (showLost || n.selected) && (showPseudo || !n.pseudo);
-  const seen = new Set(model.main.length > 0 ? model.nodes.filter((n) => n.main).map((n) => n.id) : model.nodes.slice(0, 1).map((n) => n.id));
-  const queue = [...seen];
-  for (let i = 0; i < queue.length; i++) {
-    if (collapsed.has(queue[i])) continue;
-    for (const t of out.get(queue[i]) ?? []) {
-      if (!seen.has(t) && keep(byId.get(t))) {
-        seen.add(t);
-        queue.push(t);
-      }
-    }
+function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  return e;
+}
+
+/** boxWidth: a box fits its label, the stack's cards and the ＋ of an expandable module. */
+const boxWidth = (label: string, extra: number): number => Math.ceil(measure(label)) + 2 * PAD + extra;
+const cardsOf = (n: VisibleGraph['nodes'][number]): number => (n.kind === 'module' ? Math.min(2, n.members.length) : 0);
+const extraOf = (n: VisibleGraph['nodes'][number]): number => CARD * cardsOf(n) + (n.classes.includes('more') ? 16 : 0);
+
+/** render: compute what the state shows, lay it out and draw it (a newer render supersedes an older one). */
+async function render(fit = true): Promise<void> {
+  const graph = visibleGraph(ix, state);
+  const input: LayoutInput = {
+    nodes: graph.nodes.map((n) => ({ id: n.id, width: boxWidth(n.label, extraOf(n)), height: BOX_H + CARD * cardsOf(n), first: n.classes.includes('main') })),
+    edges: graph.edges.map((e) => ({ id: e.id, from: e.from, to: e.to })),
+  };
+  if (state.mode === 'overview') {
+    const host = $('gml-graph').getBoundingClientRect();
+    input.wrapTo = Math.max(0.5, host.width / Math.max(host.height, 1));
   }
-  $('gml-count').textContent = `${seen.size} of ${model.nodes.length} modules shown`;
-  return new Set(model.nodes.filter((n) => !seen.has(n.id)).map((n) => n.id));
+  const mine = seq + 1;
+  const placed = await layout(input);
+  if (mine !== seq) return; // a newer state is being laid out
+  drawn = { graph, placed };
+  draw(graph, placed, input);
+  if (fit) fitView();
+  status.dataset.layoutMs = String(Math.round(placed.ms));
+  status.dataset.mode = state.mode;
+  status.dataset.drawn = String(graph.nodes.length);
+  status.dataset.chains = JSON.stringify(graph.chains);
+  status.dataset.layout = String(++layouts);
+  $('gml-count').textContent = `${graph.nodes.length} boxes (${graph.covered} of ${model.nodes.length} modules) · ${state.mode}`;
 }
 
-/** applyVisibility hides what hiddenNodes says and redraws. */
-function applyVisibility(): void {
-  view.hidden = hiddenNodes();
-  renderer?.refresh({ skipIndexation: true });
+function draw(graph: VisibleGraph, placed: LayoutOutput, input: LayoutInput): void {
+  const host = $('gml-graph');
+  const svg = svgEl('svg', { id: 'gml-svg-root', width: '100%', height: '100%', preserveAspectRatio: 'xMidYMid meet' });
+  const defs = svgEl('defs');
+  for (const [id, cls] of [['gml-arrow', 'gml-arrowhead'], ['gml-arrow-chain', 'gml-arrowhead chain']]) {
+    const marker = svgEl('marker', { id, viewBox: '0 0 8 8', refX: 8, refY: 4, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
+    marker.append(svgEl('path', { d: 'M0,0 L8,4 L0,8 z', class: cls }));
+    defs.append(marker);
+  }
+  svg.append(defs);
+  const edgeLayer = svgEl('g', { class: 'gml-edges' });
+  for (const e of graph.edges) {
+    const pts = placed.edges[e.id];
+    if (!pts) continue;
+    const d = pts.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
+    const path = svgEl('path', { d, class: ['gml-edge', ...e.classes].join(' '), 'marker-end': `url(#${e.classes.includes('chain') ? 'gml-arrow-chain' : 'gml-arrow'})`, 'data-from': e.from, 'data-to': e.to });
+    if (e.count > 1) path.setAttribute('stroke-width', String(Math.min(4, 1 + Math.log2(e.count))));
+    edgeLayer.append(path);
+  }
+  const nodeLayer = svgEl('g', { class: 'gml-nodes' });
+  const widths = new Map(input.nodes.map((n) => [n.id, n.width]));
+  for (const n of graph.nodes) {
+    const at = placed.nodes[n.id];
+    if (!at) continue;
+    const w = widths.get(n.id) ?? 100;
+    const cards = n.kind === 'module' ? Math.min(2, n.members.length) : 0;
+    const g = svgEl('g', { class: ['gml-node', ...n.classes].join(' '), transform: `translate(${at.x.toFixed(1)},${(at.y + CARD * cards).toFixed(1)})`, 'data-id': n.id });
+    // the versions that lost: cards behind the selected version's box, up and to the right
+    const bw = w - CARD * cards;
+    for (let k = cards; k > 0; k--) g.append(svgEl('rect', { class: 'gml-card', x: CARD * k, y: -CARD * k, width: bw, height: BOX_H, rx: 4 }));
+    g.append(svgEl('rect', { class: 'gml-box', x: 0, y: 0, width: bw, height: BOX_H, rx: 4 }));
+    const text = svgEl('text', { class: 'gml-label', x: PAD, y: BOX_H / 2 + 4 });
+    text.textContent = n.label;
+    g.append(text);
+    if (n.classes.includes('more')) {
+      const plus = svgEl('text', { class: 'gml-more', x: bw - 13, y: BOX_H / 2 + 4 });
+      plus.textContent = '+';
+      g.append(plus);
+    }
+    const title = svgEl('title');
+    title.textContent = n.kind === 'cluster' ? `${n.label}: click to open` : n.members.length > 0 ? `${n.id}; lower versions in the graph: ${n.members.map((m) => m.split('@')[1]).join(', ')}` : n.id;
+    g.append(title);
+    if (cursor === n.id) g.classList.add('cursor');
+    nodeLayer.append(g);
+  }
+  svg.append(edgeLayer, nodeLayer);
+  host.replaceChildren(svg);
+  svg.addEventListener('click', (e) => {
+    const g = (e.target as Element).closest('.gml-node');
+    if (!g) return;
+    const id = g.getAttribute('data-id') as string;
+    if (id.startsWith('cluster:')) return openCluster(id);
+    if ((e.target as Element).classList.contains('gml-more')) return expand(id);
+    void select(id);
+  });
+  svg.addEventListener('dblclick', (e) => {
+    const id = (e.target as Element).closest('.gml-node')?.getAttribute('data-id');
+    if (id && !id.startsWith('cluster:')) expand(id);
+  });
+  wirePanZoom(svg);
+  applyViewBox();
 }
 
-/** select focuses a module: the chains that explain its path's selected version are highlighted. */
-function select(id: string): void {
-  const n = byId.get(id);
-  if (!renderer || !n) return;
-  const sel = selectedOf.get(n.path);
-  const why = sel ? model.why[sel] : undefined;
-  const chains = sel ? chainsOf(model, sel) : [];
-  for (const c of chains) c.slice(0, -1).forEach((x) => collapsed.delete(x)); // a chain is never hidden
-  view.hl = new Set(chains.flat());
-  view.hlEdges = new Set();
-  for (const c of chains) for (let i = 1; i < c.length; i++) for (const e of graph.edges(c[i - 1], c[i])) view.hlEdges.add(e);
-  view.focus = id;
-  applyVisibility();
+/** fitView shows the whole drawing in the graph pane (which ends where the side panel starts). */
+function fitView(): void {
+  if (!drawn) return;
+  const host = $('gml-graph').getBoundingClientRect();
+  const [w, h] = [Math.max(drawn.placed.width, 1), Math.max(drawn.placed.height, 1)];
+  // a small graph is magnified at most 1.5 times (labels stay a readable size, not a poster)
+  const scale = Math.max(w / Math.max(host.width, 1), h / Math.max(host.height, 1), 1 / 1.5);
+  viewBox = { w: host.width * scale, h: host.height * scale, x: 0, y: 0 };
+  viewBox.x = (w - viewBox.w) / 2;
+  viewBox.y = (h - viewBox.h) / 2;
+  applyViewBox();
+}
+
+function applyViewBox(): void {
+  const svg = document.getElementById('gml-svg-root');
+  svg?.setAttribute('viewBox', `${viewBox.x} ${viewBox.y} ${viewBox.w} ${viewBox.h}`);
+  status.dataset.viewBox = JSON.stringify(viewBox);
+}
+
+/** wirePanZoom: the wheel zooms around the pointer, a drag pans. */
+function wirePanZoom(svg: SVGSVGElement): void {
+  svg.addEventListener('wheel', (e) => {
+    e.preventDefault();
+    const r = svg.getBoundingClientRect();
+    const k = Math.exp(e.deltaY * 0.0015);
+    const px = viewBox.x + ((e.clientX - r.left) / r.width) * viewBox.w;
+    const py = viewBox.y + ((e.clientY - r.top) / r.height) * viewBox.h;
+    viewBox = { x: px - (px - viewBox.x) * k, y: py - (py - viewBox.y) * k, w: viewBox.w * k, h: viewBox.h * k };
+    applyViewBox();
+  }, { passive: false });
+  let drag: { x: number; y: number; vb: typeof viewBox } | undefined;
+  svg.addEventListener('pointerdown', (e) => {
+    if ((e.target as Element).closest('.gml-node')) return;
+    drag = { x: e.clientX, y: e.clientY, vb: { ...viewBox } };
+    svg.setPointerCapture(e.pointerId);
+  });
+  svg.addEventListener('pointermove', (e) => {
+    if (!drag) return;
+    const r = svg.getBoundingClientRect();
+    const s = Math.max(viewBox.w / r.width, viewBox.h / r.height);
+    viewBox = { ...drag.vb, x: drag.vb.x - (e.clientX - drag.x) * s, y: drag.vb.y - (e.clientY - drag.y) * s };
+    applyViewBox();
+  });
+  svg.addEventListener('pointerup', () => (drag = undefined));
+}
+
+/** go: a new state, remembered for Escape (a failure is shown, not thrown into the void). */
+function go(next: ViewState, fit = true): Promise<void> {
+  history.push(state);
+  state = next;
+  return render(fit).catch((e: unknown) => {
+    status.dataset.error = String(e);
+    $('gml-incomplete').textContent = `graph view failed: ${String(e)}`;
+  });
+}
+
+/** select focuses a module: the chains that explain its path's selected version, its lower requirements; the rest dimmed. */
+async function select(id: string): Promise<void> {
+  const n = ix.byId.get(id);
+  if (!n) return;
+  cursor = stackOf(ix, id);
+  await go({ ...state, mode: state.mode === 'overview' && ix.model.nodes.length > 250 ? 'focus' : state.mode, selected: id });
+  const sel = ix.selectedOf.get(n.path);
+  renderDetails($('gml-details'), model, n, sel, sel ? model.why[sel] : undefined, drawn?.graph.chains ?? [], (x) => void select(x));
   status.dataset.selected = id;
-  status.dataset.chains = JSON.stringify(chains);
-  renderDetails($('gml-details'), model, n, sel, why, chains, select);
-  frame([id, ...view.hl]);
 }
 
-/** frame moves the camera to show the given nodes (the focused module and its chains) whole. */
-function frame(ids: string[]): void {
-  if (!renderer) return;
-  const ds = ids.map((x) => renderer?.getNodeDisplayData(x)).filter((d): d is NonNullable<typeof d> => d !== undefined);
-  if (ds.length === 0) return;
-  const xs = ds.map((d) => d.x);
-  const ys = ds.map((d) => d.y);
-  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  // camera ratio 1 shows the whole graph; a little margin around the framed nodes, never closer than 0.08
-  const ratio = Math.min(1.2, Math.max(0.08, Math.max(x1 - x0, y1 - y0) * 1.6));
-  const target = { x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio };
-  status.dataset.camera = JSON.stringify(target);
-  void renderer.getCamera().animate(target, { duration: 250 });
+function expand(id: string): void {
+  if (state.expanded.includes(id)) return;
+  cursor = id;
+  void go({ ...state, mode: 'focus', expanded: [...state.expanded, id] }, false);
 }
 
-function search(query: string, go: boolean): void {
+function openCluster(id: string): void {
+  void go({ ...state, openClusters: [...state.openClusters, id] });
+}
+
+function back(): void {
+  const prev = history.pop();
+  if (!prev) return;
+  state = prev;
+  void render().then(() => {
+    if (!state.selected) {
+      renderDetails($('gml-details'), model, undefined, undefined, undefined, [], (x) => void select(x));
+      delete status.dataset.selected;
+    }
+  });
+}
+
+function search(query: string, enter: boolean): void {
   const q = query.trim().toLowerCase();
   const hits = q === '' ? [] : model.nodes.filter((n) => n.id.toLowerCase().includes(q));
-  view.match = new Set(hits.map((h) => h.id));
-  renderer?.refresh({ skipIndexation: true });
+  for (const g of document.querySelectorAll('.gml-node')) g.classList.toggle('match', hits.some((h) => stackOf(ix, h.id) === g.getAttribute('data-id')));
   $('gml-count').textContent = q === '' ? '' : `${hits.length} match${hits.length === 1 ? '' : 'es'}`;
-  if (!go || hits.length === 0) return;
-  // Enter: the exact path's selected version first, then a selected version, then any match
-  const best = hits.find((h) => h.path.toLowerCase() === q && h.selected) ?? hits.find((h) => h.id.toLowerCase() === q) ?? hits.find((h) => h.selected) ?? hits[0];
-  select(best.id);
+  if (!enter || hits.length === 0) return;
+  // Enter: the exact id, then the path's selected version, then a selected version, then any match
+  const best = hits.find((h) => h.id.toLowerCase() === q) ?? hits.find((h) => h.path.toLowerCase() === q && h.selected) ?? hits.find((h) => h.selected) ?? hits[0];
+  void select(best.id);
 }
 
-function toggleCollapse(id: string | undefined, all?: 'collapse' | 'expand'): void {
-  if (all === 'expand') collapsed.clear();
-  else if (all === 'collapse') for (const n of model.nodes.filter((x) => x.main)) collapsed.add(n.id);
-  else if (id) {
-    if (collapsed.has(id)) collapsed.delete(id);
-    else collapsed.add(id);
+/** moveCursor: the arrows go to a neighbour — right: a requirement, left: a requirer, up/down: the nearest box above or below; Home: the main module. */
+function moveCursor(key: string): void {
+  if (!drawn) return;
+  const { graph, placed } = drawn;
+  const ids = graph.nodes.map((n) => n.id);
+  if (key === 'Home' || !cursor || !placed.nodes[cursor]) cursor = ids.find((x) => graph.nodes.find((n) => n.id === x)?.classes.includes('main')) ?? ids[0];
+  else {
+    const at = placed.nodes[cursor];
+    const byY = (list: string[]): string | undefined => list.filter((x) => placed.nodes[x]).sort((a, b) => Math.abs(placed.nodes[a].y - at.y) - Math.abs(placed.nodes[b].y - at.y))[0];
+    let next: string | undefined;
+    if (key === 'ArrowRight') next = byY(graph.edges.filter((e) => e.from === cursor).map((e) => e.to));
+    else if (key === 'ArrowLeft') next = byY(graph.edges.filter((e) => e.to === cursor).map((e) => e.from));
+    else {
+      const down = key === 'ArrowDown';
+      next = ids.filter((x) => x !== cursor && placed.nodes[x] && Math.abs(placed.nodes[x].x - at.x) < 1 && (down ? placed.nodes[x].y > at.y : placed.nodes[x].y < at.y))
+        .sort((a, b) => Math.abs(placed.nodes[a].y - at.y) - Math.abs(placed.nodes[b].y - at.y))[0];
+    }
+    if (next) cursor = next;
   }
-  applyVisibility();
+  for (const g of document.querySelectorAll('.gml-node')) g.classList.toggle('cursor', g.getAttribute('data-id') === cursor);
+  status.dataset.cursor = cursor ?? '';
+  const at = cursor ? placed.nodes[cursor] : undefined;
+  if (at && (at.x < viewBox.x || at.y < viewBox.y || at.x > viewBox.x + viewBox.w || at.y > viewBox.y + viewBox.h)) {
+    viewBox = { ...viewBox, x: at.x - viewBox.w / 2, y: at.y - viewBox.h / 2 };
+    applyViewBox();
+  }
+}
+
+/** exported: the drawing as a standalone SVG document, its colours resolved (no CSS variables, no stylesheet). */
+function exportedSvg(): string {
+  const svg = document.getElementById('gml-svg-root');
+  if (!svg || !drawn) return '';
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  const orig = svg.querySelectorAll('*');
+  const dup = copy.querySelectorAll('*');
+  const props = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-family', 'font-size', 'font-weight'];
+  orig.forEach((o, i) => {
+    const cs = getComputedStyle(o);
+    (dup[i] as SVGElement).setAttribute('style', props.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';'));
+  });
+  copy.setAttribute('xmlns', SVG);
+  copy.setAttribute('viewBox', `0 0 ${drawn.placed.width} ${drawn.placed.height}`);
+  copy.setAttribute('width', String(Math.ceil(drawn.placed.width)));
+  copy.setAttribute('height', String(Math.ceil(drawn.placed.height)));
+  const bg = svgEl('rect', { x: 0, y: 0, width: drawn.placed.width, height: drawn.placed.height, style: `fill:${getComputedStyle(document.body).backgroundColor}` });
+  copy.insertBefore(bg, copy.firstChild);
+  return new XMLSerializer().serializeToString(copy);
+}
+
+async function exportAs(format: 'svg' | 'png'): Promise<void> {
+  const svg = exportedSvg();
+  if (!svg || !drawn) return;
+  const name = `module-graph.${format}`;
+  let dataUrl = `data:image/svg+xml;base64,${btoa(unescape(encodeURIComponent(svg)))}`;
+  if (format === 'png') {
+    const img = new Image();
+    await new Promise<void>((resolve, reject) => {
+      img.onload = () => resolve();
+      img.onerror = () => reject(new Error('the SVG did not load as an image'));
+      img.src = dataUrl;
+    });
+    const scale = Math.min(2, 16000 / Math.max(drawn.placed.width, drawn.placed.height));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.ceil(drawn.placed.width * scale);
+    canvas.height = Math.ceil(drawn.placed.height * scale);
+    const ctx = canvas.getContext('2d');
+    ctx?.drawImage(img, 0, 0, canvas.width, canvas.height);
+    dataUrl = canvas.toDataURL('image/png');
+  }
+  status.dataset.exported = `${format} ${dataUrl.length}`;
+  if (vscodeApi) {
+    vscodeApi.postMessage({ type: 'export', format, name, data: dataUrl.slice(dataUrl.indexOf(',') + 1) });
+    return;
+  }
+  const a = document.createElement('a');
+  a.href = dataUrl;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
 }
 
 function wire(): void {
@@ -205,72 +394,34 @@ function wire(): void {
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') search(input.value, true);
   });
-  $('gml-fit').addEventListener('click', () => void renderer?.getCamera().animatedReset({ duration: 250 }));
-  $('gml-collapse').addEventListener('click', () => toggleCollapse(status.dataset.selected, status.dataset.selected ? undefined : 'collapse'));
-  $('gml-collapse-all').addEventListener('click', () => toggleCollapse(undefined, 'collapse'));
-  $('gml-expand-all').addEventListener('click', () => toggleCollapse(undefined, 'expand'));
-  $('gml-lost').addEventListener('change', applyVisibility);
-  $('gml-pseudo').addEventListener('change', applyVisibility);
-  renderer?.on('clickNode', (e) => select(e.node));
-  renderer?.on('doubleClickNode', (e) => {
-    e.preventSigmaDefault(); // no zoom: double-click collapses or expands
-    toggleCollapse(e.node);
+  $('gml-focus').addEventListener('click', () => void go({ ...state, mode: 'focus' }));
+  $('gml-overview').addEventListener('click', () => void go({ ...state, mode: 'overview', selected: undefined }));
+  $('gml-fit').addEventListener('click', fitView);
+  $('gml-svg').addEventListener('click', () => void exportAs('svg'));
+  $('gml-png').addEventListener('click', () => void exportAs('png'));
+  $('gml-pseudo').addEventListener('change', (e) => void go({ ...state, pseudo: (e.target as HTMLInputElement).checked }));
+  $('gml-graph').addEventListener('keydown', (e) => {
+    if (e.key.startsWith('Arrow') || e.key === 'Home') {
+      e.preventDefault();
+      moveCursor(e.key);
+    } else if (e.key === 'Enter' && cursor) {
+      if (cursor.startsWith('cluster:')) openCluster(cursor);
+      else void select(cursor);
+    } else if (e.key === 'Escape') back();
+    else if (e.key === '+' && cursor) expand(cursor);
   });
-  // VS Code changes the body's theme class and its variables when the colour theme changes
-  new MutationObserver(() => {
-    readPalette();
-    graph.forEachNode((id) => graph.mergeNodeAttributes(id, nodeLook(byId.get(id) as GraphNode)));
-    renderer?.setSettings({ labelColor: { color: palette.fg }, defaultEdgeColor: palette.edge, labelFont: palette.font });
-  }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
-}
-
-/** the reducers: what is hidden, highlighted (the chain), matched or collapsed, over each element's own look */
-function nodeReducer(id: string, data: Record<string, unknown>): Record<string, unknown> {
-  if (view.hidden.has(id)) return { ...data, hidden: true };
-  const r: Record<string, unknown> = { ...data };
-  if (view.match.has(id)) r.color = palette.match;
-  if (view.hl.has(id)) Object.assign(r, { color: palette.chain, forceLabel: true, zIndex: 2, size: (data.size as number) + 2 });
-  if (id === view.focus) Object.assign(r, { highlighted: true, forceLabel: true, zIndex: 3 });
-  if (collapsed.has(id) && (out.get(id) ?? []).length > 0) r.label = `${data.label as string} (+)`;
-  return r;
-}
-
-function edgeReducer(id: string, data: Record<string, unknown>): Record<string, unknown> {
-  const [from, to] = graph.extremities(id);
-  if (view.hidden.has(from) || view.hidden.has(to)) return { ...data, hidden: true };
-  if (view.hlEdges.has(id)) return { ...data, color: palette.chain, size: 3, zIndex: 2 };
-  return data.pruned ? { ...data, color: palette.border } : data;
+  window.addEventListener('resize', fitView);
 }
 
 async function main(): Promise<void> {
   $('gml-summary').textContent = `${model.main.join(', ')} · ${model.nodes.length} modules · ${model.edges.length} requirements`;
   if (model.incomplete) $('gml-incomplete').textContent = `⚠ ${model.incomplete}`;
-  const input: LayoutInput = {
-    nodes: model.nodes.map((n) => ({ id: n.id, width: widthOf(n) })),
-    parent: Object.entries(model.parent),
-  };
-  // lay out (in the worker started with the page), then draw with WebGL (sigma): one pass for all elements
-  const marks: Record<string, number> = { start: Math.round(performance.now()) };
-  const placed = await layout(input);
-  marks.laidOut = Math.round(performance.now());
-  readPalette();
-  addElements(placed.positions);
-  marks.added = Math.round(performance.now());
-  view.hidden = hiddenNodes(); // before the renderer exists: its first drawing is the right one
-  const big = model.edges.length > 3000;
-  renderer = new Sigma(graph, $('gml-graph'), {
-    defaultEdgeType: 'arrow', defaultEdgeColor: palette.edge, renderEdgeLabels: false, zIndex: true,
-    labelFont: palette.font, labelSize: 11, labelColor: { color: palette.fg }, labelRenderedSizeThreshold: model.nodes.length < 300 ? 0 : 5, // small graphs: every label
-    hideEdgesOnMove: big, hideLabelsOnMove: big, minCameraRatio: 0.01, maxCameraRatio: 4,
-    nodeReducer, edgeReducer,
-  });
-  marks.created = Math.round(performance.now());
   wire();
-  renderDetails($('gml-details'), model, undefined, undefined, undefined, [], select);
-  // the renderer drew synchronously: the next frame shows it
+  renderDetails($('gml-details'), model, undefined, undefined, undefined, [], (x) => void select(x));
+  const t0 = Math.round(performance.now());
+  await render();
   requestAnimationFrame(() => {
-    status.dataset.layoutMs = String(Math.round(placed.ms));
-    status.dataset.marks = JSON.stringify(marks);
+    status.dataset.marks = JSON.stringify({ start: t0, drawn: Math.round(performance.now()) });
     status.dataset.ready = String(Math.round(performance.now()));
     status.dataset.readyAt = String(Date.now());
     // `invoked answered` (epoch ms): when the command ran and when the server's model arrived
