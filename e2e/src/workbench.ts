@@ -61,6 +61,27 @@ export class Workbench {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
+  /** setColorTheme picks a colour theme by its label (Preferences: Color Theme), e.g. "Dark Modern". */
+  async setColorTheme(label: string): Promise<void> {
+    await this.runCommandKeepingPicker('Preferences: Color Theme');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.fill(label);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** runCommandKeepingPicker runs a command that opens a picker of its own (the widget stays visible). */
+  private async runCommandKeepingPicker(label: string): Promise<void> {
+    const input = await this.quickInput('F1');
+    await input.fill(`>${label}`);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
+    await this.page.waitForFunction(() => !(document.querySelector('.quick-input-widget .quick-input-box input') as HTMLInputElement | null)?.value.startsWith('>'));
+  }
+
   private async quickInput(key: string): Promise<Locator> {
     if (await this.page.locator('.quick-input-widget').isVisible()) await this.page.keyboard.press('Escape');
     await this.page.keyboard.press(key);

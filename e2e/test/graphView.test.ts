@@ -155,6 +155,17 @@ describe('module graph view', function () {
     await selectBySearch(frame, 'example.com/a');
     await assertReadable(frame, 'mvs-example, a selected');
     await wb.screenshot('graph-view-mvs-chain');
+    // VS Code's themes reach the page as its CSS variables and body class: dark and high contrast, then back
+    try {
+      for (const [theme, shot] of [['Dark Modern', 'dark'], ['Dark High Contrast', 'high-contrast']]) {
+        await wb.setColorTheme(theme);
+        await waitFor(`the webview in ${theme}`, () => frame.evaluate(() => document.body.className), (c) => c.includes(shot === 'dark' ? 'vscode-dark' : 'vscode-high-contrast'));
+        await assertReadable(frame, `mvs-example in ${theme}`);
+        await wb.screenshot(`graph-view-theme-${shot}`);
+      }
+    } finally {
+      await wb.setColorTheme('Light Modern');
+    }
   });
 
   it('code-server: opens a 2,000-module graph (command to first drawing, timed against the 1 s target), readable, with its overview', async function () {
