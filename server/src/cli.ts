@@ -86,11 +86,13 @@ GOPROXY, an HTTP(S) one with -network), and which versions are retracted and mod
   -u                  available updates, retractions and deprecations
   -mod=readonly       the requirements as written (go's default mode) instead of re-rooted (-mod=mod)
 ${graphFlags}`,
-  graph: `usage: go-mod-lens graph [flags] [--html OUT.html] [DIR]
+  graph: `usage: go-mod-lens graph [flags] [--html OUT.html [-db DB]] [DIR]
 
 The requirement graph of the main module in DIR (default .), as go mod graph prints it. With --html,
 the module graph view as one self-contained HTML file OUT.html instead (written also when the graph
-is incomplete: the view marks what is missing; a note on stderr says so).
+is incomplete: the view marks what is missing; a note on stderr says so), with the versions their
+author retracted marked (from the module cache) and, given a vulnerability database (-db DB, else
+GOVULNDB, as vuln takes it), the vulnerable ones.
 ${graphFlags}`,
   why: `usage: go-mod-lens why [-mod=mod|readonly] [flags] [DIR] MODULE
 

@@ -28,6 +28,9 @@ import { fetchVulnDb, loadVulnDb, vulnDbDir } from './node/vulnDb';
 import { builtModules, indexEntries, matchBuild } from './vuln/match';
 import { diskWorkspaceFs } from './node/workspace';
 import { UpgradeQueries } from './graph/upgrades';
+import { graphHealth } from './features/graphHealth';
+import { DiskCacheFacts } from './node/cacheFacts';
+import { VulnIndex } from './vuln/match';
 
 /** saves of the summary index, run once a command has printed its answer */
 const pendingSaves: (() => void)[] = [];
@@ -198,11 +201,17 @@ async function addLifecycles(mods: ListedModule[], main: MainModuleSet, source: 
 
 /** graphCommand: `graph [-go=V] [DIR]`, the lines of `go mod graph`; with `--html OUT`, the graph view as one HTML file. */
 export async function graphCommand(args: string[], io: GraphIO): Promise<number> {
+  let db = io.env.GOVULNDB ?? '';
+  const dbAt = args.findIndex((a) => /^--?db(=|$)/.test(a));
+  if (dbAt >= 0) {
+    db = args[dbAt].includes('=') ? args[dbAt].slice(args[dbAt].indexOf('=') + 1) : args[dbAt + 1] ?? '';
+    args = args.filter((_, i) => i !== dbAt && (i !== dbAt + 1 || args[dbAt].includes('=')));
+  }
   const at = args.findIndex((a) => /^--?html(=|$)/.test(a));
   const html = at < 0 ? undefined : args[at].includes('=') ? args[at].slice(args[at].indexOf('=') + 1) : args[at + 1] ?? '';
   const rest = at < 0 ? args : args.filter((_, i) => i !== at && (i !== at + 1 || args[at].includes('=')));
   const flags = parseFlags(rest);
-  if (typeof flags === 'string' || flags.args.length > 1 || flags.json || html === '') return usage(io, 'graph [-go=VERSION] [-network] [--html OUT.html] [DIR]', flags);
+  if (typeof flags === 'string' || flags.args.length > 1 || flags.json || html === '') return usage(io, 'graph [-go=VERSION] [-network] [--html OUT.html [-db DB]] [DIR]', flags);
   if (html !== undefined) {
     // like why: the requirements as written (read-only) unless -mod=mod is asked for, so the chains explain
     const out = resolve(io.cwd, html);
@@ -211,7 +220,16 @@ export async function graphCommand(args: string[], io: GraphIO): Promise<number>
     if (typeof r === 'string') return fail(io, r);
     const assets = webviewAssets();
     if (typeof assets === 'string') return fail(io, assets);
-    writeFileSync(out, graphHtml(graphModel(r.build), assets));
+    // dependency health: retracted versions from the module cache, vulnerable ones from -db (or GOVULNDB) when given
+    let vulns: VulnIndex | undefined;
+    if (db !== '') {
+      const where = vulnDbDir(db, io.cwd, flags.network);
+      if ('error' in where) return fail(io, `go-mod-lens: ${where.error}`);
+      const loaded = 'dir' in where ? loadVulnDb(where.dir, builtModules(r.build).map((m) => m.path)) : await fetchVulnDb(where.url, ['stdlib', 'toolchain', ...builtModules(r.build).map((m) => m.path)]);
+      if (typeof loaded === 'string') return fail(io, `go-mod-lens: vulnerability database: ${loaded}`);
+      vulns = indexEntries(loaded.entries);
+    }
+    writeFileSync(out, graphHtml(graphModel(r.build, graphHealth({ vulns, cache: new DiskCacheFacts(r.env.gomodcache) }, r.build)), assets));
     if (!r.incomplete) return done(io, r.build);
     // an incomplete graph is still drawn, with what is missing marked: the file is written, so the command succeeded
     io.stderr(`go-mod-lens: wrote ${html}; the graph is incomplete (the view marks what is missing): ${r.incomplete}\n`);

@@ -280,7 +280,7 @@ function cachedLatest(ws: WorkspaceView, path: string, memo?: RuleMemo): string 
 }
 
 /** latestInCache: the version of path the go command calls latest, from the versions the module cache knows (its go.mod carries the retractions). */
-export function latestInCache(ws: WorkspaceView, path: string): string | undefined {
+export function latestInCache(ws: Pick<WorkspaceView, 'cache'>, path: string): string | undefined {
   return latestOf(ws.cache.versions(path), (v) => {
     const g = ws.cache.goMod(path, v);
     return g ? !isLegacyGoMod(g) : undefined;

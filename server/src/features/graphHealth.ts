@@ -11,7 +11,10 @@ import { cmpVersion, showModule } from '../graph/mvs';
 import { NodeHealth } from '../graphView/model';
 import { matchBuild } from '../vuln/match';
 
-export function graphHealth(ws: WorkspaceView, build: Build): Record<string, NodeHealth> {
+/** HealthFacts: what the marks are read from (a workspace view has both; the CLI makes its own). */
+export type HealthFacts = Pick<WorkspaceView, 'vulns' | 'cache'>;
+
+export function graphHealth(ws: HealthFacts, build: Build): Record<string, NodeHealth> {
   const out: Record<string, NodeHealth> = {};
   const at = (id: string): NodeHealth => (out[id] ??= {});
   if (ws.vulns) {

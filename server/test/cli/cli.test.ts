@@ -79,6 +79,23 @@ describe('go-mod-lens CLI', () => {
     assert.equal(plain.status, 1, 'graph without --html fails as go mod graph does');
   });
 
+  it('graph --html marks vulnerable versions (-db) and retracted ones (the module cache) in the model', () => {
+    const fxv = join(repoRoot, 'test-fixtures/lsp/vulnerable');
+    const env = { ...process.env, GOMODCACHE: join(fxv, 'modcache'), GOPROXY: 'off', GOFLAGS: '-mod=mod', GOENV: 'off', GOWORK: 'off', GOMODLENS_CACHE_DIR: 'off', GOVULNDB: '' };
+    const out = join(dir, 'vulnerable.html');
+    const r = cli(['graph', '--html', out, '-db', join(fxv, 'vulndb'), join(fxv, 'ws')], repoRoot, env);
+    assert.equal(r.status, 0, r.stderr);
+    const html = readFileSync(out, 'utf8');
+    assert.match(html, /"id":"example\.com\/b@v1\.1\.0"[^}]*"vulnerable":\["GO-2099-0001: Crash on crafted input in example\.com\/b"\]/);
+    const none = cli(['graph', '--html', out, join(fxv, 'ws')], repoRoot, env);
+    assert.equal(none.status, 0, none.stderr);
+    assert.doesNotMatch(readFileSync(out, 'utf8'), /"vulnerable":\[/, 'no database, no marks');
+    const fxl = join(repoRoot, 'test-fixtures/lsp/module-lifecycle');
+    const l = cli(['graph', '--html', out, join(fxl, 'ws')], repoRoot, { ...env, GOMODCACHE: join(fxl, 'modcache') });
+    assert.equal(l.status, 0, l.stderr);
+    assert.match(readFileSync(out, 'utf8'), /"id":"example\.com\/old@v1\.0\.0"[^}]*"retracted":"broken build on arm64"/);
+  });
+
   it('edit -json recognises go.work by name', () => {
     const file = join(dir, 'go.work');
     writeFileSync(file, 'go 1.21\n\nuse (\n\t./a\n)\n');

@@ -110,6 +110,14 @@ describe('graph view: what is drawn and its layout (issue 19)', function () {
     const open = visibleGraph(dix, { ...focus, expanded: [`${A}@v1.0.0`] });
     assert.deepEqual(open.nodes.map((n) => n.id), [MAIN, `${A}@v1.0.0`, `${B}@v1.0.0`]);
     assert.ok(!classesOf(open, `${A}@v1.0.0`).includes('more'));
+    // a vulnerable (or retracted) version deeper down is in the first view with its chain, marked
+    for (const mark of [{ vulnerable: ['GO-2099-0001: x'] }, { retracted: '' }]) {
+      const sick = indexModel({ ...deep, nodes: deep.nodes.map((n) => (n.id === `${B}@v1.0.0` ? { ...n, ...mark } : n)) });
+      const g = visibleGraph(sick, focus);
+      assert.deepEqual(g.nodes.map((n) => n.id), [MAIN, `${A}@v1.0.0`, `${B}@v1.0.0`]);
+      assert.ok(classesOf(g, `${B}@v1.0.0`).includes('vulnerable' in mark ? 'vulnerable' : 'retracted'));
+      assert.match(g.nodes[2].label, /\[(vulnerable|retracted)\]$/);
+    }
   });
 
   it('prefixes of clusters: host and owner on code hosts, else the host', () => {

@@ -2,7 +2,8 @@
  * view: which part of the module graph the page draws (issue 19), as plain data the layout and the
  * drawing take — no DOM, so the tests run it in Node.
  *  - focus (the first view): the main module(s), their direct requirements, the chains to every
- *    module whose go.mod is missing (what the view's warnings are about), and what the user expanded;
+ *    module whose go.mod is missing or whose version is vulnerable or retracted (what the
+ *    diagnostics are about), and what the user expanded;
  *    a selected module adds the chains that set its path's version and the modules whose lower
  *    requirements lost, and everything else is dimmed;
  *  - overview: every selected module version, in clusters by module path when there are many (a
@@ -142,7 +143,8 @@ export function visibleGraph(ix: ModelIndex, state: ViewState, maxModules = 250,
       add(m);
       for (const e of ix.out.get(m) ?? []) add(e.to);
     }
-    for (const n of ix.model.nodes) if (n.missing) for (const x of parentChain(ix, n.id)) add(x);
+    // what the diagnostics are about: the chains to missing go.mod files, vulnerable and retracted versions
+    for (const n of ix.model.nodes) if (n.missing || n.vulnerable || n.retracted !== undefined) for (const x of parentChain(ix, n.id)) add(x);
     for (const x of state.expanded) {
       add(x);
       for (const e of ix.out.get(x) ?? []) add(e.to);
