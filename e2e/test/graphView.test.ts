@@ -9,7 +9,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -155,6 +155,17 @@ describe('module graph view', function () {
     await selectBySearch(frame, 'example.com/a');
     await assertReadable(frame, 'mvs-example, a selected');
     await wb.screenshot('graph-view-mvs-chain');
+    // SVG: the page hands the drawing to the extension, which asks where to save it (code-server's own save dialog)
+    const saved = join(s.mvs.folder, 'module-graph.svg');
+    await frame.locator('#gml-svg').click();
+    const dialog = wb.page.locator('.quick-input-widget .quick-input-box input');
+    await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+    await waitFor('the save dialog\'s default name', () => dialog.inputValue(), (v) => v.endsWith('module-graph.svg'));
+    await dialog.press('Enter');
+    const svg = await waitFor('the saved SVG', async () => (existsSync(saved) ? readFileSync(saved, 'utf8') : ''), (t) => t.includes('</svg>'));
+    assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    for (const id of ['example.com/main', 'example.com/c@v1.0.0', 'example.com/a@v1.3.0']) assert.ok(svg.includes(`>${id}</text>`), `${id} in the saved SVG`);
+    rmSync(saved); // the later scenarios' screenshots show the workspace as it was
     // VS Code's themes reach the page as its CSS variables and body class: dark and high contrast, then back
     try {
       for (const [theme, shot] of [['Dark Modern', 'dark'], ['Dark High Contrast', 'high-contrast']]) {
