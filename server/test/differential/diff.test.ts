@@ -16,6 +16,7 @@ import { Rng } from '../fuzz/mutate';
 import { GoOracle, compareRelease, mapLimit, runGo } from '../oracle/env';
 import { describeEachGo } from '../oracle/suites';
 import { note } from '../support/notes';
+import { goDelta, listed, oursDelta } from '../support/listDelta';
 import { scratchRoot } from '../oracle/modgraph/differential';
 import { generateScenario, scenarioSeed } from '../oracle/modgraph/generate';
 import { Materialized, copyTree, removeTree } from '../oracle/modgraph/materialize';
@@ -28,32 +29,6 @@ const seed = Number(process.env.GML_FUZZ_SEED ?? 7);
 
 interface JsonChange { Path: string; From?: string; To?: string; Kind: string; RequiredBy: string[]; Reason: string; Direct: boolean }
 interface JsonDiff { Changes: JsonChange[]; GoLine?: { From?: string; To?: string } }
-
-/** listed: `go list -m all` lines as path → version (the main module left out). */
-function listed(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const line of text.trim().split('\n').slice(1)) {
-    const [path, version] = line.split(' ');
-    if (path) out.set(path, version ?? '');
-  }
-  return out;
-}
-
-/** goDelta: the difference of two go lists in go get's words, sorted by path. */
-function goDelta(before: Map<string, string>, after: Map<string, string>): string[] {
-  const out: string[] = [];
-  for (const path of [...new Set([...before.keys(), ...after.keys()])].sort()) {
-    const [from, to] = [before.get(path), after.get(path)];
-    if (from === to) continue;
-    if (from === undefined) out.push(`added ${path} ${to}`);
-    else if (to === undefined) out.push(`removed ${path} ${from}`);
-    else out.push(`changed ${path} ${from} => ${to}`);
-  }
-  return out;
-}
-
-const oursDelta = (d: JsonDiff): string[] => d.Changes.filter((c) => c.Kind !== 'replaced').map((c) =>
-  c.Kind === 'added' ? `added ${c.Path} ${c.To}` : c.Kind === 'removed' ? `removed ${c.Path} ${c.From}` : `changed ${c.Path} ${c.From} => ${c.To}`);
 
 /** Outcome of one case: '' when go and diff agree, else what differs; skipped when go get or go list fails. */
 async function compare(oracle: GoOracle, s: Scenario, query: string, root: string): Promise<{ diff: string; skipped?: string; changes: number; indirect: number; delta?: string[] }> {
@@ -88,7 +63,7 @@ async function compare(oracle: GoOracle, s: Scenario, query: string, root: strin
   }
   if (status !== 0) return { diff: `diff exited ${status}: ${err}`, changes: 0, indirect: 0 };
   const ours = JSON.parse(out) as JsonDiff;
-  const [want, got] = [goDelta(lists[0], lists[1]), oursDelta(ours)];
+  const [want, got] = [goDelta(lists[0], lists[1]), oursDelta(ours.Changes)];
   if (want.join('\n') !== got.join('\n')) return { diff: `the build-list delta differs\ngo:\n${want.join('\n')}\nours:\n${got.join('\n')}`, changes: 0, indirect: 0 };
   // every chain: real edges of go mod graph on its side, ending at the version that moved
   const mainPath = s.main?.path ?? 'example.com/main';

@@ -18,29 +18,10 @@ import { parseModFile } from '../../src/syntax/modfile';
 import { GoOracle, goOracle, goOracles, repoRoot, runGo } from '../oracle/env';
 import { escapeModulePath } from '../oracle/modgraph/scenario';
 import { note } from '../support/notes';
+import { goDelta, listed, oursDelta } from '../support/listDelta';
 import { Prepared, goEnvFor, prepare, proxyReachable, realCache, realProjects } from './projects';
 
 const PROJECTS = ['gin', 'echo', 'caddy', 'prometheus', 'containerd', 'argo-cd', 'nats-server', 'cobra'];
-
-/** listed: `go list -m all` as path → version (the main module left out). */
-function listed(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const line of text.trim().split('\n').slice(1)) {
-    const [path, version] = line.split(' ');
-    if (path) out.set(path, version ?? '');
-  }
-  return out;
-}
-
-function goDelta(before: Map<string, string>, after: Map<string, string>): string[] {
-  const out: string[] = [];
-  for (const path of [...new Set([...before.keys(), ...after.keys()])].sort()) {
-    const [from, to] = [before.get(path), after.get(path)];
-    if (from === to) continue;
-    out.push(from === undefined ? `added ${path} ${to}` : to === undefined ? `removed ${path} ${from}` : `changed ${path} ${from} => ${to}`);
-  }
-  return out;
-}
 
 /** newest: the newest release the module cache lists for path above `current`, in its major version. */
 function newest(modcache: string, path: string, current: string): string | undefined {
@@ -122,7 +103,7 @@ describe('diff against go list -m all before and after (issue 18)', function () 
           }
           assert.equal(ours.status, 0, ours.stderr);
           const d = JSON.parse(ours.stdout) as { Changes: { Path: string; From?: string; To?: string; Kind: string; Direct: boolean }[] };
-          const got = d.Changes.filter((c) => c.Kind !== 'replaced').map((c) => c.Kind === 'added' ? `added ${c.Path} ${c.To}` : c.Kind === 'removed' ? `removed ${c.Path} ${c.From}` : `changed ${c.Path} ${c.From} => ${c.To}`);
+          const got = oursDelta(d.Changes);
           const want = goDelta(lists[0], lists[1]);
           assert.deepEqual(got, want, `${id} (${chosen.map((b) => `${b.path}@${b.version}`).join(' ')})`);
           summary.push(`${id.padEnd(12)} ${label.padEnd(7)} ${chosen.length} raised: ${String(want.length).padStart(3)} modules move (${d.Changes.filter((c) => !c.Direct).length} not named by the edit): identical; diff ${Math.round(ms)} ms, go list -m all ×2 ${Math.round(goMs)} ms`);
