@@ -15,11 +15,10 @@ import { join } from 'node:path';
 import { compare as semverCompare, isValid, major, prerelease } from '../../src/module/semver';
 import { isPseudoVersion } from '../../src/module/pseudo';
 import { parseModFile } from '../../src/syntax/modfile';
-import { GoOracle, goOracle, goOracles, repoRoot, runGo } from '../oracle/env';
+import { GoOracle, repoRoot, runGo } from '../oracle/env';
 import { escapeModulePath } from '../oracle/modgraph/scenario';
-import { note } from '../support/notes';
 import { goDelta, listed, oursDelta } from '../support/listDelta';
-import { Prepared, goEnvFor, prepare, proxyReachable, realCache, realProjects } from './projects';
+import { Prepared, goEnvFor, modernSuite, prepare, realProjects } from './projects';
 
 const PROJECTS = ['gin', 'echo', 'caddy', 'prometheus', 'containerd', 'argo-cd', 'nats-server', 'cobra'];
 
@@ -34,20 +33,7 @@ function newest(modcache: string, path: string, current: string): string | undef
 
 describe('diff against go list -m all before and after (issue 18)', function () {
   this.timeout(30 * 60 * 1000);
-  const oracle = goOracle('1.26') ?? goOracles().find((o) => Number(o.release.split('.')[1]) >= 21);
-  const cache = realCache();
-  const summary: string[] = [];
-
-  before(async function () {
-    const skip = !oracle ? 'skipped: no go command of release 1.21 or later' : await proxyReachable(oracle, cache);
-    if (skip) {
-      note(skip.startsWith('skipped') ? skip : `skipped: ${skip}`);
-      this.skip();
-    }
-  });
-  after(() => {
-    if (summary.length > 0) note(`diff against ${oracle?.label}, go list -m all before and after go mod edit -require:\n${summary.join('\n')}`);
-  });
+  const { oracle, cache, summary } = modernSuite((label) => `diff against ${label}, go list -m all before and after go mod edit -require`);
 
   for (const id of PROJECTS) {
     it(`${id}: the build-list delta of one and of several raised requirements`, async function () {

@@ -18,7 +18,8 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseModFile } from '../../src/syntax/modfile';
 import { parseWorkFile } from '../../src/syntax/workfile';
-import { GoOracle, repoRoot, runGo } from '../oracle/env';
+import { GoOracle, goOracle, goOracles, repoRoot, runGo } from '../oracle/env';
+import { note } from '../support/notes';
 
 export interface RealProject {
   id: string;
@@ -248,4 +249,28 @@ function findGoMods(root: string): string[] {
   };
   walk(root);
   return out.map((x) => resolve(x)).filter((x) => dirname(x) !== x);
+}
+
+/**
+ * modernSuite: what a real-project suite judged by the newest go command (1.21 or later) sets up
+ * inside its describe — the oracle, the real-project cache, hooks that skip the suite with one line
+ * when there is no such go command or no proxy, and a summary the suite fills, printed as one note
+ * headed by `heading(oracle label)` at the end.
+ */
+export function modernSuite(heading: (label: string) => string): { oracle: GoOracle; cache: string; summary: string[] } {
+  const oracle = goOracle('1.26') ?? goOracles().find((o) => Number(o.release.split('.')[1]) >= 21);
+  const cache = realCache();
+  const summary: string[] = [];
+  before(async function () {
+    const skip = !oracle ? 'skipped: no go command of release 1.21 or later' : await proxyReachable(oracle, cache);
+    if (skip) {
+      note(skip.startsWith('skipped') ? skip : `skipped: ${skip}`);
+      this.skip();
+    }
+  });
+  after(() => {
+    if (summary.length > 0) note(`${heading(oracle?.label ?? '')}:\n${summary.join('\n')}`);
+  });
+  // the hooks skip every test when there is none, so the tests may take it as there
+  return { oracle: oracle as GoOracle, cache, summary };
 }

@@ -10,28 +10,14 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { GoOracle, goOracle, goOracles, repoRoot, runGo } from '../oracle/env';
-import { note } from '../support/notes';
-import { Prepared, goEnvFor, prepare, proxyReachable, realCache, realProjects } from './projects';
+import { GoOracle, repoRoot, runGo } from '../oracle/env';
+import { Prepared, goEnvFor, modernSuite, prepare, realProjects } from './projects';
 
 const PROJECTS = ['gin', 'echo', 'viper-old', 'nats-server', 'caddy', 'argo-cd', 'prometheus', 'containerd'];
 
 describe('list -u against go list -m -u all (issue 17)', function () {
   this.timeout(30 * 60 * 1000);
-  const oracle = goOracle('1.26') ?? goOracles().find((o) => Number(o.release.split('.')[1]) >= 21);
-  const cache = realCache();
-  const summary: string[] = [];
-
-  before(async function () {
-    const skip = !oracle ? 'skipped: no go command of release 1.21 or later' : await proxyReachable(oracle, cache);
-    if (skip) {
-      note(skip.startsWith('skipped') ? skip : `skipped: ${skip}`);
-      this.skip();
-    }
-  });
-  after(() => {
-    if (summary.length > 0) note(`list -u against ${oracle?.label}, GOPROXY=file:// over the module cache:\n${summary.join('\n')}`);
-  });
+  const { oracle, cache, summary } = modernSuite((label) => `list -u against ${label}, GOPROXY=file:// over the module cache`);
 
   for (const id of PROJECTS) {
     it(`${id}: the same text and JSON`, async function () {
