@@ -294,7 +294,7 @@ function markdownOf(r: DiffResult): string {
   if (d.changes.length > 0) {
     out.push('| Module | Before | After | Change | Why |', '|---|---|---|---|---|');
     for (const c of d.changes) {
-      const why = c.direct && c.root ? `go.mod: ${code(rootText(c.root))}` : markdownReason(c);
+      const why = c.mainChange ? cell(changeReason(c)) : c.direct && c.root ? `go.mod: ${code(rootText(c.root))}` : markdownReason(c);
       const replaced = c.replace ? ` (replacement: ${code(c.replace.from) || 'none'} → ${code(c.replace.to) || 'none'})` : '';
       out.push(`| ${code(c.path)} | ${c.from} | ${c.to} | ${changeVerb(c)}${replaced} | ${why} |`);
     }
@@ -321,7 +321,7 @@ function jsonOf(r: DiffResult): string {
   const moved = (c: MovedModule) => ({
     Path: c.path, From: c.from || undefined, To: c.to || undefined, Kind: changeVerb(c), Direct: c.direct,
     Replace: c.replace ? { From: c.replace.from || undefined, To: c.replace.to || undefined } : undefined,
-    RequiredBy: c.requiredBy.map(showModule), Root: c.root ? { Path: c.root.path, From: c.root.from || undefined, To: c.root.to || undefined } : undefined,
+    MainChange: c.mainChange, RequiredBy: c.requiredBy.map(showModule), Root: c.root ? { Path: c.root.path, From: c.root.from || undefined, To: c.root.to || undefined } : undefined,
     Reason: changeReason(c),
   });
   const finding = (f: FindingChange) => ({ File: f.file, Line: f.line, Column: f.column, Severity: f.level, Code: f.code, Message: f.message });

@@ -31,6 +31,8 @@ export interface MovedModule extends Change {
   root?: RootChange;
   /** the replacement before and after, when it changed (`path version` or a directory; '' for none) */
   replace?: { from: string; to: string };
+  /** the module left the list because it became a main module (a go.work now uses it), or came in because it stopped being one */
+  mainChange?: 'became-main' | 'was-main';
 }
 
 export interface BuildDiff {
@@ -74,6 +76,10 @@ export function diffBuilds(before: Build, after: Build): BuildDiff {
   const changedRoot = new Map(roots.map((r) => [r.path, r]));
 
   const moved: MovedModule[] = diffLists(was, now).map((c) => explain(c, before, after, changedRoot));
+  for (const c of moved) {
+    if (c.kind === 'removed' && after.main.modules.some((m) => m.path === c.path)) c.mainChange = 'became-main';
+    if (c.kind === 'added' && before.main.modules.some((m) => m.path === c.path)) c.mainChange = 'was-main';
+  }
   // modules at the same version whose replacement changed
   const wasBy = new Map(was.map((m) => [m.path, m]));
   const nowBy = new Map(now.map((m) => [m.path, m]));
@@ -142,6 +148,8 @@ export function rootText(r: RootChange): string {
  * down or away) and the go.mod line at the head of its chain when the diff changed it.
  */
 export function changeReason(c: MovedModule, mainFile = 'go.mod'): string {
+  if (c.mainChange === 'became-main') return 'now a main module: the workspace uses its directory';
+  if (c.mainChange === 'was-main') return 'no longer a main module: the workspace stopped using its directory';
   if (c.direct && c.root) return `${mainFile}: ${rootText(c.root)}`;
   const rising = c.kind === 'upgraded' || c.kind === 'added';
   const chain = c.requiredBy;

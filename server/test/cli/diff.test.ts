@@ -82,6 +82,20 @@ describe('go-mod-lens diff', function () {
     assert.deepEqual(files.stdout.trimEnd().split('\n').slice(1, -1), expected);
   });
 
+  it('a workspace: go.work starts using the directory of a module the build required — it becomes a main module', () => {
+    const ws = join(root, 'dirs/work');
+    putFile(join(ws, 'app/go.mod'), world.goMod(['example.com/b v1.0.0']));
+    putFile(join(ws, 'b/go.mod'), 'module example.com/b\n\ngo 1.21\n');
+    putFile(join(ws, 'old/go.work'), 'go 1.21\n\nuse ../app\n');
+    putFile(join(ws, 'new/go.work'), 'go 1.22\n\nuse (\n\t../app\n\t../b\n)\n');
+    const r = spawnSync(process.execPath, [join(repoRoot, 'bin/go-mod-lens.js'), 'diff', '--severity', 'sum-missing=off', 'old/go.work', 'new/go.work'], { cwd: ws, env: { ...world.env, GOWORK: '' }, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(r.stdout.trimEnd().split('\n').slice(1, -1), [
+      // a v1.1.0 stays, as in go list -m all (go1.26.8 keeps it: app still requires b v1.0.0, whose go.mod needs it)
+      'upgraded go 1.21 => 1.22', 'added main module example.com/b', 'removed example.com/b v1.0.0', '\tnow a main module: the workspace uses its directory',
+    ]);
+  });
+
   it('markdown for a pull-request comment, and json', () => {
     const md = run(['--format', 'markdown', 'HEAD~1', 'HEAD']).stdout;
     assert.match(md, /^### go-mod-lens: 4 modules change in the build list \(2 upgraded, 2 added\)\n/);
