@@ -2,7 +2,7 @@
  * codeServer: one code-server (VS Code 1.139 with a real Node extension host) on a free loopback
  * port, with every folder it writes (user data, extensions, XDG dirs, HOME) inside a temp folder, and
  * the go-mod-lens .vsix installed. The language server the extension starts inherits this
- * environment: offline (GOPROXY=off), no go.env, no summary cache, a private HOME.
+ * environment: offline (GOPROXY names an unreachable proxy; network access is off), no go.env, no summary cache, a private HOME.
  */
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -92,7 +92,10 @@ export function codeServerEnv(home: string): NodeJS.ProcessEnv {
     XDG_CACHE_HOME: join(home, '.cache'),
     XDG_STATE_HOME: join(home, '.local', 'state'),
     XDG_RUNTIME_DIR: join(home, '.run'),
-    GOPROXY: 'off',
+    // a proxy that cannot be reached, as a user's setup names one: with goModLens.network off (the
+    // default) the server answers from the module cache (its go.mod files and version lists), and
+    // anything that tried the network would fail
+    GOPROXY: 'https://proxy.invalid',
     GOFLAGS: '-mod=mod',
     GOENV: 'off',
     GOSUMDB: 'off',
