@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { BuildView, FeatureNeed, ModDoc, SumDoc, VendorFacts, WorkDoc, WorkspaceView } from '../analysis/view';
 import { sameItems } from '../analysis/analyze';
 import { BuildIO, FilteredMemo, SummaryCache, computeBuild } from '../graph/buildList';
-import { MainModuleSet } from '../graph/mainModules';
+import { MainModuleSet, workspaceModules } from '../graph/mainModules';
 import { goSumFiles } from '../graph/consistency';
 import { ModuleKey } from '../graph/mvs';
 import { WhatIf, whatIf } from '../graph/whatIf';
@@ -91,6 +91,8 @@ export class Session {
   private last?: { generation: number; view: WorkspaceView };
 
   private readonly upgradeChecks: UpgradeChecks;
+  /** a workspace's twin for the upgrade queries' lookups, by the build's main module set */
+  private readonly lookupTwins = new WeakMap<MainModuleSet, MainModuleSet>();
   private vulnFeed?: VulnFeed;
 
   constructor(options: SessionOptions) {
@@ -292,16 +294,27 @@ export class Session {
     const out: Array<{ file: string; main: MainModuleSet; requires: ModuleKey[] }> = [];
     for (const [file, doc] of mods) {
       const view = builds.get(mainOf.get(file) ?? '');
-      // module mode only: a workspace's member lookups record replace conflicts, which are the analysis's to report
-      if (!view?.main || view.main.workspace) continue;
+      if (!view?.main) continue;
       // the version the build selects is the one go list -m -u answers for
       const selected = (path: string): string | undefined => {
         const v = view.build?.graph.selectedVersion(path);
         return v && v !== 'none' ? v : undefined;
       };
-      out.push({ file, main: view.main, requires: doc.mod.require.map((r) => ({ path: r.mod.path, version: selected(r.mod.path) ?? r.mod.version })) });
+      out.push({ file, main: this.lookupMain(view.main), requires: doc.mod.require.map((r) => ({ path: r.mod.path, version: selected(r.mod.path) ?? r.mod.version })) });
     }
     return out;
+  }
+
+  /**
+   * lookupMain: the main module set the upgrade queries look replacements up in — the build's own in
+   * module mode; for a workspace a twin of it (one per set), since a workspace's lookups record
+   * replace conflicts, which are the build's and the analysis's to report, not the queries'.
+   */
+  private lookupMain(main: MainModuleSet): MainModuleSet {
+    if (!main.workspace) return main;
+    let twin = this.lookupTwins.get(main);
+    if (!twin) this.lookupTwins.set(main, (twin = workspaceModules(main.workspace.file, main.workspace.work, main.modules, { toolchain: this.options.toolchain ?? LATEST_GO })));
+    return twin;
   }
 
   /**

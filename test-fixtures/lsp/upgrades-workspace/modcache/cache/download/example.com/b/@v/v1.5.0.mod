@@ -1,0 +1,5 @@
+module example.com/b
+
+go 1.17
+
+retract v1.5.0 // leaked credentials
