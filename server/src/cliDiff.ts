@@ -13,7 +13,9 @@ import { Level, isLevel, parseRepoConfig } from './analysis/repoConfig';
 import { findingCodes } from './analysis/findings';
 import { BuildDiff, MovedModule, changeHead, changeReason, changeVerb, diffBuilds, rootText } from './graph/buildDiff';
 import { showModule } from './graph/mvs';
-import { SummaryCache } from './graph/buildList';
+import { Build, SummaryCache } from './graph/buildList';
+import { readTextFile, resolveGoEnv } from './node/goEnv';
+import { diskWorkspaceFs, findMainModules } from './node/workspace';
 import { CheckedFinding, collectFindings, vulnOptions } from './cliCheck';
 import { GraphIO, buildDir, flushSummaryIndex, parseFlags } from './cliGraph';
 import { pathInRepository, repositoryOf, resolveRevision, snapshotRevision } from './node/gitSnapshot';
@@ -28,6 +30,8 @@ interface Side {
   dir: string;
   /** absolute directory file names are shown relative to (the repository top, or the directory given) */
   root: string;
+  /** the revision has no such directory (a module the change adds, or deletes): an empty build list */
+  absent?: boolean;
 }
 
 /** FindingChange: a diagnostic present on one side only, its file relative to the side's root. */
@@ -109,21 +113,30 @@ export async function diffCommand(args: string[], io: GraphIO): Promise<number> 
     const sides = resolveSides(oldArg, newArg, dirArg, newIsDir, io.cwd, scratch);
     if (typeof sides === 'string') return usage(sides);
     const [before, after] = sides;
-    const builds = [];
+    const builds: (Build | undefined)[] = [];
     // one store of go.mod summaries for both sides' builds and diagnostics: most go.mod files are the same
     let summaries: SummaryCache | undefined;
     for (const side of [before, after]) {
+      // a side without the directory (a module the change adds, or deletes) or without any go.mod: an empty build list
+      if (side.absent || findMainModules(side.dir, resolveGoEnv(io.env, readTextFile), diskWorkspaceFs()).kind === 'none') {
+        builds.push(undefined);
+        continue;
+      }
       // rootsNeeded: the roots go rewrites an unpruned go.mod to (-mod=mod), so that the chains are edges of go mod graph
       const b = await buildDir(side.dir, io, flags, flags.mode === 'mod', false, summaries);
       if (typeof b === 'string') {
         io.stderr(`go-mod-lens: ${side.label}: ${b.replace(/^go-mod-lens: /, '')}\n`);
         return 1;
       }
-      builds.push(b);
+      builds.push(b.build);
       summaries ??= b.bio.cache;
     }
+    if (!builds[0] && !builds[1]) {
+      io.stderr(`go-mod-lens: neither ${before.label} nor ${after.label} has a go.mod or go.work at ${dirArg}\n`);
+      return 1;
+    }
     flushSummaryIndex();
-    const diff = diffBuilds(builds[0].build, builds[1].build);
+    const diff = diffBuilds(builds[0], builds[1]);
     const chosen = { ...config.severity, ...severity };
     const found = [];
     for (const side of [before, after]) {
@@ -181,9 +194,10 @@ function resolveSides(oldArg: string, newArg: string, dirArg: string, newIsWorkT
     if ('error' in rev) return `${arg} is neither a file nor a directory, nor ${rev.error.replace(/^\S+: /, 'a revision: ')}`;
     const into = join(scratch, `rev-${i}`);
     mkdirSync(into, { recursive: true });
-    const n = snapshotRevision(repo.top, rev.commit, into);
-    if (typeof n === 'string') return n;
-    sides.push({ label: `${arg} (${rev.commit.slice(0, 12)})`, dir: join(into, pathInRepository(repo.top, dir)), root: into });
+    const within = pathInRepository(repo.top, dir);
+    const snap = snapshotRevision(repo.top, rev.commit, into, within);
+    if (typeof snap === 'string') return snap;
+    sides.push({ label: `${arg} (${rev.commit.slice(0, 12)})`, dir: join(into, within), root: into, absent: !snap.hasDir });
   }
   // a working tree compared with a revision: its names relative to the repository top, as the revision's are
   if (repo) for (const s of sides) if (!s.root.startsWith(scratch + sep)) s.root = repo.top;

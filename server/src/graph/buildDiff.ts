@@ -48,24 +48,27 @@ export interface BuildDiff {
 }
 
 /** requirementsOf: the require lines of the main go.mod files, by path (a path two members require: the higher line's text wins by order). */
-function requirementsOf(b: Build): Map<string, string> {
+function requirementsOf(b: Build | undefined): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of b.main.modules) for (const r of m.modFile.require) out.set(r.mod.path, r.mod.version);
+  for (const m of b?.main.modules ?? []) for (const r of m.modFile.require) out.set(r.mod.path, r.mod.version);
   return out;
 }
 
 /** lineOf: the go or toolchain line of the main module set (go.work's in workspace mode). */
-function lineOf(b: Build, which: 'go' | 'toolchain'): string {
-  const file = b.main.workspace?.work ?? b.main.modules[0]?.modFile;
+function lineOf(b: Build | undefined, which: 'go' | 'toolchain'): string {
+  const file = b?.main.workspace?.work ?? b?.main.modules[0]?.modFile;
   if (!file) return '';
   return which === 'go' ? file.go?.version ?? '' : file.toolchain?.name ?? '';
 }
 
 const replaceText = (m: ListedModule | undefined): string => (m?.replace ? `${m.replace.path}${m.replace.version ? ' ' + m.replace.version : ''}` : '');
 
-/** diffBuilds compares two builds of (versions of) the same repository. */
-export function diffBuilds(before: Build, after: Build): BuildDiff {
-  const [was, now] = [listModules(before), listModules(after)];
+/**
+ * diffBuilds compares two builds of (versions of) the same repository; a side without a build (no
+ * go.mod there yet, or any more) has an empty build list: every module is added, or removed.
+ */
+export function diffBuilds(before: Build | undefined, after: Build | undefined): BuildDiff {
+  const [was, now] = [before ? listModules(before) : [], after ? listModules(after) : []];
   const [oldReq, newReq] = [requirementsOf(before), requirementsOf(after)];
   const roots: RootChange[] = [];
   for (const path of new Set([...oldReq.keys(), ...newReq.keys()])) {
@@ -77,8 +80,8 @@ export function diffBuilds(before: Build, after: Build): BuildDiff {
 
   const moved: MovedModule[] = diffLists(was, now).map((c) => explain(c, before, after, changedRoot));
   for (const c of moved) {
-    if (c.kind === 'removed' && after.main.modules.some((m) => m.path === c.path)) c.mainChange = 'became-main';
-    if (c.kind === 'added' && before.main.modules.some((m) => m.path === c.path)) c.mainChange = 'was-main';
+    if (c.kind === 'removed' && after?.main.modules.some((m) => m.path === c.path)) c.mainChange = 'became-main';
+    if (c.kind === 'added' && before?.main.modules.some((m) => m.path === c.path)) c.mainChange = 'was-main';
   }
   // modules at the same version whose replacement changed
   const wasBy = new Map(was.map((m) => [m.path, m]));
@@ -97,8 +100,8 @@ export function diffBuilds(before: Build, after: Build): BuildDiff {
   moved.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   const [oldGo, newGo, oldTc, newTc] = [lineOf(before, 'go'), lineOf(after, 'go'), lineOf(before, 'toolchain'), lineOf(after, 'toolchain')];
-  const oldMains = new Set(before.main.modules.map((m) => m.path));
-  const newMains = new Set(after.main.modules.map((m) => m.path));
+  const oldMains = new Set(before?.main.modules.map((m) => m.path));
+  const newMains = new Set(after?.main.modules.map((m) => m.path));
   return {
     changes: moved, roots,
     goLine: oldGo !== newGo ? { from: oldGo, to: newGo } : undefined,
@@ -109,11 +112,11 @@ export function diffBuilds(before: Build, after: Build): BuildDiff {
 }
 
 /** explain finds the requirement that moves one module: the changed go.mod line naming it, else the chain that holds its version. */
-function explain(c: Change, before: Build, after: Build, changedRoot: Map<string, RootChange>): MovedModule {
+function explain(c: Change, before: Build | undefined, after: Build | undefined, changedRoot: Map<string, RootChange>): MovedModule {
   const direct = changedRoot.get(c.path);
   const rising = c.kind === 'upgraded' || c.kind === 'added';
   const build = rising ? after : before;
-  const sel = explainSelection(build, c.path);
+  const sel = build ? explainSelection(build, c.path) : { chains: [] };
   // prefer a chain headed by a go.mod line the change touched (the line that moves it), then the shortest
   const headed = (chain: ModuleKey[]): RootChange | undefined => (chain.length > 1 ? changedRoot.get(chain[1].path) : undefined);
   const chains = [...sel.chains].sort((a, b) => Number(headed(b) !== undefined) - Number(headed(a) !== undefined) || a.length - b.length);

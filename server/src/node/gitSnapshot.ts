@@ -49,9 +49,10 @@ export function resolveRevision(top: string, rev: string): { commit: string } | 
 
 /**
  * snapshotRevision writes the module files of `commit`'s whole tree into `into`, at the same paths
- * relative to `into` as relative to the repository top; returns how many, or why it could not.
+ * relative to `into` as relative to the repository top; returns how many, and whether the tree has
+ * the directory `within` (relative to the top, '' for the top) — or why it could not.
  */
-export function snapshotRevision(top: string, commit: string, into: string): number | string {
+export function snapshotRevision(top: string, commit: string, into: string, within = ''): { files: number; hasDir: boolean } | string {
   let listing: string;
   try {
     listing = git(top, ['ls-tree', '-r', '-z', '--full-tree', commit]).toString('utf8');
@@ -59,15 +60,17 @@ export function snapshotRevision(top: string, commit: string, into: string): num
     return `reading ${commit}: ${gitError(e)}`;
   }
   const wanted: { path: string; object: string }[] = [];
+  let hasDir = within === '';
   for (const entry of listing.split('\0')) {
     // <mode> SP <type> SP <object> TAB <path>
     const tab = entry.indexOf('\t');
     if (tab < 0) continue;
     const [mode, type, object] = entry.slice(0, tab).split(' ');
     const path = entry.slice(tab + 1);
+    if (!hasDir && path.startsWith(within + '/')) hasDir = true;
     if (type === 'blob' && mode !== '120000' && MODULE_FILE.test(path)) wanted.push({ path, object });
   }
-  if (wanted.length === 0) return 0;
+  if (wanted.length === 0) return { files: 0, hasDir };
   // every blob in one git process: `<object> blob <size>\n<bytes>\n` each
   let out: Buffer;
   try {
@@ -89,7 +92,7 @@ export function snapshotRevision(top: string, commit: string, into: string): num
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, bytes);
   }
-  return wanted.length;
+  return { files: wanted.length, hasDir };
 }
 
 /** pathInRepository: dir's path relative to top ('' for top itself; symbolic links resolved, as git's top is). */

@@ -69,6 +69,27 @@ describe('go-mod-lens diff', function () {
     assert.equal(run(['--base', 'HEAD~1'], join(repo, 'tools')).status, 0);
   });
 
+  it('a module the change adds (its directory is not in the base): every module it builds is added; in neither revision: exit 1', () => {
+    putFile(join(repo, 'added/go.mod'), 'module example.com/app/added\n\ngo 1.21\n\nrequire example.com/c v1.0.0\n');
+    try {
+      const r = run(['--base', 'HEAD', 'added']);
+      assert.equal(r.status, 0, r.stderr);
+      assert.deepEqual(r.stdout.trimEnd().split('\n').slice(1, -1), [
+        'added go 1.21', 'added main module example.com/app/added',
+        'added example.com/a v1.3.0', '\trequired by example.com/c@v1.0.0; go.mod: require example.com/c v1.0.0 added',
+        'added example.com/c v1.0.0', '\tgo.mod: require example.com/c v1.0.0 added',
+      ]);
+    } finally {
+      rmSync(join(repo, 'added'), { recursive: true, force: true });
+    }
+    // a directory neither revision has
+    mkdirSync(join(repo, 'empty'), { recursive: true });
+    const none = run(['HEAD~1', 'HEAD', 'empty']);
+    rmSync(join(repo, 'empty'), { recursive: true, force: true });
+    assert.equal(none.status, 1);
+    assert.match(none.stderr, /neither HEAD~1 \(\w+\) nor HEAD \(\w+\) has a go\.mod or go\.work at empty/);
+  });
+
   it('two directories, and two go.mod files (one not named go.mod)', () => {
     const [a, b] = [join(root, 'dirs/old'), join(root, 'dirs/new')];
     putFile(join(a, 'go.mod'), goMod(['example.com/b v1.0.0']));
