@@ -26,7 +26,9 @@ export function graphModel(build: Build, health: Record<string, NodeHealth> = {}
     if (from) parent[node.id] = showModule(from);
     for (const r of g.requiredBy(m) ?? []) {
       if (r.version === 'none') continue;
-      edges.push({ from: showModule(m), to: showModule(r), pruned: !g.isLoaded(r) && !build.loaded.failures.has(keyOf(r)) });
+      const edge: GraphEdge = { from: showModule(m), to: showModule(r), pruned: !g.isLoaded(r) && !build.loaded.failures.has(keyOf(r)) };
+      if (build.main.isMain(m) && !build.main.direct.has(r.path)) edge.indirect = true;
+      edges.push(edge);
     }
   });
   const why: Record<string, Why> = {};

@@ -38,6 +38,8 @@ export interface GraphEdge {
   from: string;
   to: string;
   pruned: boolean;
+  /** from a main module: go.mod marks the requirement `// indirect` */
+  indirect?: boolean;
 }
 
 /** Why is the provenance of a selected module's version. */

@@ -120,6 +120,33 @@ describe('graph view: what is drawn and its layout (issue 19)', function () {
     }
   });
 
+  it("a real project's size: go.mod's // indirect requirements come with +, many direct ones are clustered, and only the explained requirements are drawn", async () => {
+    const hosts = ['github.com/aws', 'github.com/google', 'golang.org/x', 'k8s.io', 'example.com'];
+    const id = (i: number): string => `${hosts[i % hosts.length]}/m${i}@v1.0.0`;
+    const nodes: GraphModel['nodes'] = [{ id: MAIN, path: MAIN, version: '', main: true, selected: true, loaded: true }];
+    const edges: GraphModel['edges'] = [];
+    const parent: Record<string, string> = {};
+    for (let i = 1; i <= 150; i++) {
+      nodes.push({ id: id(i), path: id(i).split('@')[0], version: 'v1.0.0', main: false, selected: true, loaded: true });
+      edges.push({ from: MAIN, to: id(i), pruned: false, ...(i > 100 ? { indirect: true } : {}) });
+      parent[id(i)] = MAIN;
+    }
+    // the direct requirements require each other a lot (as a real project's do)
+    for (let i = 1; i <= 100; i++) for (let k = 1; k <= 3; k++) edges.push({ from: id(i), to: id(1 + ((i + 7 * k) % 150)), pruned: false });
+    const rix = indexModel({ main: [MAIN], nodes, edges, parent, why: {} });
+    const g = visibleGraph(rix, focus);
+    const drawn = new Set(g.nodes.flatMap((n) => (n.kind === 'cluster' ? n.members : [n.id])));
+    assert.ok(!drawn.has(id(120)), 'an indirect requirement waits for +');
+    assert.ok(drawn.has(id(50)), 'a direct one is there, in its cluster');
+    assert.ok(g.nodes.length <= 61 && g.nodes.some((n) => n.kind === 'cluster'), `${g.nodes.length} boxes, clustered`);
+    assert.ok(g.edges.every((e) => e.from === MAIN), 'only the main module\'s requirements are drawn');
+    assert.ok(classesOf(g, MAIN).includes('more'), 'the main module has more to show');
+    await checkLayout(g);
+    const all = visibleGraph(rix, { ...focus, expanded: [MAIN] });
+    const drawnAll = new Set(all.nodes.flatMap((n) => (n.kind === 'cluster' ? n.members : [n.id])));
+    assert.ok(drawnAll.has(id(120)), '+ on the main module shows the indirect requirements');
+  });
+
   it('prefixes of clusters: host and owner on code hosts, else the host', () => {
     assert.equal(prefixOf('github.com/aws/aws-sdk-go-v2/service/s3'), 'github.com/aws');
     assert.equal(prefixOf('golang.org/x/net'), 'golang.org/x');
@@ -140,13 +167,15 @@ describe('graph view: what is drawn and its layout (issue 19)', function () {
       edges.push({ from: MAIN, to: id(i), pruned: false });
       parent[id(i)] = MAIN;
     }
+    // every module reached (as in a build's graph): one requirer among the 40 before it, and more requirements at random
+    for (let j = 13; j <= n; j++) {
+      const i = j - 1 - rnd(Math.min(j - 1, 40));
+      edges.push({ from: id(i), to: id(j), pruned: false });
+      parent[id(j)] = id(i);
+    }
     for (let i = 1; i < n; i++) {
-      for (let k = 0; k < 2; k++) {
-        const j = i + 1 + rnd(Math.min(n - i, 40));
-        if (j > n) continue;
-        edges.push({ from: id(i), to: id(j), pruned: false });
-        parent[id(j)] ??= id(i);
-      }
+      const j = i + 1 + rnd(Math.min(n - i, 40));
+      if (j <= n) edges.push({ from: id(i), to: id(j), pruned: false });
     }
     const big = indexModel({ main: [MAIN], nodes, edges, parent, why: {} });
     const f = visibleGraph(big, focus);
@@ -155,6 +184,7 @@ describe('graph view: what is drawn and its layout (issue 19)', function () {
     const o = visibleGraph(big, { ...focus, mode: 'overview' });
     assert.ok(o.nodes.length <= 5 * 24 + 1, `${o.nodes.length} boxes`);
     assert.equal(o.covered, n + 1, 'every module is in a box');
+    assert.equal(o.edges.length, o.nodes.length - 1, 'the overview draws how each box is reached: one edge into each but the main module');
     const t = await checkLayout(o);
     const cluster = o.nodes.find((x) => x.kind === 'cluster') as VisibleGraph['nodes'][number];
     const opened = visibleGraph(big, { ...focus, mode: 'overview', openClusters: [cluster.id] });

@@ -38,7 +38,8 @@ const options: Record<string, string> = {
   'elk.layered.spacing.edgeEdgeBetweenLayers': '4',
   'elk.layered.thoroughness': '3',
   'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  // keeping the model's order costs 10–20 times the layout time on a real project's overview (12 s for 53 boxes and 525 edges)
+  'elk.layered.considerModelOrder.strategy': 'NONE',
   'elk.padding': '[top=12,left=12,bottom=12,right=12]',
 };
 

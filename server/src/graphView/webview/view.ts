@@ -57,7 +57,7 @@ export interface VisibleGraph {
 export interface ModelIndex {
   model: GraphModel;
   byId: Map<string, GraphNode>;
-  out: Map<string, { to: string; pruned: boolean }[]>;
+  out: Map<string, { to: string; pruned: boolean; indirect?: boolean }[]>;
   /** the selected version's id of each path */
   selectedOf: Map<string, string>;
   /** the versions of each path that lost, by path */
@@ -66,11 +66,11 @@ export interface ModelIndex {
 
 export function indexModel(model: GraphModel): ModelIndex {
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
-  const out = new Map<string, { to: string; pruned: boolean }[]>();
+  const out = new Map<string, { to: string; pruned: boolean; indirect?: boolean }[]>();
   for (const e of model.edges) {
     let list = out.get(e.from);
     if (!list) out.set(e.from, (list = []));
-    list.push({ to: e.to, pruned: e.pruned });
+    list.push({ to: e.to, pruned: e.pruned, indirect: e.indirect });
   }
   const selectedOf = new Map<string, string>();
   const lowerOf = new Map<string, string[]>();
@@ -118,7 +118,7 @@ function selectionParts(ix: ModelIndex, selected: string): { chains: string[][];
 }
 
 /** visibleGraph: what the page draws for a state. */
-export function visibleGraph(ix: ModelIndex, state: ViewState, maxModules = 250, clusterSize = 40): VisibleGraph {
+export function visibleGraph(ix: ModelIndex, state: ViewState, maxModules = 250, clusterSize = 40, maxGroups = 30, maxFocus = 60, maxFocusEdges = 150): VisibleGraph {
   const keep = (id: string): boolean => {
     const n = ix.byId.get(id);
     return !!n && (state.pseudo || !n.pseudo);
@@ -128,11 +128,22 @@ export function visibleGraph(ix: ModelIndex, state: ViewState, maxModules = 250,
   const lit = new Set([...onChain, ...lowerBy.map((x) => stackOf(ix, x))]);
   if (state.selected) lit.add(stackOf(ix, state.selected));
 
-  // the module stacks drawn, before clustering
+  // the module stacks drawn, before clustering; in focus, the requirements drawn: those of the main
+  // module(s) and of expanded modules, and the links of the chains the view explains (a focus view
+  // does not draw every requirement among what it shows: a real project's direct requirements
+  // require each other thousands of times)
   const shown = new Set<string>();
+  const sources = new Set<string>();
+  const links = new Set<string>();
   const add = (id: string): void => {
     const s = stackOf(ix, id);
     if (keep(s)) shown.add(s);
+  };
+  const addChain = (chain: string[]): void => {
+    chain.forEach((x, i) => {
+      add(x);
+      if (i > 0) links.add(`${stackOf(ix, chain[i - 1])}\u0000${stackOf(ix, x)}`);
+    });
   };
   const mains = ix.model.nodes.filter((n) => n.main).map((n) => n.id);
   if (mains.length === 0 && ix.model.nodes.length > 0) mains.push(ix.model.nodes[0].id);
@@ -141,32 +152,55 @@ export function visibleGraph(ix: ModelIndex, state: ViewState, maxModules = 250,
   } else {
     for (const m of mains) {
       add(m);
-      for (const e of ix.out.get(m) ?? []) add(e.to);
+      sources.add(stackOf(ix, m));
+      // the direct requirements (go.mod's // indirect ones come with +), all of them when none is direct
+      const reqs = ix.out.get(m) ?? [];
+      const direct = reqs.filter((e) => !e.indirect);
+      for (const e of state.expanded.includes(m) || direct.length === 0 ? reqs : direct) add(e.to);
     }
-    // what the diagnostics are about: the chains to missing go.mod files, vulnerable and retracted versions
-    for (const n of ix.model.nodes) if (n.missing || n.vulnerable || n.retracted !== undefined) for (const x of parentChain(ix, n.id)) add(x);
     for (const x of state.expanded) {
       add(x);
+      sources.add(stackOf(ix, x));
       for (const e of ix.out.get(x) ?? []) add(e.to);
     }
+    // what the diagnostics are about: the chains to missing go.mod files, vulnerable and retracted versions
+    for (const n of ix.model.nodes) if (n.missing || n.vulnerable || n.retracted !== undefined) addChain(parentChain(ix, n.id));
   }
-  for (const c of chains) for (const x of c) add(x);
-  for (const by of lowerBy) for (const x of parentChain(ix, by)) add(x);
+  for (const c of chains) addChain(c);
+  for (const by of lowerBy) addChain([...parentChain(ix, by), ...(state.selected ? [state.selected] : [])]);
+  // a small focus view draws every requirement among what it shows; a large one only the explained ones
+  let among = 0;
+  if (state.mode === 'focus') for (const [from, list] of ix.out) if (shown.has(stackOf(ix, from))) for (const e of list) if (shown.has(stackOf(ix, e.to))) among++;
+  const all = state.mode === 'overview' || among <= maxFocusEdges;
+  const drawsEdge = (a: string, b: string): boolean => all || sources.has(a) || links.has(`${a}\u0000${b}`);
+  const linked = new Set([...links].flatMap((l) => l.split('\u0000')));
 
   // clusters: in the overview, when there are many modules, by path prefix in groups of at most clusterSize
   const container = new Map<string, string>(); // stack id → drawn node id
   const clusters = new Map<string, string[]>();
-  if (state.mode === 'overview' && shown.size > maxModules) {
+  // (in focus too, when the main module requires very many modules directly: what it does not explain)
+  if (shown.size > (state.mode === 'overview' ? maxModules : maxFocus)) {
     const groups = new Map<string, string[]>();
     for (const id of shown) {
       const n = ix.byId.get(id) as GraphNode;
-      if (n.main || lit.has(id)) continue;
+      if (n.main || lit.has(id) || (state.mode === 'focus' && (sources.has(id) || linked.has(id)))) continue;
       const key = prefixOf(n.path);
       let g = groups.get(key);
       if (!g) groups.set(key, (g = []));
       g.push(id);
     }
-    // at most about 24 clusters per prefix, in natural order (g2 before g10: neighbours in a numbered family stay together)
+    // too many small groups (a real project's owners): the small ones share their host's group
+    if (groups.size > maxGroups) {
+      const small = [...groups].filter(([, ids]) => ids.length < clusterSize / 4);
+      for (const [key, ids] of small) {
+        const host = `${key.split('/')[0]}/…`;
+        groups.delete(key);
+        let g = groups.get(host);
+        if (!g) groups.set(host, (g = []));
+        g.push(...ids);
+      }
+    }
+    // at most about 24 clusters per group, in natural order (g2 before g10: neighbours in a numbered family stay together)
     const natural = new Intl.Collator('en', { numeric: true });
     for (const [key, ids] of groups) {
       ids.sort((a, b) => natural.compare(a, b));
@@ -197,7 +231,7 @@ export function visibleGraph(ix: ModelIndex, state: ViewState, maxModules = 250,
     if (onChain.has(id)) classes.push('chain');
     if (state.selected && stackOf(ix, state.selected) === id) classes.push('focus');
     if (state.selected && !lit.has(id)) classes.push('dim');
-    const more = (ix.out.get(id) ?? []).some((e) => keep(stackOf(ix, e.to)) && !shown.has(stackOf(ix, e.to)));
+    const more = (ix.out.get(id) ?? []).some((e) => keep(stackOf(ix, e.to)) && (!shown.has(stackOf(ix, e.to)) || (!all && !sources.has(id))));
     if (more) classes.push('more');
     nodes.push({ id, label: labelOf(n), kind: 'module', members: ix.lowerOf.get(n.path)?.filter(keep) ?? [], classes });
   }
@@ -218,7 +252,7 @@ export function visibleGraph(ix: ModelIndex, state: ViewState, maxModules = 250,
     if (!shown.has(a)) continue;
     for (const e of list) {
       const b = stackOf(ix, e.to);
-      if (!shown.has(b)) continue;
+      if (!shown.has(b) || !drawsEdge(a, b)) continue;
       const [x, y] = [drawnOf(a), drawnOf(b)];
       if (x === y) continue;
       const key = `${x}\u0000${y}`;
@@ -236,6 +270,28 @@ export function visibleGraph(ix: ModelIndex, state: ViewState, maxModules = 250,
       const pair = `${a}\u0000${b}`;
       if (chainEdges.has(pair) && !v.classes.includes('chain')) v.classes.push('chain');
       if (lowerEdges.has(pair) && lost && !v.classes.includes('lower')) v.classes.push('lower');
+    }
+  }
+  // the overview draws how each box is reached — one edge from the box most of its modules are first
+  // reached from (their breadth-first parents) — and the chains, not every requirement: a real project's
+  // boxes require each other hundreds of times, and the focus view shows those
+  if (state.mode === 'overview') {
+    const reached = new Map<string, Map<string, number>>();
+    for (const n of nodes) {
+      if (n.classes.includes('main')) continue;
+      const counts = new Map<string, number>();
+      for (const m of n.kind === 'cluster' ? n.members : [n.id]) {
+        const p = ix.model.parent[m];
+        if (p === undefined) continue;
+        const from = drawnOf(stackOf(ix, p));
+        if (from !== n.id && shown.has(stackOf(ix, p))) counts.set(from, (counts.get(from) ?? 0) + 1);
+      }
+      reached.set(n.id, counts);
+    }
+    for (const [key, v] of edges) {
+      const counts = reached.get(v.to);
+      const best = counts && [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+      if (!v.classes.includes('chain') && !v.classes.includes('lower') && best !== v.from) edges.delete(key);
     }
   }
   for (const v of edges.values()) {
