@@ -48,15 +48,13 @@ export interface CheckedFinding {
 
 export async function checkCommand(args: string[], io: CheckIO): Promise<number> {
   let format = 'text';
-  let failOn: Level | 'none' = 'error';
   let network = false;
-  let db = io.env.GOVULNDB ?? '';
-  const severity: Record<string, Level> = {};
   const dirs: string[] = [];
   const usage = (why: string): number => {
     io.stderr(`go-mod-lens: ${why}\nusage: go-mod-lens ${usageText}\n`);
     return 2;
   };
+  const report: ReportFlags = { severity: {}, failOn: 'error', db: io.env.GOVULNDB ?? '' };
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--') {
       dirs.push(...args.slice(i + 1)); // what follows is directories, whatever their names
@@ -67,17 +65,12 @@ export async function checkCommand(args: string[], io: CheckIO): Promise<number>
     else if (m) {
       const value = m[2] ?? args[++i];
       if (value === undefined) return usage(`flag --${m[1]} needs a value`);
-      if (m[1] === 'db') db = value;
-      else if (m[1] === 'format') {
+      if (m[1] === 'format') {
         if (!['text', 'json', 'github', 'sarif'].includes(value)) return usage(`unknown format ${JSON.stringify(value)}`);
         format = value;
-      } else if (m[1] === 'fail-on') {
-        if (value !== 'none' && !(LEVELS as string[]).includes(value)) return usage(`--fail-on takes error, warning, information, hint or none, not ${JSON.stringify(value)}`);
-        failOn = value as Level | 'none';
       } else {
-        const kv = /^([a-z-]+)=([a-z]+)$/.exec(value);
-        if (!kv || !(findingCodes as readonly string[]).includes(kv[1]) || !isLevel(kv[2])) return usage(`--severity takes CODE=LEVEL (a diagnostic code, and error, warning, information, hint or off), not ${JSON.stringify(value)}`);
-        severity[kv[1]] = kv[2];
+        const wrong = reportFlag(m[1], value, report);
+        if (wrong) return usage(wrong);
       }
     } else if (args[i].startsWith('-')) return usage(`unknown flag ${args[i]}`);
     else dirs.push(args[i]);
@@ -89,12 +82,10 @@ export async function checkCommand(args: string[], io: CheckIO): Promise<number>
     if (!statSync(abs, { throwIfNoEntry: false })?.isDirectory()) return usage(`${d} is not a directory`);
     roots.push(abs);
   }
-  // the repository's settings, which the command line overrides
-  const config = readConfig(resolve(io.cwd, '.go-mod-lens.json'));
-  if (typeof config === 'string') return usage(config);
-  const chosen: Record<string, Level> = { ...config.severity, ...severity };
+  const chosen = chosenSeverities(report, io.cwd);
+  if (typeof chosen === 'string') return usage(chosen);
 
-  const vulns = vulnOptions(db, io.cwd, network);
+  const vulns = vulnOptions(report.db, io.cwd, network);
   if (typeof vulns === 'string') {
     io.stderr(`go-mod-lens: ${vulns}\n`);
     return 2;
@@ -117,8 +108,42 @@ export async function checkCommand(args: string[], io: CheckIO): Promise<number>
   } else {
     io.stdout(JSON.stringify(sarif(out, io.cwd, shown, texts), null, 2) + '\n');
   }
-  const failing = failOn === 'none' ? 0 : out.filter((f) => rank(f.level) >= rank(failOn as Level)).length;
-  return failing > 0 ? 1 : 0;
+  return out.some((f) => failsOn(f.level, report.failOn)) ? 1 : 0;
+}
+
+/** ReportFlags: the flags check and diff share — severities by code, the level that fails, the vulnerability database. */
+export interface ReportFlags {
+  severity: Record<string, Level>;
+  failOn: Severity | 'none';
+  db: string;
+}
+
+/**
+ * reportFlag applies one of the shared flags (severity CODE=LEVEL, fail-on LEVEL|none, db DB) to
+ * `into`; a string says what is wrong with its value.
+ */
+export function reportFlag(name: string, value: string, into: ReportFlags): string | undefined {
+  if (name === 'db') into.db = value;
+  else if (name === 'fail-on') {
+    if (value !== 'none' && !(LEVELS as string[]).includes(value)) return `--fail-on takes error, warning, information, hint or none, not ${JSON.stringify(value)}`;
+    into.failOn = value as Severity | 'none';
+  } else if (name === 'severity') {
+    const kv = /^([a-z-]+)=([a-z]+)$/.exec(value);
+    if (!kv || !(findingCodes as readonly string[]).includes(kv[1]) || !isLevel(kv[2])) return `--severity takes CODE=LEVEL (a diagnostic code, and error, warning, information, hint or off), not ${JSON.stringify(value)}`;
+    into.severity[kv[1]] = kv[2];
+  } else return `unknown flag --${name}`;
+  return undefined;
+}
+
+/** chosenSeverities: the repository's `.go-mod-lens.json` in cwd under the command line's --severity; a string when the file is malformed. */
+export function chosenSeverities(flags: ReportFlags, cwd: string): Record<string, Level> | string {
+  const config = readConfig(resolve(cwd, '.go-mod-lens.json'));
+  return typeof config === 'string' ? config : { ...config.severity, ...flags.severity };
+}
+
+/** failsOn: a finding of this level fails the command at --fail-on. */
+export function failsOn(level: Severity, failOn: Severity | 'none'): boolean {
+  return failOn !== 'none' && rank(level) >= rank(failOn);
 }
 
 /** What collectFindings needs: the environment, network access, the severities chosen, a vulnerability database. */

@@ -9,14 +9,14 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { Level, isLevel, parseRepoConfig } from './analysis/repoConfig';
-import { findingCodes } from './analysis/findings';
+import { Severity } from './analysis/findings';
 import { BuildDiff, MovedModule, changeHead, changeReason, changeVerb, diffBuilds, rootText } from './graph/buildDiff';
 import { showModule } from './graph/mvs';
 import { Build, SummaryCache } from './graph/buildList';
 import { readTextFile, resolveGoEnv } from './node/goEnv';
 import { diskWorkspaceFs, findMainModules } from './node/workspace';
-import { CheckedFinding, collectFindings, vulnOptions } from './cliCheck';
+import { CheckedFinding, ReportFlags, chosenSeverities, collectFindings, failsOn, reportFlag, vulnOptions } from './cliCheck';
+import { goModCompare } from './module/goVersion';
 import { GraphIO, buildDir, flushSummaryIndex, parseFlags } from './cliGraph';
 import { pathInRepository, repositoryOf, resolveRevision, snapshotRevision } from './node/gitSnapshot';
 
@@ -39,7 +39,7 @@ interface FindingChange {
   file: string;
   line: number;
   column: number;
-  level: string;
+  level: Severity;
   code: string;
   message: string;
   /** what the finding is on (its span's text, versions left out): a finding on the same thing on both sides has changed, not appeared */
@@ -57,9 +57,7 @@ interface DiffResult {
 export async function diffCommand(args: string[], io: GraphIO): Promise<number> {
   let format = 'text';
   let base: string | undefined;
-  let failOn: Level | 'none' = 'none';
-  let db = io.env.GOVULNDB ?? '';
-  const severity: Record<string, Level> = {};
+  const report: ReportFlags = { severity: {}, failOn: 'none', db: io.env.GOVULNDB ?? '' };
   const rest: string[] = [];
   const usage = (why: string): number => {
     io.stderr(`go-mod-lens: ${why}\nusage: go-mod-lens ${shape}\n`);
@@ -80,14 +78,9 @@ export async function diffCommand(args: string[], io: GraphIO): Promise<number> 
       if (!['text', 'markdown', 'json'].includes(value)) return usage(`unknown format ${JSON.stringify(value)} (text, markdown or json)`);
       format = value;
     } else if (m[1] === 'base') base = value;
-    else if (m[1] === 'db') db = value;
-    else if (m[1] === 'fail-on') {
-      if (value !== 'none' && (!isLevel(value) || value === 'off')) return usage(`--fail-on takes error, warning, information, hint or none, not ${JSON.stringify(value)}`);
-      failOn = value;
-    } else {
-      const kv = /^([a-z-]+)=([a-z]+)$/.exec(value);
-      if (!kv || !(findingCodes as readonly string[]).includes(kv[1]) || !isLevel(kv[2])) return usage(`--severity takes CODE=LEVEL, not ${JSON.stringify(value)}`);
-      severity[kv[1]] = kv[2];
+    else {
+      const wrong = reportFlag(m[1], value, report);
+      if (wrong) return usage(wrong);
     }
   }
   const flags = parseFlags(rest);
@@ -97,10 +90,9 @@ export async function diffCommand(args: string[], io: GraphIO): Promise<number> 
   if (base !== undefined ? operands.length > 1 : operands.length < 2 || operands.length > 3) {
     return usage(base !== undefined ? 'with --base, give at most one DIR' : 'give OLD and NEW (go.mod files, directories or git revisions), or --base REV');
   }
-  const configFile = resolve(io.cwd, '.go-mod-lens.json');
-  const config = existsSync(configFile) ? parseRepoConfig(readFileSync(configFile, 'utf8'), configFile) : { severity: {} };
-  if (typeof config === 'string') return usage(config);
-  const vulns = vulnOptions(db, io.cwd, flags.network);
+  const chosen = chosenSeverities(report, io.cwd);
+  if (typeof chosen === 'string') return usage(chosen);
+  const vulns = vulnOptions(report.db, io.cwd, flags.network);
   if (typeof vulns === 'string') {
     io.stderr(`go-mod-lens: ${vulns}\n`);
     return 2;
@@ -137,7 +129,6 @@ export async function diffCommand(args: string[], io: GraphIO): Promise<number> 
     }
     flushSummaryIndex();
     const diff = diffBuilds(builds[0], builds[1]);
-    const chosen = { ...config.severity, ...severity };
     const found = [];
     for (const side of [before, after]) {
       const { findings, textOf: texts } = await collectFindings([side.dir], { env: io.env, network: flags.network, severity: chosen, scanGoFiles: false, summaries, ...vulns });
@@ -145,8 +136,7 @@ export async function diffCommand(args: string[], io: GraphIO): Promise<number> 
     }
     const result: DiffResult = { old: before, new: after, diff, findings: compareFindings(found[0], found[1]) };
     io.stdout(format === 'json' ? jsonOf(result) : format === 'markdown' ? markdownOf(result) : textOf(result));
-    const rank = (l: string): number => ['hint', 'information', 'warning', 'error'].indexOf(l);
-    return failOn !== 'none' && result.findings.added.some((f) => rank(f.level) >= rank(failOn)) ? 1 : 0;
+    return result.findings.added.some((f) => failsOn(f.level, report.failOn)) ? 1 : 0;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -244,9 +234,7 @@ function lineChanges(d: BuildDiff): string[] {
   const word = (from: string, to: string, which: string): string => {
     if (from === '') return `added ${which} ${to}`;
     if (to === '') return `removed ${which} ${from}`;
-    const [a, b] = [from.replace(/^go/, ''), to.replace(/^go/, '')];
-    const up = a.localeCompare(b, undefined, { numeric: true }) < 0;
-    return `${up ? 'upgraded' : 'downgraded'} ${which} ${from} => ${to}`;
+    return `${goModCompare(which, from, to) < 0 ? 'upgraded' : 'downgraded'} ${which} ${from} => ${to}`;
   };
   if (d.goLine) out.push(word(d.goLine.from, d.goLine.to, 'go'));
   if (d.toolchainLine) out.push(word(d.toolchainLine.from, d.toolchainLine.to, 'toolchain'));
