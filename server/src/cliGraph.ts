@@ -24,7 +24,7 @@ import { createModuleSource } from './node/sources';
 import { withModuleFiles } from './node/listFacts';
 import { StoredSummaryCache, summaryStoreFile } from './node/summaryStore';
 import { graphHtml, webviewAssets } from './graphView/html';
-import { fetchVulnDb, loadVulnDb, vulnDbDir } from './node/vulnDb';
+import { LoadedVulnDb, fetchVulnDb, loadVulnDb, vulnDbDir } from './node/vulnDb';
 import { builtModules, indexEntries, matchBuild } from './vuln/match';
 import { diskWorkspaceFs } from './node/workspace';
 import { UpgradeQueries } from './graph/upgrades';
@@ -225,7 +225,7 @@ export async function graphCommand(args: string[], io: GraphIO): Promise<number>
     if (db !== '') {
       const where = vulnDbDir(db, io.cwd, flags.network);
       if ('error' in where) return fail(io, `go-mod-lens: ${where.error}`);
-      const loaded = 'dir' in where ? loadVulnDb(where.dir, builtModules(r.build).map((m) => m.path)) : await fetchVulnDb(where.url, ['stdlib', 'toolchain', ...builtModules(r.build).map((m) => m.path)]);
+      const loaded = await entriesFor(where, r.build);
       if (typeof loaded === 'string') return fail(io, `go-mod-lens: vulnerability database: ${loaded}`);
       vulns = indexEntries(loaded.entries);
     }
@@ -337,6 +337,12 @@ export async function whatIfCommand(args: string[], io: GraphIO): Promise<number
   return 0;
 }
 
+/** entriesFor: the database's entries for the modules a build builds and the Go distribution's, as govulncheck reads them. */
+function entriesFor(where: { dir: string } | { url: string }, b: Build): LoadedVulnDb | Promise<LoadedVulnDb | string> {
+  const wanted = ['stdlib', 'toolchain', ...builtModules(b).map((m) => m.path)];
+  return 'dir' in where ? loadVulnDb(where.dir, wanted) : fetchVulnDb(where.url, wanted);
+}
+
 /**
  * vulnCommand: `vuln [-json] [-db DB] [flags] [DIR]`, the known vulnerabilities of the module
  * versions DIR's build builds (vuln/match.ts), from a vulnerability database on this machine (-db,
@@ -371,9 +377,7 @@ export async function vulnCommand(args: string[], io: GraphIO): Promise<number> 
     fail(io, r);
     return 2;
   }
-  // the entries of the modules built (and the Go distribution's), as govulncheck reads them
-  const wanted = ['stdlib', 'toolchain', ...builtModules(r.build).map((m) => m.path)];
-  const loaded = 'dir' in where ? loadVulnDb(where.dir, wanted) : await fetchVulnDb(where.url, wanted);
+  const loaded = await entriesFor(where, r.build);
   if (typeof loaded === 'string') {
     io.stderr(`go-mod-lens: vulnerability database: ${loaded}\n`);
     return 2;
