@@ -287,6 +287,11 @@ export function latestInCache(ws: Pick<WorkspaceView, 'cache'>, path: string): s
   });
 }
 
+/** retractionCovering: the first retract directive of a (latest) go.mod whose range holds path@version. */
+export function retractionCovering(f: ModFile, path: string, version: string): ModFile['retract'][number] | undefined {
+  return f.retract.find((x) => cmpVersion(path, x.low, version) <= 0 && cmpVersion(path, version, x.high) <= 0);
+}
+
 /** lifecycleFindings: retracted and deprecated requirements, from the latest version's go.mod in the cache. */
 export function lifecycleFindings(view: BuildView, ws: WorkspaceView, memo?: RuleMemo): Finding[] {
   const out: Finding[] = [];
@@ -297,12 +302,8 @@ export function lifecycleFindings(view: BuildView, ws: WorkspaceView, memo?: Rul
       const f = ws.cache.goMod(r.mod.path, latest);
       if (!f) continue;
       const span = { file: memberFile(m), start: r.line.start, end: r.line.end };
-      for (const x of f.retract) {
-        if (cmpVersion(r.mod.path, x.low, r.mod.version) <= 0 && cmpVersion(r.mod.path, r.mod.version, x.high) <= 0) {
-          out.push({ code: 'retracted', ...span, message: `${r.mod.path} ${r.mod.version} is retracted by its author (go.mod of ${latest})${x.rationale ? `: ${x.rationale}` : ''}; go get ${r.mod.path}@latest moves to ${latest}`, fixes: [{ title: `Set ${r.mod.path} to ${latest}`, data: { kind: 'set-require', target: span.file, path: r.mod.path, version: latest } }] });
-          break;
-        }
-      }
+      const x = retractionCovering(f, r.mod.path, r.mod.version);
+      if (x) out.push({ code: 'retracted', ...span, message: `${r.mod.path} ${r.mod.version} is retracted by its author (go.mod of ${latest})${x.rationale ? `: ${x.rationale}` : ''}; go get ${r.mod.path}@latest moves to ${latest}`, fixes: [{ title: `Set ${r.mod.path} to ${latest}`, data: { kind: 'set-require', target: span.file, path: r.mod.path, version: latest } }] });
       if (f.module?.deprecated) {
         out.push({ code: 'deprecated', ...span, message: `${r.mod.path} is deprecated (go.mod of ${latest}): ${f.module.deprecated}` });
       }

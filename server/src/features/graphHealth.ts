@@ -4,10 +4,10 @@
  * as the `vulnerable` diagnostic matches them) and the versions their author retracted (the
  * retract directives of the latest go.mod of the path in the module cache, as `retracted` reads them).
  */
-import { latestInCache } from '../analysis/buildRules';
+import { latestInCache, retractionCovering } from '../analysis/buildRules';
 import { WorkspaceView } from '../analysis/view';
 import { Build } from '../graph/buildList';
-import { cmpVersion, showModule } from '../graph/mvs';
+import { showModule } from '../graph/mvs';
 import { NodeHealth } from '../graphView/model';
 import { matchBuild } from '../vuln/match';
 
@@ -28,7 +28,7 @@ export function graphHealth(ws: HealthFacts, build: Build): Record<string, NodeH
     if (build.main.isMain(m) || m.path === 'go' || m.path === 'toolchain') continue;
     const latest = latestInCache(ws, m.path);
     const f = latest ? ws.cache.goMod(m.path, latest) : undefined;
-    const r = f?.retract.find((x) => cmpVersion(m.path, x.low, m.version) <= 0 && cmpVersion(m.path, m.version, x.high) <= 0);
+    const r = f ? retractionCovering(f, m.path, m.version) : undefined;
     if (r) at(showModule(m)).retracted = r.rationale;
   }
   return out;
