@@ -11,6 +11,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../oracle/env';
 import { note } from '../support/notes';
+import { putOsvEntry } from '../support/files';
 
 describe('go-mod-lens check', function () {
   this.timeout(240000);
@@ -60,11 +61,7 @@ describe('go-mod-lens check', function () {
 
   it('vulnerable: from --db (a directory of OSV files), as the editor reads GOVULNDB', () => {
     const osv = join(dir, 'osv');
-    mkdirSync(osv, { recursive: true });
-    writeFileSync(join(osv, 'GO-2099-0001.json'), JSON.stringify({
-      schema_version: '1.3.1', id: 'GO-2099-0001', modified: '2099-01-01T00:00:00Z', summary: 'Made-up flaw in example.com/fine',
-      affected: [{ package: { name: 'example.com/fine', ecosystem: 'Go' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '1.0.1' }] }] }],
-    }));
+    putOsvEntry(osv, 'GO-2099-0001', 'example.com/fine', 'Made-up flaw in example.com/fine', [{ introduced: '0' }, { fixed: '1.0.1' }]);
     const r = check(['--db', osv, '--fail-on', 'none', 'ws']);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^ws\/go\.mod:13:2: \w+ vulnerable: .*GO-2099-0001/m, r.stdout);

@@ -7,11 +7,11 @@
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../oracle/env';
-import { putFile } from '../support/files';
+import { putFile, putOsvEntry } from '../support/files';
 import { UpdateWorld, makeUpdateWorld } from '../support/updateWorld';
 
 describe('go-mod-lens diff', function () {
@@ -131,11 +131,7 @@ describe('go-mod-lens diff', function () {
 
   it('findings that appear: a version with a known vulnerability (--db), and --fail-on', () => {
     const osv = join(root, 'osv');
-    mkdirSync(osv, { recursive: true });
-    writeFileSync(join(osv, 'GO-2099-0002.json'), JSON.stringify({
-      schema_version: '1.3.1', id: 'GO-2099-0002', modified: '2099-01-01T00:00:00Z', summary: 'Made-up flaw in x v1.2.0',
-      affected: [{ package: { name: 'example.com/x', ecosystem: 'Go' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '1.2.0' }, { fixed: '1.2.1' }] }] }],
-    }));
+    putOsvEntry(osv, 'GO-2099-0002', 'example.com/x', 'Made-up flaw in x v1.2.0', [{ introduced: '1.2.0' }, { fixed: '1.2.1' }]);
     const r = run(['--db', osv, 'HEAD~1', 'HEAD']);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^new findings:\n\tgo\.mod:\d+:\d+: \w+ vulnerable: .*GO-2099-0002/m);
